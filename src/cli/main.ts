@@ -1,0 +1,53 @@
+import { Command, CommanderError } from 'commander';
+import { ExitCode } from '../errors.js';
+import type { Lang } from '../messages.js';
+import { registerAnalyse } from './analyse.js';
+import { cjVersion, processIo, type Io } from './io.js';
+import { reportError } from './report-error.js';
+
+const examples = `
+Examples:
+  $ cj analyse fixtures/haarlem-2016.csv             tables in the terminal, results in out/
+  $ cj analyse data.csv --format json > r.json       the same numbers for a program
+  $ cj analyse data.csv --out rapport --lang en      another folder, English text
+
+Exit codes: 0 ok, 1 outputs would change (--check), 2 usage, 3 data error,
+4 survey definition error, 5 output not writable, 70 internal error.`;
+
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('cj')
+    .description('Customer Journey analysis: anonymised survey responses in, the report\'s figures out.')
+    .version(cjVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', examples)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => void io.stdout.write(text),
+      writeErr: (text) => void io.stderr.write(text),
+    });
+  registerAnalyse(program, io, setExit);
+  return program;
+}
+
+/**
+ * The whole CLI as a function: argv (without node and script) in, exit code out. Only this
+ * layer touches the process, and even here through `io`, so tests run it in-process.
+ */
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const program = buildProgram(io, (code) => (exitCode = code));
+  const debug = argv.includes('--debug');
+  const langAt = argv.indexOf('--lang');
+  const lang: Lang = argv[langAt + 1] === 'en' && langAt >= 0 ? 'en' : 'nl';
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    return reportError(error, io, lang, debug);
+  }
+}

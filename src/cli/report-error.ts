@@ -1,0 +1,30 @@
+import { Chalk } from 'chalk';
+import { CjError, DataErrors, ExitCode, formatLocation } from '../errors.js';
+import { messages, type Lang } from '../messages.js';
+import { useColor, type Io } from './io.js';
+
+/** Prints a fault as one line per error, never a stack (unless --debug and it is a bug). */
+export function reportError(error: unknown, io: Io, lang: Lang, debug: boolean): number {
+  const m = messages[lang];
+  const chalk = new Chalk({ level: useColor(io.stderr, io.env, undefined) ? 3 : 0 });
+  const prefix = chalk.red(`cj: ${m.error}`);
+  if (error instanceof DataErrors) {
+    for (const fault of error.errors) {
+      io.stderr.write(`${prefix}: ${formatLocation(fault.location)}: ${fault.message} [${fault.code}]\n`);
+    }
+    if (error.truncated) io.stderr.write(`${prefix}: ${m.tooManyFaults(error.errors.length)}\n`);
+    const file = error.errors[0]?.location.file ?? '';
+    io.stderr.write(`cj: ${m.faultCount(error.errors.length, file)}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof CjError) {
+    const where = formatLocation(error.location);
+    const message = where !== '' && !error.message.startsWith(error.location.file ?? '\0') ? `${where}: ${error.message}` : error.message;
+    io.stderr.write(`${prefix}: ${message} [${error.code}]\n`);
+    return error.exitCode;
+  }
+  io.stderr.write(`${prefix}: ${m.internalError}: ${(error as Error)?.message ?? String(error)}\n`);
+  if (debug) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+  else io.stderr.write('cj: run again with --debug for the stack trace\n');
+  return ExitCode.internal;
+}

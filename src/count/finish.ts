@@ -1,0 +1,173 @@
+import type { Messages } from '../messages.js';
+import { exclusionRules, type ExclusionRule } from '../rules/judge.js';
+import { histogramSummary } from '../stats/histogram-summary.js';
+import { largestRemainder } from '../stats/largest-remainder.js';
+import type { Survey } from '../survey/load.js';
+import type { FigureDefinition, FootnotePart, ScaleDefinition } from '../survey/types.js';
+import type { BarTally, FigureTally, MarkHistogram, Tallies } from './accumulate.js';
+import type { BarResult, CategoryResult, FigureResult, GradeResult, GradeSummary, TrackSummary } from './results.js';
+
+/**
+ * Fills a footnote or caption template: `{n}` a count in words, `{N}` in digits,
+ * `{n|singular|plural}` a word chosen by the count, `{*}` the footnote marker.
+ */
+export function fillTemplate(template: string, n: number, messages: Messages, marker = ''): string {
+  return template.replace(/\{(n|N|\*)(?:\|([^|}]*)\|([^}]*))?\}/g, (_, key: string, singular?: string, plural?: string) => {
+    if (key === '*') return marker;
+    if (singular !== undefined && plural !== undefined) return n === 1 ? singular : plural;
+    return key === 'N' ? String(n) : messages.numberWord(n);
+  });
+}
+
+/** Formats a number with the language's decimal separator, rounding half away from zero. */
+export function formatDecimal(value: number, decimals: number, separator: string): string {
+  // toFixed(9) first, so 6.05 stored as 6.0499999… still rounds as the 6.05 it stands for.
+  const scaled = Math.round(Math.abs(Number(value.toFixed(9))) * 10 ** decimals);
+  const text = (Math.sign(value) * scaled / 10 ** decimals).toFixed(decimals);
+  return text.replace('.', separator);
+}
+
+function categoriesOf(scale: ScaleDefinition, showNotApplicable: boolean): CategoryResult[] {
+  const shown = showNotApplicable ? [...scale.categories, scale.notApplicable] : scale.categories;
+  return shown.map(({ key, label, color }) => ({ key, label, color }));
+}
+
+function countsOf(tally: BarTally, scale: ScaleDefinition): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const category of [...scale.categories, scale.notApplicable]) counts[category.key] = tally.counts.get(category.key) ?? 0;
+  return counts;
+}
+
+function leftOutOf(tally: BarTally): Partial<Record<ExclusionRule, number>> {
+  const leftOut: Partial<Record<ExclusionRule, number>> = {};
+  for (const rule of exclusionRules) {
+    const count = tally.leftOut.get(rule);
+    if (count !== undefined) leftOut[rule] = count;
+  }
+  return leftOut;
+}
+
+/** The footnote from what the rules left out of this figure, in the definition's words. */
+export function footnoteFor(
+  figure: FigureDefinition,
+  tally: FigureTally,
+  mainTrack: string,
+  messages: Messages,
+): string | null {
+  const otherTrackN = [...tally.NByTrack].filter(([track]) => track !== mainTrack).reduce((sum, [, n]) => sum + n, 0);
+  const causes: Record<FootnotePart['when'], number> = {
+    withdrawn: tally.withdrawnConsent,
+    notApplicable: tally.onlyNotApplicable,
+    otherTrack: otherTrackN,
+  };
+  const parts = figure.footnote.filter((part) => causes[part.when] > 0);
+  if (parts.length === 0) return null;
+  const text = parts
+    .map((part, index) => (index === 0 ? '' : (part.joiner ?? ' en ')) + fillTemplate(part.text, causes[part.when], messages))
+    .join('');
+  return `* ${text}${figure.footnoteEnd ?? ''}`;
+}
+
+function figureResult(survey: Survey, figure: FigureDefinition, tally: FigureTally, messages: Messages): FigureResult {
+  const scale = survey.scaleById.get(figure.scale) as ScaleDefinition;
+  const categories = categoriesOf(scale, figure.showNotApplicable);
+  const footnote = footnoteFor(figure, tally, survey.definition.mainTrack, messages);
+  const bars: BarResult[] = figure.bars.map((bar, index) => {
+    const barTally = tally.bars[index] as BarTally;
+    const counts = countsOf(barTally, scale);
+    const shown = categories.map((category) => counts[category.key] ?? 0);
+    const shares = largestRemainder(shown);
+    const percentages: Record<string, number> = {};
+    categories.forEach((category, i) => (percentages[category.key] = shares[i] ?? 0));
+    return {
+      label: bar.label,
+      column: bar.column,
+      n: shown.reduce((sum, count) => sum + count, 0),
+      missing: barTally.missing,
+      counts,
+      percentages,
+      leftOut: leftOutOf(barTally),
+    };
+  });
+  return {
+    id: figure.id,
+    title: fillTemplate(figure.caption, tally.N, messages, footnote === null ? '' : '*'),
+    N: tally.N,
+    footnote,
+    scale: scale.id,
+    showNotApplicable: figure.showNotApplicable,
+    categories,
+    bars,
+    respondentsLeftOut: {
+      withdrawnConsent: tally.withdrawnConsent,
+      onlyNotApplicable: tally.onlyNotApplicable,
+      noAnswer: tally.noAnswer,
+    },
+    NByTrack: Object.fromEntries([...tally.NByTrack].sort(([a], [b]) => (a < b ? -1 : 1))),
+  };
+}
+
+function gradeSummary(histogram: MarkHistogram, decimals: number, messages: Messages): GradeSummary {
+  const summary = histogramSummary(histogram);
+  const distribution = [...histogram].sort(([a], [b]) => a - b).map(([mark, count]) => ({ mark, count }));
+  if (summary === null) {
+    return { n: 0, mean: null, display: null, median: null, sd: null, min: null, max: null, distribution };
+  }
+  return { ...summary, display: formatDecimal(summary.mean, decimals, messages.decimalSeparator), distribution };
+}
+
+export interface FinishedCounts {
+  readonly figures: readonly FigureResult[];
+  readonly grade: GradeResult;
+  readonly youth: readonly TrackSummary[];
+}
+
+/** Tallies → the published numbers: N, counts, shares, footnotes, the grade, the youth summary. */
+export function finishCounts(survey: Survey, tallies: Tallies, messages: Messages): FinishedCounts {
+  const { grade } = survey.definition;
+  const figures = survey.figures.map((figure, index) =>
+    figureResult(survey, figure, tallies.figures[index] as FigureTally, messages),
+  );
+  const byTrack: Record<string, GradeSummary> = {};
+  for (const track of survey.tracks) {
+    const histogram = tallies.marksByTrack.get(track.id);
+    if (histogram !== undefined) byTrack[track.id] = gradeSummary(histogram, grade.decimals, messages);
+  }
+  const youth: TrackSummary[] = survey.tracks
+    .filter((track) => tallies.otherTracks.has(track.id))
+    .map((track) => {
+      const tally = tallies.otherTracks.get(track.id) as NonNullable<ReturnType<typeof tallies.otherTracks.get>>;
+      const bars = [...tally.bars]
+        .sort(([a], [b]) => a - b)
+        .map(([columnIndex, bar]) => {
+          const role = survey.ratingColumns[columnIndex] as (typeof survey.ratingColumns)[number];
+          const figure = survey.figures[role.figureIndex] as FigureDefinition;
+          const counts = countsOf(bar, role.scale);
+          return {
+            figureId: figure.id,
+            label: figure.bars[role.barIndex]?.label ?? role.column,
+            column: role.column,
+            n: Object.values(counts).reduce((sum, count) => sum + count, 0),
+            missing: bar.missing,
+            counts,
+          };
+        });
+      return {
+        track: track.id,
+        label: track.label,
+        respondents: tally.respondents,
+        bars,
+        grade: gradeSummary(tally.marks, grade.decimals, messages),
+      };
+    });
+  return {
+    figures,
+    grade: {
+      column: grade.column,
+      tracks: grade.tracks,
+      ...gradeSummary(tallies.marks, grade.decimals, messages),
+      byTrack,
+    },
+    youth,
+  };
+}

@@ -1,0 +1,124 @@
+import type { InputInfo } from '../input/records.js';
+import type { ExclusionRule } from '../rules/judge.js';
+
+/** Bump when a field changes meaning or disappears; adding a field keeps the version. */
+export const SCHEMA_VERSION = 1;
+
+export interface CategoryResult {
+  readonly key: string;
+  readonly label: string;
+  readonly color: string;
+}
+
+export interface BarResult {
+  readonly label: string;
+  readonly column: string;
+  /** Counted answers: the categories shown (n.v.t. only where the figure shows it). */
+  readonly n: number;
+  /** Empty cells of respondents the bar covers. */
+  readonly missing: number;
+  /**
+   * Every category of the scale in its order, then `nvt`. Where the figure does not show n.v.t.,
+   * `counts.nvt` is the number of n.v.t. answers left out of `n`.
+   */
+  readonly counts: Readonly<Record<string, number>>;
+  /** Whole percentages of `n` per shown category, adding up to 100 (largest remainder). */
+  readonly percentages: Readonly<Record<string, number>>;
+  /** Answers in the file left out of this bar, per rule. */
+  readonly leftOut: Readonly<Partial<Record<ExclusionRule, number>>>;
+}
+
+export interface FigureResult {
+  readonly id: string;
+  /** The caption with N filled in, as the report prints it. */
+  readonly title: string;
+  readonly N: number;
+  readonly footnote: string | null;
+  readonly scale: string;
+  readonly showNotApplicable: boolean;
+  /** The categories a reader sees, in drawing order (n.v.t. last where shown). */
+  readonly categories: readonly CategoryResult[];
+  readonly bars: readonly BarResult[];
+  /** Respondents of this figure's tracks left out whole, per reason. */
+  readonly respondentsLeftOut: {
+    readonly withdrawnConsent: number;
+    readonly onlyNotApplicable: number;
+    readonly noAnswer: number;
+  };
+  /** Counted respondents per track. */
+  readonly NByTrack: Readonly<Record<string, number>>;
+}
+
+export interface GradeSummary {
+  readonly n: number;
+  readonly mean: number | null;
+  /** The mean with the report's decimal comma, e.g. "6,1". */
+  readonly display: string | null;
+  readonly median: number | null;
+  /** Sample standard deviation (n − 1). */
+  readonly sd: number | null;
+  readonly min: number | null;
+  readonly max: number | null;
+  /** Marks and how often each was given, ascending. */
+  readonly distribution: readonly { readonly mark: number; readonly count: number }[];
+}
+
+export interface GradeResult extends GradeSummary {
+  readonly column: string;
+  readonly tracks: readonly string[];
+  readonly byTrack: Readonly<Record<string, GradeSummary>>;
+}
+
+/** A track reported apart (the youth): its answers on the steps it shares, and its marks. */
+export interface TrackSummary {
+  readonly track: string;
+  readonly label: string;
+  readonly respondents: number;
+  readonly bars: readonly {
+    readonly figureId: string;
+    readonly label: string;
+    readonly column: string;
+    readonly n: number;
+    readonly missing: number;
+    readonly counts: Readonly<Record<string, number>>;
+  }[];
+  readonly grade: GradeSummary;
+}
+
+export interface Exclusion {
+  readonly respondent: string;
+  readonly line: number;
+  readonly column: string;
+  readonly step: string;
+  readonly rule: ExclusionRule;
+}
+
+export interface Warning {
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface Results {
+  readonly schemaVersion: typeof SCHEMA_VERSION;
+  readonly cj: { readonly version: string };
+  readonly survey: { readonly name: string; readonly language: string };
+  readonly input: Readonly<InputInfo> & {
+    readonly respondents: number;
+    readonly respondentsByTrack: Readonly<Record<string, number>>;
+    readonly withdrawn: readonly { readonly respondent: string; readonly withdrawnAfter: string }[];
+    readonly columnsIgnored: readonly string[];
+    readonly columnsAbsent: readonly string[];
+    readonly allowedColumns: readonly string[];
+  };
+  readonly figures: readonly FigureResult[];
+  readonly grade: GradeResult;
+  readonly youth: readonly TrackSummary[];
+  readonly exclusions: readonly Exclusion[];
+  readonly exclusionSummary: {
+    readonly total: number;
+    readonly byRule: Readonly<Partial<Record<ExclusionRule, number>>>;
+    /** Entries in `exclusions`; the full list is in exclusions.csv when this is less than total. */
+    readonly listed: number;
+  };
+  readonly warnings: readonly Warning[];
+}

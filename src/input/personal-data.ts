@@ -1,0 +1,219 @@
+/**
+ * Recognising personal data in a file that must be anonymised (DATA-CONTRACT.md, "Personal data"):
+ * column names that say they hold it, and cells that hold a BSN, an e-mail address, a Dutch phone
+ * number, a postcode with house number or an IBAN. Runs on every free-text cell, so each check
+ * starts with a cheap test and every regex is compiled once, here.
+ */
+
+export type PersonalDataKind = 'bsn' | 'email' | 'phone' | 'postcode-house-number' | 'iban';
+
+/**
+ * Keywords as the words a column name splits into; the first spelling is what is returned.
+ * Whole words only, never substrings: `naamloos`, `cijfer`, `telling` are not personal data, so
+ * compounds that are (`achternaam`, `emailadres`) are listed one by one.
+ */
+const columnKeywords: readonly string[] = [
+  'naam', 'namen', 'name', 'voornaam', 'voornamen', 'achternaam', 'tussenvoegsel', 'roepnaam',
+  'voorletters', 'initialen', 'geslachtsnaam', 'klantnaam', 'firstname', 'first name', 'lastname',
+  'last name', 'surname', 'fullname', 'full name',
+  'bsn', 'burgerservicenummer', 'sofinummer', 'sofi',
+  'email', 'e-mail', 'mail', 'emailadres', 'e-mailadres', 'mailadres',
+  'telefoon', 'telefoonnummer', 'telefoonnr', 'telnr', 'tel', 'phone', 'mobiel', 'mobielnummer',
+  'mobile', 'gsm',
+  'adres', 'address', 'woonadres', 'huisadres', 'postadres', 'straat', 'straatnaam', 'street',
+  'huisnummer', 'huisnr', 'postcode', 'post code', 'zipcode', 'zip code', 'zip', 'woonplaats',
+  'geboortedatum', 'geboortedag', 'date_of_birth', 'dob', 'birthdate', 'birthday',
+  'iban', 'rekeningnummer', 'bankrekening', 'bankrekeningnummer',
+  'ip', 'ip_adres', 'ipadres', 'ip address',
+];
+
+const nonLetters = /[^\p{L}]+/u;
+const lowerUpper = /(\p{Ll})(\p{Lu})/gu;
+const acronymWord = /(\p{Lu})(\p{Lu}\p{Ll})/gu;
+
+function words(name: string): string[] {
+  return name
+    .replace(lowerUpper, '$1 $2')
+    .replace(acronymWord, '$1 $2')
+    .toLowerCase()
+    .split(nonLetters)
+    .filter((word) => word !== '');
+}
+
+/** Keywords by their first word, longest first, so `E-mail adres` gives `e-mail` before `mail`. */
+const keywordsByFirstWord = new Map<string, { keyword: string; words: string[] }[]>();
+for (const keyword of columnKeywords) {
+  const keywordWords = words(keyword);
+  const first = keywordWords[0];
+  if (first === undefined) continue;
+  const list = keywordsByFirstWord.get(first) ?? [];
+  list.push({ keyword, words: keywordWords });
+  list.sort((a, b) => b.words.length - a.words.length);
+  keywordsByFirstWord.set(first, list);
+}
+
+/**
+ * The keyword that says a column holds personal data, or null. The name is split into words at
+ * every non-letter and at camelCase humps (`naam_klant`, `E-mail adres`, `Telefoon nr`,
+ * `emailAdres` match), and a keyword must be one or more whole words: `naamloos`, `respondent`,
+ * `werkplein_melden`, `aanvraag_medewerker`, `cijfer`, `mw_bereikbaarheid` do not match.
+ * @example personalDataColumn('E-mail adres') // 'e-mail'
+ */
+export function personalDataColumn(name: string): string | null {
+  const nameWords = words(name);
+  for (let i = 0; i < nameWords.length; i++) {
+    const candidates = keywordsByFirstWord.get(nameWords[i] ?? '');
+    if (candidates === undefined) continue;
+    for (const candidate of candidates) {
+      if (candidate.words.every((word, j) => nameWords[i + j] === word)) return candidate.keyword;
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether nine digits (or eight, read with a leading 0) pass the 11-proef of the BSN:
+ * 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is a multiple of 11 and not 0 (so all zeros is no BSN).
+ * @example isValidBsn('123456782') // true
+ */
+export function isValidBsn(digits: string): boolean {
+  if (!/^\d{8,9}$/.test(digits)) return false;
+  const nine = digits.length === 8 ? `0${digits}` : digits;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += (9 - i) * (nine.charCodeAt(i) - 48);
+  sum -= nine.charCodeAt(8) - 48;
+  return sum !== 0 && sum % 11 === 0;
+}
+
+const dutchIban = /^NL\d{2}[A-Z]{4}\d{10}$/;
+
+/**
+ * Whether a string is a Dutch IBAN (NL, two check digits, four letters of the bank, ten digits)
+ * whose ISO 13616 mod-97 check gives 1. Spaces and lower case are allowed (`nl91 abna 0417 1643 00`).
+ * @example isValidDutchIban('NL91ABNA0417164300') // true
+ */
+export function isValidDutchIban(s: string): boolean {
+  const iban = s.replace(/ /g, '').toUpperCase();
+  if (!dutchIban.test(iban)) return false;
+  const rearranged = iban.slice(4) + iban.slice(0, 4);
+  let remainder = 0;
+  for (let i = 0; i < rearranged.length; i++) {
+    const code = rearranged.charCodeAt(i);
+    // A letter counts as two digits, A = 10 … Z = 35.
+    remainder = code >= 65 ? (remainder * 100 + code - 55) % 97 : (remainder * 10 + code - 48) % 97;
+  }
+  return remainder === 1;
+}
+
+// Token edges: a number glued to letters or to another number (`HLM-2016-007`, `R01`,
+// `12.345.678,90`) is a code or an amount, not a BSN or phone number.
+const before = String.raw`(?<![\p{L}\d_+])(?<!\d[.,\-\/])(?<!\p{L}-)`;
+const after = String.raw`(?!\d)(?![.,\-]?[\p{L}\d])`;
+
+const email = /(?<![\p{L}\d._%+\-])[\p{L}\d._%+\-]+@[\p{L}\d\-]+(?:\.[\p{L}\d\-]+)*\.\p{L}{2,}/u;
+
+const ibanShape = /(?<![\p{L}\d])nl ?\d{2} ?[a-z]{4}(?: ?\d){10}(?!\d)/giu;
+
+/** Dates are masked before numbers are read, so `03-04-2016 10` is never a phone number. */
+const date = /(?<!\d)(?:(\d{4})([\-.\/ ])(\d{1,2})\2(\d{1,2})|(\d{1,2})([\-.\/ ])(\d{1,2})\6(\d{4}))(?!\d)/gu;
+
+// A Dutch number: +31 or 0031 (with an optional `(0)`), or 0, then nine more digits that may be
+// split by spaces, dashes, dots and a `)` after an area code: `(023) 5115115`.
+const phone = new RegExp(
+  String.raw`${before}(?:(?:\+|00)31[ .\-]?(?:\(0\)[ .\-]?)?|\(?0)(\d(?:[ .\-)]{0,2}\d){8})${after}`,
+  'gu',
+);
+const serviceNumber = /^0(?:800|900|906|909)|^00/;
+
+// Digit groups split by one space, dot or dash; which of them form a BSN is decided in code.
+const digitGroups = new RegExp(String.raw`${before}\d{1,9}(?:[ .\-]\d{2,4}){0,4}${after}`, 'gu');
+const groupSeparator = /[ .\-]/;
+
+// Four digits (not starting with 0), two letters (not SA, SD or SS, which PostNL does not use),
+// then a house number. With a space the letters must be capitals, or `in 2016 is 3 keer`
+// would be a postcode; written together, any case (`1234ab, 7`).
+const postcodeCore = String.raw`[1-9]\d{3}(?! ?[Ss][AaDdSs])(?: [A-Z]{2}|[A-Za-z]{2})(?!\p{L})`;
+const houseNumber = String.raw`\d{1,5}(?!\d)`;
+const postcodeThenNumber = new RegExp(
+  String.raw`(?<![\p{L}\d_\-])${postcodeCore} ?,? ?${houseNumber}`,
+  'u',
+);
+// The address order, `Grote Markt 2, 2011 RD Haarlem`: a word, a house number, the postcode.
+const streetThenPostcode = new RegExp(
+  String.raw`\p{L}{2}\.? ${houseNumber}(?:[ \-]?[A-Za-z]{1,2}|[\-\/]\d{1,4})?(?!\p{L}) ?,? ?${postcodeCore}`,
+  'u',
+);
+
+function blank(text: string): string {
+  return ' '.repeat(text.length);
+}
+
+function maskDate(match: string, ...groups: (string | undefined)[]): string {
+  const yearFirst = groups[0] !== undefined;
+  const month = Number(yearFirst ? groups[2] : groups[6]);
+  const day = Number(yearFirst ? groups[3] : groups[4]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? blank(match) : match;
+}
+
+function hasPhone(text: string): boolean {
+  for (const match of text.matchAll(phone)) {
+    const normalised = `0${(match[1] ?? '').replace(/\D/g, '')}`;
+    if (!serviceNumber.test(normalised)) return true;
+  }
+  return false;
+}
+
+function hasBsn(text: string): boolean {
+  for (const match of text.matchAll(digitGroups)) {
+    const groups = match[0].split(groupSeparator);
+    // Any consecutive groups may be the BSN: `123456782 12 keer`, `nr 1 123 456 782`.
+    for (let first = 0; first < groups.length; first++) {
+      let digits = '';
+      for (let last = first; last < groups.length && digits.length < 9; last++) {
+        digits += groups[last];
+        if (digits.length >= 8 && isValidBsn(digits)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+function hasDigitOrAt(cell: string): { digit: boolean; at: boolean } {
+  let digit = false;
+  let at = false;
+  for (let i = 0; i < cell.length; i++) {
+    const code = cell.charCodeAt(i);
+    if (code >= 48 && code <= 57) digit = true;
+    else if (code === 64) at = true;
+  }
+  return { digit, at };
+}
+
+/**
+ * The first kind of personal data found anywhere in a cell, or null. Kinds are tried in a fixed
+ * order, e-mail, IBAN, phone, postcode with house number, BSN, so a cell holding two gives the
+ * first of that list. A postcode without house number (`2011 RD Haarlem`) is not flagged: the
+ * contract asks for a postcode with house number, and a postcode alone names a street, not a
+ * person. A 9-digit number passes the 11-proef 1 time in 11, so some are flagged as BSN wrongly;
+ * that is accepted.
+ * @example findPersonalData('Bel me op 06-12345678') // 'phone'
+ */
+export function findPersonalData(cell: string): PersonalDataKind | null {
+  if (cell.length < 5) return null;
+  const { digit, at } = hasDigitOrAt(cell);
+  if (at && email.test(cell)) return 'email';
+  if (!digit) return null;
+
+  let text = cell;
+  for (const match of cell.matchAll(ibanShape)) {
+    if (isValidDutchIban(match[0])) return 'iban';
+    // An IBAN with a wrong checksum is no IBAN, and its digits are no phone number either.
+    text = text.slice(0, match.index) + blank(match[0]) + text.slice(match.index + match[0].length);
+  }
+  text = text.replace(date, maskDate);
+
+  if (hasPhone(text)) return 'phone';
+  if (postcodeThenNumber.test(text) || streetThenPostcode.test(text)) return 'postcode-house-number';
+  if (hasBsn(text)) return 'bsn';
+  return null;
+}

@@ -1,0 +1,190 @@
+import { DataError } from '../errors.js';
+import type { Messages } from '../messages.js';
+import type { Survey } from '../survey/load.js';
+import type { ColumnMap } from './header.js';
+import { findPersonalData } from './personal-data.js';
+import type { RawRecord } from './records.js';
+import { SeenIds } from './seen-ids.js';
+
+/** One respondent, checked and normalised: what the rules and counts read. */
+export interface ResponseRow {
+  readonly line: number;
+  readonly respondent: string;
+  readonly track: string;
+  /** Index of the last step whose answers may be used; the last step when consent holds. */
+  readonly lastUsableStep: number;
+  /** Whether `withdrawn_after` was filled in. */
+  readonly withdrawn: boolean;
+  /** Category key per survey rating column (survey.ratingColumns order); null for an empty cell. */
+  readonly ratings: readonly (string | null)[];
+  readonly grade: number | null;
+}
+
+const DATE_ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_DUTCH = /^(\d{2})-(\d{2})-(\d{4})$/;
+const GRADE = /^\d{1,2}(?:[.,]\d+)?$/;
+
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Parses `2016-03-14` or `14-03-2016`; null when it is neither or no such day exists. */
+export function parseDate(cell: string): string | null {
+  const iso = DATE_ISO.exec(cell);
+  const dutch = iso === null ? DATE_DUTCH.exec(cell) : null;
+  const [year, month, day] = iso !== null ? [iso[1], iso[2], iso[3]] : dutch !== null ? [dutch[3], dutch[2], dutch[1]] : [];
+  if (year === undefined || month === undefined || day === undefined) return null;
+  return isCalendarDate(Number(year), Number(month), Number(day)) ? `${year}-${month}-${day}` : null;
+}
+
+/** Lower case, trimmed, inner runs of white space as one space: how spellings are compared. */
+function normaliseSpelling(cell: string): string {
+  return cell.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/**
+ * Checks each record against the data contract and turns it into a ResponseRow. Faults are
+ * returned, not thrown, so that one run reports every fault of a file (up to a limit).
+ */
+export class RowValidator {
+  private readonly seen = new SeenIds();
+  /** Per rating column: spelling → category key, with the raw spelling as a fast first lookup. */
+  private readonly lookups: readonly ReadonlyMap<string, string>[];
+  private readonly accepted: readonly string[];
+  private readonly checkUnknown: readonly { index: number; name: string }[];
+  /** Records with fewer fields than the header (read as empty trailing cells). */
+  shortRecords = 0;
+
+  constructor(
+    private readonly survey: Survey,
+    private readonly map: ColumnMap,
+    private readonly file: string,
+    private readonly messages: Messages,
+    allowColumns: ReadonlySet<string>,
+  ) {
+    this.lookups = survey.ratingColumns.map((role) => new Map(Object.entries(role.scale.spellings)));
+    this.accepted = survey.ratingColumns.map((role) => Object.keys(role.scale.spellings).join(', '));
+    this.checkUnknown = map.unknown.filter((column) => !allowColumns.has(column.name.toLowerCase()));
+  }
+
+  validate(record: RawRecord, faults: DataError[]): ResponseRow | null {
+    const { fields, line } = record;
+    const { map, messages, survey } = this;
+    const before = faults.length;
+    const at = (column: number): { file: string; line: number; column: string } => ({
+      file: this.file,
+      line,
+      column: map.names[column] ?? `#${column + 1}`,
+    });
+    if (fields.length > map.names.length) {
+      const extra = fields.slice(map.names.length);
+      // Excel writes trailing delimiters after the last column; empty extras lose nothing.
+      if (extra.some((field) => field.trim() !== '')) {
+        faults.push(
+          new DataError('CJ_TOO_MANY_FIELDS', messages.tooManyFields(fields.length, map.names.length), {
+            file: this.file,
+            line,
+          }),
+        );
+        return null;
+      }
+    } else if (fields.length < map.names.length) {
+      this.shortRecords++;
+    }
+    const cell = (index: number): string => (index < 0 ? '' : (fields[index] ?? '').trim());
+
+    for (const column of this.checkUnknown) {
+      const kind = findPersonalData(cell(column.index));
+      if (kind !== null) faults.push(new DataError('CJ_PERSONAL_DATA', messages.personalDataCell(kind), at(column.index)));
+    }
+
+    const respondent = cell(map.respondent);
+    if (respondent === '') {
+      faults.push(new DataError('CJ_MISSING_RESPONDENT', messages.missingRespondent(), at(map.respondent)));
+    } else if (findPersonalData(respondent) !== null) {
+      faults.push(
+        new DataError('CJ_PERSONAL_DATA', messages.personalDataCell(findPersonalData(respondent) ?? 'bsn'), at(map.respondent)),
+      );
+    } else {
+      const firstLine = this.seen.add(respondent, line);
+      if (firstLine !== 0) {
+        faults.push(new DataError('CJ_DUPLICATE_RESPONDENT', messages.duplicateRespondent(respondent, firstLine), at(map.respondent)));
+      }
+    }
+
+    const trackCell = cell(map.track);
+    const track = survey.trackBySpelling.get(trackCell.toLowerCase());
+    if (track === undefined) {
+      const accepted = [...survey.trackBySpelling.keys()].join(', ');
+      faults.push(
+        new DataError(
+          trackCell === '' ? 'CJ_MISSING_TRACK' : 'CJ_UNKNOWN_TRACK',
+          messages.badValue(this.safeValue(trackCell), accepted),
+          at(map.track),
+        ),
+      );
+    }
+
+    const lastStep = survey.steps.length - 1;
+    let lastUsableStep = lastStep;
+    const withdrawnCell = cell(map.withdrawnAfter);
+    if (withdrawnCell !== '') {
+      const step = survey.stepIndex.get(withdrawnCell.toLowerCase());
+      if (step === undefined) {
+        faults.push(
+          new DataError(
+            'CJ_UNKNOWN_STEP',
+            messages.badValue(this.safeValue(withdrawnCell), survey.steps.map((s) => s.id).join(', ')),
+            at(map.withdrawnAfter),
+          ),
+        );
+      } else {
+        lastUsableStep = step;
+      }
+    }
+
+    const ratings: (string | null)[] = new Array<string | null>(map.ratings.length);
+    for (let i = 0; i < map.ratings.length; i++) {
+      const index = map.ratings[i] ?? -1;
+      const raw = index < 0 ? '' : (fields[index] ?? '');
+      const lookup = this.lookups[i] as ReadonlyMap<string, string>;
+      let category = lookup.get(raw);
+      if (category === undefined) {
+        const spelling = normaliseSpelling(raw);
+        category = spelling === '' ? undefined : lookup.get(spelling);
+        if (spelling !== '' && category === undefined) {
+          faults.push(new DataError('CJ_INVALID_VALUE', messages.badValue(this.safeValue(spelling), this.accepted[i] ?? ''), at(index)));
+        }
+      }
+      ratings[i] = category ?? null;
+    }
+
+    let grade: number | null = null;
+    const gradeCell = cell(map.grade);
+    if (gradeCell !== '') {
+      const { min, max } = survey.definition.grade;
+      const value = GRADE.test(gradeCell) ? Number(gradeCell.replace(',', '.')) : Number.NaN;
+      if (Number.isNaN(value) || value < min || value > max) {
+        faults.push(new DataError('CJ_INVALID_GRADE', messages.badGrade(this.safeValue(gradeCell), min, max), at(map.grade)));
+      } else {
+        grade = value;
+      }
+    }
+
+    for (const date of map.dates) {
+      const value = cell(date.index);
+      if (value !== '' && parseDate(value) === null) {
+        faults.push(new DataError('CJ_INVALID_DATE', messages.badDate(this.safeValue(value)), at(date.index)));
+      }
+    }
+
+    if (faults.length > before || track === undefined) return null;
+    return { line, respondent, track, lastUsableStep, withdrawn: withdrawnCell !== '', ratings, grade };
+  }
+
+  /** A value for an error message, unless it looks like personal data (then it is never printed). */
+  private safeValue(value: string): string | null {
+    return findPersonalData(value) === null ? value : null;
+  }
+}

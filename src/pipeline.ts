@@ -1,0 +1,128 @@
+/**
+ * One run of `cj analyse`, stage by stage. Each stage is one call; the bytes stream through
+ * stages 1–4 a record at a time, so only counts are kept, never the rows.
+ */
+import { Accumulator } from './count/accumulate.js';
+import { finishCounts } from './count/finish.js';
+import { SCHEMA_VERSION, type Exclusion, type Results, type Warning } from './count/results.js';
+import { DataError, DataErrors } from './errors.js';
+import { matchHeader } from './input/header.js';
+import { NotUtf8, readRecords, type ByteSource, type Encoding, type InputInfo } from './input/records.js';
+import { RowValidator } from './input/validate.js';
+import type { Messages } from './messages.js';
+import type { Survey } from './survey/load.js';
+
+export interface ExclusionLog {
+  /** Called once per answer left out, in file order. */
+  add(exclusion: Exclusion): void;
+  /** Forget everything: the file is being read again (as Windows-1252). */
+  reset(): void;
+}
+
+export interface AnalyseOptions {
+  readonly survey: Survey;
+  readonly messages: Messages;
+  readonly version: string;
+  /** Columns the analyst vouches for: not refused as personal data (lower case). */
+  readonly allowColumns: ReadonlySet<string>;
+  /** Stop after this many data faults. */
+  readonly faultLimit: number;
+  /** Keep at most this many exclusions (and withdrawn respondents) in the results. */
+  readonly listLimit: number;
+  readonly exclusionLog?: ExclusionLog;
+  /** Bytes read so far, for a progress line. */
+  readonly onProgress?: (bytes: number) => void;
+}
+
+async function analyseAs(source: ByteSource, encoding: Encoding, options: AnalyseOptions): Promise<Results> {
+  const { survey, messages } = options;
+  const info: InputInfo = { file: source.name, sha256: '', bytes: 0, encoding, bom: false, delimiter: ',', rowsRead: 0 };
+  const faults: DataError[] = [];
+  const listed: Exclusion[] = [];
+  const warnings: Warning[] = [];
+  const accumulator = new Accumulator(
+    survey,
+    (exclusion) => {
+      if (listed.length < options.listLimit) listed.push(exclusion);
+      options.exclusionLog?.add(exclusion);
+    },
+    options.listLimit,
+  );
+  let header: ReturnType<typeof matchHeader> | undefined;
+  let validator: RowValidator | undefined;
+  let truncated = false;
+
+  // 1. bytes → records: encoding, BOM, delimiter, RFC 4180 quoting
+  for await (const record of readRecords(source, encoding, info, messages)) {
+    if (header === undefined) {
+      // 2. header → column map (personal-data column names refused here)
+      header = matchHeader(record.fields, survey, source.name, record.line, options.allowColumns, messages);
+      faults.push(...header.faults);
+      if (faults.length > 0) break;
+      validator = new RowValidator(survey, header.map, source.name, messages, options.allowColumns);
+      continue;
+    }
+    info.rowsRead++;
+    if (info.rowsRead % 4096 === 0) options.onProgress?.(info.bytes);
+    // 3. record → checked, normalised row
+    const row = validator?.validate(record, faults) ?? null;
+    if (faults.length >= options.faultLimit) {
+      truncated = true;
+      break;
+    }
+    // 4. rules and counts: youth split, withdrawn consent, missing, n.v.t.
+    if (row !== null && faults.length === 0) accumulator.add(row);
+  }
+  if (faults.length > 0) throw new DataErrors(faults.slice(0, options.faultLimit), truncated);
+  if (header === undefined || info.rowsRead === 0) {
+    throw new DataError('CJ_NO_ROWS', messages.headerOnly(), { file: source.name });
+  }
+
+  // 5. tallies → figures, grade, youth summary, footnotes
+  const counts = finishCounts(survey, accumulator.tallies, messages);
+
+  // 6. what the reader must know about the input
+  const { map } = header;
+  const warn = (code: string, message: string): void => void warnings.push({ code, message });
+  if (encoding === 'windows-1252') warn('CJ_READ_AS_WINDOWS_1252', messages.readAsWindows1252(source.name));
+  if (map.unknown.length > 0) warn('CJ_COLUMNS_IGNORED', messages.columnsIgnored(map.unknown.map((column) => column.name)));
+  if (map.absent.length > 0) warn('CJ_COLUMNS_ABSENT', messages.columnsAbsent(map.absent));
+  if ((validator?.shortRecords ?? 0) > 0) warn('CJ_SHORT_RECORDS', messages.shortRecords(validator?.shortRecords ?? 0));
+  if (options.allowColumns.size > 0) warn('CJ_COLUMNS_ALLOWED', messages.columnsAllowed([...options.allowColumns].sort()));
+
+  const { tallies } = accumulator;
+  const total = [...tallies.exclusionsByRule.values()].reduce((sum, count) => sum + count, 0);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    cj: { version: options.version },
+    survey: { name: survey.definition.name, language: survey.definition.language },
+    input: {
+      ...info,
+      respondents: tallies.respondents,
+      respondentsByTrack: Object.fromEntries(survey.tracks.map((track) => [track.id, tallies.respondentsByTrack.get(track.id) ?? 0])),
+      withdrawn: tallies.withdrawn,
+      columnsIgnored: map.unknown.map((column) => column.name),
+      columnsAbsent: map.absent,
+      allowedColumns: [...options.allowColumns].sort(),
+    },
+    ...counts,
+    exclusions: listed,
+    exclusionSummary: {
+      total,
+      byRule: Object.fromEntries([...tallies.exclusionsByRule].sort(([a], [b]) => (a < b ? -1 : 1))),
+      listed: listed.length,
+    },
+    warnings,
+  };
+}
+
+/** Analyses one response file: UTF-8 first, and again as Windows-1252 when it is not UTF-8. */
+export async function analyse(source: ByteSource, options: AnalyseOptions): Promise<Results> {
+  try {
+    return await analyseAs(source, 'utf-8', options);
+  } catch (error) {
+    if (!(error instanceof NotUtf8)) throw error;
+    options.exclusionLog?.reset();
+    return analyseAs(source, 'windows-1252', options);
+  }
+}

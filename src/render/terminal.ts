@@ -1,0 +1,127 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { FigureResult, GradeSummary, Results } from '../count/results.js';
+import { exclusionRules } from '../rules/judge.js';
+import type { Messages } from '../messages.js';
+import { formatDecimal } from '../count/finish.js';
+
+const BAR_WIDTH = 32;
+/** Without colour the segments differ by shade, in the figure's category order (n.v.t. last). */
+const SHADES = ['▓', '░', '█', '▒', '▚'];
+const NOT_APPLICABLE_SHADE = '·';
+
+function hexToRgb(hex: string): [number, number, number] {
+  const value = Number.parseInt(hex.replace('#', ''), 16);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+}
+
+/** Display width of a string: our text has no wide characters, but it may hold colour codes. */
+function width(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, '').length;
+}
+const padEnd = (text: string, size: number): string => text + ' '.repeat(Math.max(0, size - width(text)));
+const padStart = (text: string, size: number): string => ' '.repeat(Math.max(0, size - width(text))) + text;
+
+function segments(figure: FigureResult, counts: Readonly<Record<string, number>>, chalk: ChalkInstance): string {
+  const N = Math.max(figure.N, 1);
+  let drawn = 0;
+  let used = 0;
+  let out = '';
+  figure.categories.forEach((category, index) => {
+    const count = counts[category.key] ?? 0;
+    // Cumulative rounding, so the segments of a full bar always fill the width exactly.
+    drawn += count;
+    const end = Math.round((drawn / N) * BAR_WIDTH);
+    const cells = end - used;
+    used = end;
+    if (cells <= 0) return;
+    const isNotApplicable = index === figure.categories.length - 1 && figure.showNotApplicable;
+    const shade = isNotApplicable ? NOT_APPLICABLE_SHADE : (SHADES[index] ?? '#');
+    out += chalk.level > 0 ? chalk.bgRgb(...hexToRgb(category.color))(' '.repeat(cells)) : shade.repeat(cells);
+  });
+  return padEnd(out, BAR_WIDTH);
+}
+
+function figureTable(figure: FigureResult, messages: Messages, chalk: ChalkInstance): string[] {
+  const lines = [chalk.bold(`${messages.figure} ${figure.id}  ${figure.title}`)];
+  const labelWidth = Math.max(...figure.bars.map((bar) => width(bar.label)), 4);
+  const cellWidth = Math.max(...figure.categories.map((category) => width(category.label)), 9);
+  const head =
+    '  ' +
+    padEnd('', labelWidth) +
+    figure.categories.map((category) => padStart(category.label, cellWidth + 1)).join('') +
+    padStart('n', 5) +
+    padStart(messages.missing, 7);
+  lines.push(chalk.dim(head));
+  for (const bar of figure.bars) {
+    const cells = figure.categories.map((category) => {
+      const count = bar.counts[category.key] ?? 0;
+      return padStart(`${count} ${chalk.dim(`(${bar.percentages[category.key] ?? 0}%)`)}`, cellWidth + 1);
+    });
+    lines.push(
+      '  ' +
+        padEnd(bar.label, labelWidth) +
+        cells.join('') +
+        padStart(String(bar.n), 5) +
+        padStart(bar.missing > 0 ? String(bar.missing) : '', 7) +
+        '  ' +
+        segments(figure, bar.counts, chalk),
+    );
+  }
+  const legend = figure.categories
+    .map((category, index) => {
+      const isNotApplicable = index === figure.categories.length - 1 && figure.showNotApplicable;
+      const key = chalk.level > 0 ? chalk.bgRgb(...hexToRgb(category.color))('  ') : (isNotApplicable ? NOT_APPLICABLE_SHADE : (SHADES[index] ?? '#')).repeat(2);
+      return `${key} ${category.label}`;
+    })
+    .join('   ');
+  lines.push('  ' + chalk.dim(legend));
+  if (figure.footnote !== null) lines.push('  ' + chalk.italic(figure.footnote));
+  return lines;
+}
+
+function gradeLine(grade: GradeSummary, messages: Messages): string {
+  if (grade.display === null || grade.median === null) return messages.noGrades;
+  const sd = grade.sd === null ? '–' : formatDecimal(grade.sd, 2, messages.decimalSeparator);
+  return messages.gradeLine(grade.display, grade.n, formatDecimal(grade.median, 1, messages.decimalSeparator), sd);
+}
+
+/** The results as a person reads them in a terminal: a table per figure, the grade, the rest. */
+export function renderTerminal(results: Results, messages: Messages, color: boolean): string {
+  const chalk = new Chalk({ level: color ? 3 : 0 });
+  const lines: string[] = [];
+  const byTrack = Object.entries(results.input.respondentsByTrack)
+    .map(([track, n]) => `${n} ${track}`)
+    .join(', ');
+  lines.push(chalk.dim(messages.respondentsRead(results.input.respondents, byTrack)), '');
+  for (const figure of results.figures) lines.push(...figureTable(figure, messages, chalk), '');
+
+  const { grade } = results;
+  lines.push(chalk.bold(messages.grade) + '  ' + gradeLine(grade, messages));
+  const distribution = grade.distribution.map(({ mark, count }) => `${formatDecimal(mark, mark % 1 === 0 ? 0 : 1, messages.decimalSeparator)}×${count}`);
+  if (distribution.length > 0) lines.push('  ' + chalk.dim(distribution.join('  ')));
+  lines.push('');
+
+  for (const youth of results.youth) {
+    lines.push(chalk.bold(messages.youthTitle(youth.label, youth.respondents)));
+    const labelWidth = Math.max(...youth.bars.map((bar) => bar.label.length + bar.figureId.length + 3), 10);
+    for (const bar of youth.bars) {
+      const counts = Object.entries(bar.counts)
+        .map(([key, count]) => `${key} ${count}`)
+        .join('  ');
+      lines.push(`  ${padEnd(`${bar.figureId}: ${bar.label}`, labelWidth)}  ${counts}${bar.missing > 0 ? `  (${messages.missing} ${bar.missing})` : ''}`);
+    }
+    lines.push(`  ${messages.marks}: ${gradeLine(youth.grade, messages)}`, '');
+  }
+
+  lines.push(chalk.bold(messages.leftOutTitle));
+  const { byRule } = results.exclusionSummary;
+  const rules = exclusionRules.filter((rule) => (byRule[rule] ?? 0) > 0);
+  if (rules.length === 0 && results.input.withdrawn.length === 0) lines.push('  ' + messages.nothingLeftOut);
+  for (const rule of rules) lines.push(`  ${padStart(messages.answers(byRule[rule] ?? 0), 14)}  ${messages.ruleNames[rule]}`);
+  if (results.input.withdrawn.length > 0) {
+    const who = results.input.withdrawn.map((entry) => messages.withdrawnEntry(entry.respondent, entry.withdrawnAfter)).join(', ');
+    lines.push(`  ${messages.withdrawnRespondents(results.input.withdrawn.length)}: ${who}`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,96 @@
+/**
+ * A survey definition: everything the pipeline knows about one study. The Haarlem 2016 study is
+ * one such object (haarlem-2016.json); the code reads definitions, never the study itself.
+ */
+
+/** One category of a scale, in the order the figure draws it. */
+export interface CategoryDefinition {
+  /** Key used in counts and JSON, e.g. `negatief`, `eens`. */
+  readonly key: string;
+  /** Legend label, e.g. `Negatief`, `(helemaal) mee eens`. */
+  readonly label: string;
+  /** Fill colour of the segment in figures. */
+  readonly color: string;
+}
+
+export interface ScaleDefinition {
+  readonly id: string;
+  /** The answer categories in drawing order, n.v.t. excluded. */
+  readonly categories: readonly CategoryDefinition[];
+  /** The n.v.t. category (key, label, colour): counted only in figures that show it. */
+  readonly notApplicable: CategoryDefinition;
+  /** Accepted spellings (compared lower-cased, trimmed, inner spaces collapsed) → category key. */
+  readonly spellings: Readonly<Record<string, string>>;
+}
+
+export interface TrackDefinition {
+  readonly id: string;
+  readonly label: string;
+  /** Other spellings accepted in the `track` column. */
+  readonly aliases: readonly string[];
+}
+
+export interface StepDefinition {
+  readonly id: string;
+  readonly label: string;
+}
+
+export interface BarDefinition {
+  /** The rating column this bar counts. */
+  readonly column: string;
+  /** The bar label as printed in the report. */
+  readonly label: string;
+}
+
+/**
+ * A footnote sentence, written only when its cause occurred in the figure.
+ * Placeholders: `{n}` the count in words ("één"), `{n|singular|plural}` a word by count,
+ * `{N}` the count in digits.
+ */
+export interface FootnotePart {
+  readonly when: 'withdrawn' | 'notApplicable' | 'otherTrack';
+  readonly text: string;
+  /** How this part joins the one before it (default `" en "`). */
+  readonly joiner?: string;
+}
+
+export interface FigureDefinition {
+  readonly id: string;
+  /** Caption template: `{N}` the figure's N, `{*}` an asterisk when a footnote is printed. */
+  readonly caption: string;
+  /** The step whose answers the figure shows, for the consent rule. */
+  readonly step: string;
+  readonly scale: string;
+  /** Whether n.v.t. is a category of its own, counted in N (DATA-CONTRACT rule 3). */
+  readonly showNotApplicable: boolean;
+  /** Which tracks the figure counts (DATA-CONTRACT rule 1). */
+  readonly tracks: readonly string[];
+  readonly bars: readonly BarDefinition[];
+  readonly footnote: readonly FootnotePart[];
+  /** Closing punctuation after the footnote's last part, e.g. `"."`. */
+  readonly footnoteEnd?: string;
+}
+
+export interface GradeDefinition {
+  readonly column: string;
+  readonly step: string;
+  readonly min: number;
+  readonly max: number;
+  readonly tracks: readonly string[];
+  /** Decimals shown in the display ("6,1"). */
+  readonly decimals: number;
+}
+
+export interface SurveyDefinition {
+  readonly name: string;
+  readonly language: string;
+  readonly tracks: readonly TrackDefinition[];
+  /** The track whose journey figures 1–7 describe; other tracks get a summary of their own. */
+  readonly mainTrack: string;
+  readonly steps: readonly StepDefinition[];
+  readonly scales: readonly ScaleDefinition[];
+  readonly figures: readonly FigureDefinition[];
+  readonly grade: GradeDefinition;
+  /** Columns with dates: `<step>_datum`. */
+  readonly dateSuffix: string;
+}
