@@ -24,7 +24,7 @@ const nl = {
   emptyFile: (file: string) => `${file}: het bestand is leeg; verwacht een kopregel en een regel per respondent`,
   headerOnly: () => 'alleen een kopregel, geen respondenten',
   unterminatedQuote: (line: number) => `een veld tussen aanhalingstekens dat op of na regel ${line} begint, wordt nooit gesloten`,
-  csvError: (detail: string) => `CSV kan niet gelezen worden: ${detail}`,
+  malformedQuote: () => 'tekst na het sluitende aanhalingsteken van een veld; verwacht een scheidingsteken of het einde van de regel (een " in een veld schrijft u als "")',
   duplicateColumn: (name: string) => `kolom "${name}" staat twee keer in de kopregel`,
   personalDataColumn: (name: string, keyword: string) =>
     `kolom "${name}" lijkt persoonsgegevens te bevatten ("${keyword}"); lever het bestand geanonimiseerd aan, of gebruik --allow-column "${name}" als u zeker weet dat dit geen persoonsgegevens zijn`,
@@ -34,7 +34,7 @@ const nl = {
   personalDataCell: (kind: PersonalDataKind) =>
     `cel lijkt persoonsgegevens te bevatten (${personalDataNames.nl[kind]}); de waarde wordt niet getoond. Lever het bestand geanonimiseerd aan`,
   missingRespondent: () => 'lege respondentcode; verwacht een geanonimiseerde code, uniek in het bestand',
-  duplicateRespondent: (code: string, firstLine: number) => `respondent ${JSON.stringify(code)} komt al voor op regel ${firstLine}`,
+  duplicateRespondent: (code: string) => `respondent ${JSON.stringify(code)} komt eerder in het bestand al voor; elke code moet uniek zijn`,
   badValue: (value: string | null, accepted: string) =>
     `onbekende waarde ${quote(value, '(niet getoond: lijkt op persoonsgegevens)')}; verwacht een van: ${accepted}`,
   badGrade: (value: string | null, min: number, max: number) =>
@@ -97,7 +97,7 @@ const en: Messages = {
   emptyFile: (file) => `${file}: the file is empty; expected a header row and one row per respondent`,
   headerOnly: () => 'a header row only, no respondents',
   unterminatedQuote: (line) => `a quoted field that starts on or after line ${line} is never closed`,
-  csvError: (detail) => `cannot read the CSV: ${detail}`,
+  malformedQuote: () => 'text after the closing quote of a field; expected a delimiter or the end of the line (write a " inside a field as "")',
   duplicateColumn: (name) => `column "${name}" appears twice in the header`,
   personalDataColumn: (name, keyword) =>
     `column "${name}" looks like personal data ("${keyword}"); send the file anonymised, or pass --allow-column "${name}" if you are sure it holds none`,
@@ -106,7 +106,7 @@ const en: Messages = {
   personalDataCell: (kind) =>
     `cell looks like personal data (${personalDataNames.en[kind]}); the value is not shown. Send the file anonymised`,
   missingRespondent: () => 'empty respondent code; expected an anonymised code, unique in the file',
-  duplicateRespondent: (code, firstLine) => `respondent ${JSON.stringify(code)} already appears on line ${firstLine}`,
+  duplicateRespondent: (code) => `respondent ${JSON.stringify(code)} appears earlier in the file already; each code must be unique`,
   badValue: (value, accepted) => `unknown value ${quote(value, '(not shown: looks like personal data)')}; expected one of: ${accepted}`,
   badGrade: (value, min, max) => `mark ${quote(value, '(not shown)')} is not a number from ${min} to ${max} (decimal point or comma)`,
   badDate: (value) => `date ${quote(value, '(not shown)')}; expected 2016-03-14 or 14-03-2016`,

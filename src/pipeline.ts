@@ -43,7 +43,7 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
   const accumulator = new Accumulator(
     survey,
     (exclusion) => {
-      if (listed.length < options.listLimit) listed.push(exclusion);
+      if (listed.length < options.listLimit) listed.push(Accumulator.keep(exclusion));
       options.exclusionLog?.add(exclusion);
     },
     options.listLimit,
@@ -53,26 +53,26 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
   let truncated = false;
 
   // 1. bytes → records: encoding, BOM, delimiter, RFC 4180 quoting
-  for await (const record of readRecords(source, encoding, info, messages)) {
+  await readRecords(source, encoding, info, messages, (record) => {
     if (header === undefined) {
       // 2. header → column map (personal-data column names refused here)
       header = matchHeader(record.fields, survey, source.name, record.line, options.allowColumns, messages);
       faults.push(...header.faults);
-      if (faults.length > 0) break;
       validator = new RowValidator(survey, header.map, source.name, messages, options.allowColumns);
-      continue;
+      return faults.length === 0;
     }
     info.rowsRead++;
-    if (info.rowsRead % 4096 === 0) options.onProgress?.(info.bytes);
+    if ((info.rowsRead & 4095) === 0) options.onProgress?.(info.bytes);
     // 3. record → checked, normalised row
     const row = validator?.validate(record, faults) ?? null;
     if (faults.length >= options.faultLimit) {
       truncated = true;
-      break;
+      return false;
     }
     // 4. rules and counts: youth split, withdrawn consent, missing, n.v.t.
     if (row !== null && faults.length === 0) accumulator.add(row);
-  }
+    return true;
+  });
   if (faults.length > 0) throw new DataErrors(faults.slice(0, options.faultLimit), truncated);
   if (header === undefined || info.rowsRead === 0) {
     throw new DataError('CJ_NO_ROWS', messages.headerOnly(), { file: source.name });

@@ -80,7 +80,7 @@ async function fileSource(path: string, io: Io, m: Messages): Promise<{ source: 
     const code = (error as NodeJS.ErrnoException).code;
     throw new DataError(code === 'ENOENT' ? 'CJ_NO_SUCH_FILE' : 'CJ_UNREADABLE', code === 'ENOENT' ? m.noSuchFile(path) : m.unreadable(path, code ?? ''), { file: path });
   }
-  return { source: { name, open: () => createReadStream(absolute, { highWaterMark: 256 * 1024 }) }, size };
+  return { source: { name, open: () => createReadStream(absolute, { highWaterMark: 64 * 1024 }) }, size };
 }
 
 export async function runAnalyse(flags: AnalyseFlags, io: Io): Promise<number> {

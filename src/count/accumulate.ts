@@ -44,6 +44,14 @@ export interface Tallies {
   withdrawnTotal: number;
 }
 
+/**
+ * A copy of a string that does not keep its parent alive: cells are slices of the parsed chunk,
+ * and one code kept from every chunk would keep every chunk in memory.
+ */
+function detach(text: string): string {
+  return (' ' + text).slice(1);
+}
+
 function newBar(): BarTally {
   return { counts: new Map(), missing: 0, leftOut: new Map() };
 }
@@ -93,7 +101,7 @@ export class Accumulator {
     if (row.withdrawn) {
       tallies.withdrawnTotal++;
       if (tallies.withdrawn.length < this.listLimit) {
-        tallies.withdrawn.push({ respondent: row.respondent, withdrawnAfter: survey.steps[row.lastUsableStep]?.id ?? '' });
+        tallies.withdrawn.push({ respondent: detach(row.respondent), withdrawnAfter: survey.steps[row.lastUsableStep]?.id ?? '' });
       }
     }
     const other = row.track === survey.definition.mainTrack ? undefined : this.otherTrack(row.track);
@@ -181,5 +189,10 @@ export class Accumulator {
   private exclude(row: ResponseRow, column: string, step: string, rule: ExclusionRule): void {
     increment(this.tallies.exclusionsByRule, rule);
     this.onExclusion({ respondent: row.respondent, line: row.line, column, step, rule });
+  }
+
+  /** Exclusions kept past this row must not hold on to the row's text (see detach). */
+  static keep(exclusion: Exclusion): Exclusion {
+    return { ...exclusion, respondent: detach(exclusion.respondent) };
   }
 }

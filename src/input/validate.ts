@@ -72,6 +72,10 @@ export class RowValidator {
     const { fields, line } = record;
     const { map, messages, survey } = this;
     const before = faults.length;
+    if (record.malformed === true) {
+      faults.push(new DataError('CJ_MALFORMED_QUOTE', messages.malformedQuote(), { file: this.file, line }));
+      return null;
+    }
     const at = (column: number): { file: string; line: number; column: string } => ({
       file: this.file,
       line,
@@ -107,9 +111,8 @@ export class RowValidator {
         new DataError('CJ_PERSONAL_DATA', messages.personalDataCell(findPersonalData(respondent) ?? 'bsn'), at(map.respondent)),
       );
     } else {
-      const firstLine = this.seen.add(respondent, line);
-      if (firstLine !== 0) {
-        faults.push(new DataError('CJ_DUPLICATE_RESPONDENT', messages.duplicateRespondent(respondent, firstLine), at(map.respondent)));
+      if (!this.seen.add(respondent)) {
+        faults.push(new DataError('CJ_DUPLICATE_RESPONDENT', messages.duplicateRespondent(respondent), at(map.respondent)));
       }
     }
 
