@@ -5,10 +5,8 @@ import { Command, Option } from 'commander';
 import { DataError, UsageError } from '../errors.js';
 import type { ByteSource } from '../input/records.js';
 import { messages, type Lang, type Messages } from '../messages.js';
-import { analyse } from '../pipeline.js';
 import { csvLine } from '../render/csv.js';
 import { renderJson } from '../render/json.js';
-import { renderTerminal } from '../render/terminal.js';
 import { builtInSurvey, loadSurveyFile, type Survey } from '../survey/load.js';
 import { cjVersion, useColor, type Io } from './io.js';
 import { OutputBatch } from './output.js';
@@ -95,6 +93,8 @@ export async function runAnalyse(flags: AnalyseFlags, io: Io): Promise<number> {
   exclusionsFile?.write(header);
   const showProgress = io.stderr.isTTY === true && size > PROGRESS_MIN_BYTES && !flags.quiet;
   try {
+    // The parser and the terminal renderer load only when a file is analysed (start-up time).
+    const [{ analyse }, { renderTerminal }] = await Promise.all([import('../pipeline.js'), import('../render/terminal.js')]);
     const results = await analyse(source, {
       survey: flags.survey,
       messages: m,
@@ -134,7 +134,7 @@ export async function runAnalyse(flags: AnalyseFlags, io: Io): Promise<number> {
   } catch (error) {
     await batch?.abort();
     if (showProgress) io.stderr.write('\r\u001b[K');
-    return reportError(error, io, flags.lang, flags.debug);
+    return await reportError(error, io, flags.lang, flags.debug);
   }
 }
 

@@ -48,6 +48,6 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       // --help and --version end through here with exit code 0.
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
-    return reportError(error, io, lang, debug);
+    return await reportError(error, io, lang, debug);
   }
 }

@@ -1,10 +1,11 @@
-import { Chalk } from 'chalk';
 import { CjError, DataErrors, ExitCode, formatLocation } from '../errors.js';
 import { messages, type Lang } from '../messages.js';
 import { useColor, type Io } from './io.js';
 
 /** Prints a fault as one line per error, never a stack (unless --debug and it is a bug). */
-export function reportError(error: unknown, io: Io, lang: Lang, debug: boolean): number {
+export async function reportError(error: unknown, io: Io, lang: Lang, debug: boolean): Promise<number> {
+  // Loaded here, not at start-up: `cj --help` and `--version` must stay fast.
+  const { Chalk } = await import('chalk');
   const m = messages[lang];
   const chalk = new Chalk({ level: useColor(io.stderr, io.env, undefined) ? 3 : 0 });
   const prefix = chalk.red(`cj: ${m.error}`);

@@ -1,0 +1,23 @@
+export { cliffsDelta } from './cliffs-delta.js';
+export { detectableDifference, type DetectableDifference } from './detectable-difference.js';
+export {
+  fisherFreemanHalton,
+  type ContingencyMethod,
+  type FisherFreemanHaltonOptions,
+  type FisherFreemanHaltonResult,
+} from './fisher-freeman-halton.js';
+export { hedgesG } from './hedges-g.js';
+export { holm } from './holm.js';
+export { mannWhitneyExact, type MannWhitneyOptions, type MannWhitneyResult } from './mann-whitney-exact.js';
+export { doubledMidranks } from './midranks.js';
+export { mulberry32 } from './mulberry32.js';
+export { newcombeDifference, type ProportionDifference } from './newcombe-difference.js';
+export { normalCdf } from './normal-cdf.js';
+export { normalQuantile } from './normal-quantile.js';
+export { permutationTestMeans, type PermutationTestResult } from './permutation-test-means.js';
+export { regularizedGammaQ } from './regularized-gamma-q.js';
+export { regularizedIncompleteBeta } from './regularized-incomplete-beta.js';
+export { studentTCdf } from './student-t-cdf.js';
+export { studentTQuantile } from './student-t-quantile.js';
+export { welchTest, type WelchTestResult } from './welch-test.js';
+export { wilsonInterval, type ProportionInterval } from './wilson-interval.js';

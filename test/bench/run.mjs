@@ -1,0 +1,98 @@
+// npm run bench: speed and memory of `cj analyse` against csv-parse alone and papaparse alone,
+// on synthetic wide files of 10k, 100k and 1M respondents (generated into a temp dir, removed
+// after), plus start-up time and the fixture to 8 SVGs. Medians of several runs. Exits 1 when a
+// target of issue 7 is missed.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './generate.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const probe = fileURLToPath(new URL('./rss-probe.mjs', import.meta.url));
+const cj = join(root, 'bin/cj.js');
+const sizes = (process.env.CJ_BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+const runsFor = (rows) => (rows >= 1_000_000 ? 3 : 5);
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Runs a node script once; returns wall seconds and peak RSS in MB. */
+function measure(args) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ['--import', probe, ...args], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const stderr = result.stderr.toString();
+  const rss = /cj-bench-max-rss-kb (\d+)/.exec(stderr);
+  if (result.status !== 0 || rss === null) throw new Error(`${args.join(' ')} failed (${result.status}):\n${stderr}`);
+  return { seconds, rssMb: Number(rss[1]) / 1024 };
+}
+
+function measureMany(args, runs) {
+  const samples = Array.from({ length: runs }, () => measure(args));
+  return { seconds: median(samples.map((s) => s.seconds)), rssMb: median(samples.map((s) => s.rssMb)) };
+}
+
+const pad = (text, width) => String(text).padStart(width);
+const dir = mkdtempSync(join(tmpdir(), 'cj-bench-'));
+const rows = [];
+const byName = new Map();
+try {
+  console.log(`cj benchmark: node ${process.version}, ${sizes.join(' / ')} respondents, medians`);
+  console.log('');
+  console.log(`${'respondents'.padEnd(12)}${'program'.padEnd(22)}${pad('wall s', 9)}${pad('rows/s', 12)}${pad('MB/s', 9)}${pad('peak RSS MB', 13)}`);
+  for (const size of sizes) {
+    const file = join(dir, `wide-${size}.csv`);
+    await generate(file, size);
+    const mb = statSync(file).size / 1e6;
+    const programs = [
+      ['cj analyse --format json', [cj, 'analyse', file, '--format', 'json', '--quiet']],
+      ['csv-parse alone', [join(root, 'test/bench/baseline-csv-parse.mjs'), file]],
+      ['papaparse alone', [join(root, 'test/bench/baseline-papaparse.mjs'), file]],
+    ];
+    for (const [name, args] of programs) {
+      const { seconds, rssMb } = measureMany(args, runsFor(size));
+      byName.set(`${name}@${size}`, { seconds, rssMb, rowsPerSecond: size / seconds });
+      rows.push([size, name, seconds, size / seconds, mb / seconds, rssMb]);
+      console.log(
+        `${String(size).padEnd(12)}${name.padEnd(22)}${pad(seconds.toFixed(2), 9)}${pad(Math.round(size / seconds).toLocaleString('en'), 12)}${pad((mb / seconds).toFixed(1), 9)}${pad(rssMb.toFixed(1), 13)}`,
+      );
+    }
+    rmSync(file);
+  }
+
+  const startRuns = 15;
+  const nodeAlone = measureMany(['-e', '0'], startRuns).seconds;
+  const help = measureMany([cj, '--help'], startRuns).seconds;
+  const version = measureMany([cj, '--version'], startRuns).seconds;
+  const figuresOut = join(dir, 'out');
+  const fixture = measureMany([cj, 'analyse', join(root, 'fixtures/haarlem-2016.csv'), '--out', figuresOut, '--quiet'], 5);
+  console.log('');
+  console.log(`start-up (median of ${startRuns}): node -e 0 ${(nodeAlone * 1000).toFixed(0)} ms, cj --help ${(help * 1000).toFixed(0)} ms (${(help / nodeAlone).toFixed(2)}×), cj --version ${(version * 1000).toFixed(0)} ms (${(version / nodeAlone).toFixed(2)}×)`);
+  console.log(`fixture to results + 8 SVGs + page: ${(fixture.seconds * 1000).toFixed(0)} ms, peak RSS ${fixture.rssMb.toFixed(0)} MB`);
+
+  const targets = [];
+  const largest = Math.max(...sizes);
+  const smallest = Math.min(...sizes);
+  const cjLarge = byName.get(`cj analyse --format json@${largest}`);
+  const baseLarge = byName.get(`csv-parse alone@${largest}`);
+  const cjSmall = byName.get(`cj analyse --format json@${smallest}`);
+  targets.push([`cj rows/s at ${largest} ≥ 80% of csv-parse alone`, `${((cjLarge.rowsPerSecond / baseLarge.rowsPerSecond) * 100).toFixed(0)}%`, cjLarge.rowsPerSecond >= 0.8 * baseLarge.rowsPerSecond]);
+  targets.push([`cj peak RSS at ${largest} within 50 MB of ${smallest}`, `+${(cjLarge.rssMb - cjSmall.rssMb).toFixed(1)} MB`, cjLarge.rssMb - cjSmall.rssMb <= 50]);
+  targets.push(['cj --help ≤ 1.5× node -e 0', `${(help / nodeAlone).toFixed(2)}×`, help <= 1.5 * nodeAlone]);
+  targets.push(['cj --version ≤ 1.5× node -e 0', `${(version / nodeAlone).toFixed(2)}×`, version <= 1.5 * nodeAlone]);
+  console.log('');
+  for (const [name, value, met] of targets) console.log(`${met ? 'met   ' : 'MISSED'}  ${name.padEnd(48)} ${value}`);
+  process.exitCode = targets.every(([, , met]) => met) ? 0 : 1;
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,102 @@
+// References: Rscript test/stats/reference/make-reference.R — fisher.test(m,
+// workspace = 2e8)$p.value (network algorithm, exact) and chisq.test(m,
+// correct = FALSE)$p.value on the table without zero rows and columns;
+// python3 test/stats/reference/make-reference.py — scipy.stats.fisher_exact for the 2×2 tables.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fisherFreemanHalton } from '../../src/stats/fisher-freeman-halton.js';
+import { APPROXIMATE, EXACT, expectClose } from './helpers.js';
+import r from './reference/r.json' with { type: 'json' };
+import scipy from './reference/scipy.json' with { type: 'json' };
+
+const name = (table: number[][]): string => JSON.stringify(table);
+
+/** Tables with the margins of [[1,8,7],[3,8,5]]: row 1 holds 16 of the columns' 4, 16 and 12. */
+function surveyTableCount(): number {
+  let count = 0;
+  for (let first = 0; first <= 4; first++) {
+    const rest = 16 - first;
+    for (let second = Math.max(0, rest - 12); second <= Math.min(16, rest); second++) count++;
+  }
+  return count;
+}
+
+describe('fisherFreemanHalton', () => {
+  it.each(r.fisher.map((k) => [name(k.table), k] as const))('matches R fisher.test for %s', (_, { table, p }) => {
+    const result = fisherFreemanHalton(table);
+    expect(result.method).toBe('exact');
+    expectClose(result.p, p, EXACT);
+  });
+
+  it.each(scipy.fisher2x2.map((k) => [name(k.table), k] as const))('matches scipy fisher_exact for %s', (_, k) => {
+    expectClose(fisherFreemanHalton(k.table).p, k.p ?? Number.NaN, EXACT);
+  });
+
+  it('counts the tables it enumerates: 2×3 survey table', () => {
+    expect(fisherFreemanHalton([[1, 8, 7], [3, 8, 5]]).tables).toBe(surveyTableCount());
+  });
+
+  it('drops a zero column and a zero row without changing p', () => {
+    const plain = fisherFreemanHalton([[1, 8, 7], [3, 8, 5]]);
+    expect(fisherFreemanHalton([[1, 8, 0, 7], [3, 8, 0, 5]])).toEqual(plain);
+    expect(fisherFreemanHalton([[0, 0, 0], [1, 8, 7], [3, 8, 5]])).toEqual(plain);
+  });
+
+  it('gives p = 1 from a single table when only one row or column is left', () => {
+    expect(fisherFreemanHalton([[12, 4], [0, 0]])).toEqual({ p: 1, method: 'exact', tables: 1 });
+    expect(fisherFreemanHalton([[0, 3], [0, 5]])).toEqual({ p: 1, method: 'exact', tables: 1 });
+  });
+
+  it('is the same for the transposed table (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 4, maxLength: 4 }), {
+          minLength: 2,
+          maxLength: 3,
+        }),
+        (table) => {
+          const transposed = table[0]!.map((_, j) => table.map((row) => row[j]!));
+          return Math.abs(fisherFreemanHalton(table).p - fisherFreemanHalton(transposed).p) < 1e-12;
+        },
+      ),
+    );
+  });
+
+  it.each(r.chiSquare.map((k) => [name(k.table), k] as const))(
+    'matches R chisq.test(correct = FALSE) for %s with method chi-square',
+    (_, { table, p }) => {
+      const result = fisherFreemanHalton(table, { method: 'chi-square' });
+      expect(result).toMatchObject({ method: 'chi-square', tables: 0 });
+      expectClose(result.p, p, APPROXIMATE);
+    },
+  );
+
+  it.each(r.fisherMonteCarlo.map((k) => [name(k.table), k] as const))(
+    'estimates R exact p within 4 standard errors by Monte-Carlo for %s',
+    (_, { table, p }) => {
+      const result = fisherFreemanHalton(table, { maxTables: 1000 });
+      expect(result.method).toBe('monte-carlo');
+      expect(result.tables).toBe(10000);
+      expect(Math.abs(result.p - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / 10000));
+    },
+  );
+
+  it('repeats a Monte-Carlo estimate for the same seed', () => {
+    const table = [[8, 10, 12, 6, 4], [9, 11, 7, 10, 5]];
+    const first = fisherFreemanHalton(table, { method: 'monte-carlo', seed: 7, replicates: 2000 });
+    expect(fisherFreemanHalton(table, { method: 'monte-carlo', seed: 7, replicates: 2000 })).toEqual(first);
+    expect(fisherFreemanHalton(table, { method: 'monte-carlo', seed: 8, replicates: 2000 }).p).not.toBe(first.p);
+  });
+
+  it('enumerates when forced even above maxTables', () => {
+    const result = fisherFreemanHalton([[1, 8, 7], [3, 8, 5]], { method: 'exact', maxTables: 1 });
+    expect(result).toMatchObject({ method: 'exact', tables: surveyTableCount() });
+  });
+
+  it('rejects ragged tables and counts that are not non-negative integers', () => {
+    expect(() => fisherFreemanHalton([[1, 2], [3]])).toThrow(RangeError);
+    expect(() => fisherFreemanHalton([[1, -2], [3, 4]])).toThrow(RangeError);
+    expect(() => fisherFreemanHalton([[1, 2.5], [3, 4]])).toThrow(RangeError);
+    expect(() => fisherFreemanHalton([])).toThrow(RangeError);
+  });
+});
