@@ -7,6 +7,12 @@ import type { ExclusionRule } from './rules/judge.js';
 
 export type Lang = 'nl' | 'en';
 
+type DefinitionThing = 'step' | 'track' | 'category' | 'scale' | 'column';
+const thingNames: Record<Lang, Record<DefinitionThing, string>> = {
+  nl: { step: 'stap', track: 'traject', category: 'categorie', scale: 'schaal', column: 'kolom' },
+  en: { step: 'step', track: 'track', category: 'category', scale: 'scale', column: 'column' },
+};
+
 const nlWords = ['nul', 'één', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf'];
 const enWords = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 
@@ -41,6 +47,12 @@ const nl = {
     `cijfer ${quote(value, '(niet getoond)')} is geen getal van ${min} tot en met ${max} (decimaal met punt of komma)`,
   badDate: (value: string | null) => `datum ${quote(value, '(niet getoond)')}; verwacht 2016-03-14 of 14-03-2016`,
   tooManyFaults: (limit: number) => `meer dan ${limit} fouten; de rest van het bestand is niet gecontroleerd`,
+  definitionFault: (file: string, path: string, what: string) => `${file}: ${path}: ${what}`,
+  definitionNotJson: (file: string, detail: string) => `${file}: geen geldige JSON (${detail})`,
+  definitionDuplicate: (kind: DefinitionThing, value: string) => `${thingNames.nl[kind]} "${value}" komt twee keer voor`,
+  definitionUnknown: (kind: DefinitionThing, value: string) => `onbekende ${thingNames.nl[kind]} "${value}"`,
+  definitionGradeRange: () => 'min moet kleiner zijn dan max',
+  untranslated: (lang: string, texts: readonly string[]) => `geen vertaling (${lang}) voor: ${texts.map((t) => JSON.stringify(t)).join(', ')}`,
   faultCount: (count: number, file: string) => `${count} ${count === 1 ? 'fout' : 'fouten'} in ${file}; er is niets geschreven`,
 
   // notices and warnings
@@ -111,6 +123,12 @@ const en: Messages = {
   badGrade: (value, min, max) => `mark ${quote(value, '(not shown)')} is not a number from ${min} to ${max} (decimal point or comma)`,
   badDate: (value) => `date ${quote(value, '(not shown)')}; expected 2016-03-14 or 14-03-2016`,
   tooManyFaults: (limit) => `more than ${limit} faults; the rest of the file was not checked`,
+  definitionFault: (file, path, what) => `${file}: ${path}: ${what}`,
+  definitionNotJson: (file, detail) => `${file}: not valid JSON (${detail})`,
+  definitionDuplicate: (kind, value) => `${thingNames.en[kind]} "${value}" appears twice`,
+  definitionUnknown: (kind, value) => `unknown ${thingNames.en[kind]} "${value}"`,
+  definitionGradeRange: () => 'min must be less than max',
+  untranslated: (lang, texts) => `no translation (${lang}) for: ${texts.map((t) => JSON.stringify(t)).join(', ')}`,
   faultCount: (count, file) => `${count} ${count === 1 ? 'fault' : 'faults'} in ${file}; nothing was written`,
 
   readAsWindows1252: (file) => `${file} is not valid UTF-8 and was read as Windows-1252`,

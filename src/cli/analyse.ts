@@ -42,7 +42,7 @@ const PROGRESS_MIN_BYTES = 4 * 1024 * 1024;
 /** Exclusions kept in the JSON; beyond this the JSON keeps counts and exclusions.csv the list. */
 export const LIST_LIMIT = 10_000;
 
-function normaliseFlags(file: string, raw: RawFlags, io: Io): AnalyseFlags {
+async function normaliseFlags(file: string, raw: RawFlags, io: Io): Promise<AnalyseFlags> {
   const maxErrors = Number(raw.maxErrors);
   if (!Number.isInteger(maxErrors) || maxErrors < 1) {
     throw new UsageError('CJ_USAGE', `--max-errors: expected a whole number ≥ 1, got "${raw.maxErrors}"`);
@@ -53,7 +53,10 @@ function normaliseFlags(file: string, raw: RawFlags, io: Io): AnalyseFlags {
     format: raw.format as AnalyseFlags['format'],
     out: raw.out,
     lang: raw.lang as Lang,
-    survey: surveyPath === undefined ? builtInSurvey() : loadSurveyFile(resolve(io.cwd, surveyPath), surveyPath),
+    survey:
+      surveyPath === undefined
+        ? builtInSurvey(messages[raw.lang as Lang], raw.lang)
+        : await loadSurveyFile(resolve(io.cwd, surveyPath), surveyPath, messages[raw.lang as Lang], raw.lang),
     allowColumns: new Set(raw.allowColumn.map((name) => name.trim().toLowerCase())),
     maxErrors,
     color: raw.color,
@@ -163,6 +166,6 @@ Examples:
   $ cj analyse data.csv --allow-column opmerking_medewerker`,
     )
     .action(async (file: string, raw: RawFlags) => {
-      setExit(await runAnalyse(normaliseFlags(file, raw, io), io));
+      setExit(await runAnalyse(await normaliseFlags(file, raw, io), io));
     });
 }

@@ -65,6 +65,13 @@ function windows1252Decoder(): Decoder {
   return { write: (chunk) => decoder.write(Buffer.from(chunk)), end: () => decoder.end() ?? '' };
 }
 
+/** A blank line, or a row of empty cells (Excel writes `;;;;` for an empty sheet row). */
+function isBlank(fields: readonly string[]): boolean {
+  const first = fields[0] ?? '';
+  if (first !== '' && first.charCodeAt(0) > 32) return false;
+  return fields.every((field) => field.trim() === '');
+}
+
 /** The longest text a quoted field may hold before it is taken for a quote never closed. */
 const MAX_PENDING = 32 * 1024 * 1024;
 
@@ -102,18 +109,22 @@ export async function readRecords(
   const parse = (text: string, last: boolean): void => {
     pending += text;
     if (parser === undefined) {
-      const end = pending.search(/[\r\n]/);
-      if (end === -1 && !last) return;
-      info.delimiter = sniffDelimiter(end === -1 ? pending : pending.slice(0, end));
-      newline = pending[end] === '\r' ? (pending[end + 1] === '\n' ? '\r\n' : '\r') : '\n';
+      // The header is the first line that is not blank: sniff the delimiter and line end there.
+      const header = /^[^\S\r\n]*\S[^\r\n]*(\r\n|\r|\n)?/m.exec(pending);
+      if (header === null || (header[1] === undefined && !last)) {
+        if (!last) return;
+      }
+      info.delimiter = sniffDelimiter(header?.[0] ?? '');
+      const ending = header?.[1];
+      newline = ending === '\r\n' || ending === '\r' ? ending : '\n';
       parser = new Papa.Parser({ delimiter: info.delimiter, newline, quoteChar: '"' });
     }
     const newlineChar = newline === '\r' ? '\r' : '\n';
     const result = parser.parse(pending, 0, !last);
     const malformed = new Set<number>();
-    let unterminated = false;
+    let unterminatedRow = -1;
     for (const error of result.errors) {
-      if (error.code === 'MissingQuotes') unterminated = true;
+      if (error.code === 'MissingQuotes') unterminatedRow = error.row ?? -1;
       else if (error.row !== undefined) malformed.add(error.row);
     }
     const rows = result.data as string[][];
@@ -133,15 +144,15 @@ export async function readRecords(
       }
       const start = line;
       line += lines;
-      if (fields.length === 1 && fields[0] === '') continue; // a blank line
+      if (index === unterminatedRow) {
+        throw new DataError('CJ_UNTERMINATED_QUOTE', messages.unterminatedQuote(start), { file: source.name, line: start });
+      }
+      if (isBlank(fields)) continue;
       records++;
       if (!onRecord({ fields, line: start, malformed: malformed.has(index) })) {
         stopped = true;
         return;
       }
-    }
-    if (unterminated) {
-      throw new DataError('CJ_UNTERMINATED_QUOTE', messages.unterminatedQuote(line), { file: source.name, line });
     }
     pending = last ? '' : pending.slice(result.meta.cursor);
     if (pending.length > MAX_PENDING) {

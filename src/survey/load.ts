@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DefinitionError } from '../errors.js';
+import { messages as allMessages, type Messages } from '../messages.js';
 import type {
   FigureDefinition,
   ScaleDefinition,
@@ -33,6 +34,8 @@ export interface Survey {
   /** Rating columns in figure and bar order. */
   readonly ratingColumns: readonly ColumnRole[];
   readonly gradeStepIndex: number;
+  /** Texts written in the definition's language because it has no translation for --lang. */
+  readonly untranslated: readonly string[];
 }
 
 // Resolves to the same file from src/survey/ (tests) and dist/survey/ (the built CLI).
@@ -46,32 +49,64 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Checks the cross-references of a definition and builds the lookups. */
-export function prepareSurvey(definition: SurveyDefinition, source = 'survey definition'): Survey {
-  const fail = (path: string, message: string): never => {
-    throw new DefinitionError('CJ_DEFINITION_INVALID', `${source}: ${path}: ${message}`, { file: source });
+const TEXT_KEYS = new Set(['name', 'label', 'caption', 'text']);
+
+/** The definition with every caption, label and footnote in `lang`, where it has a translation. */
+function translate(definition: SurveyDefinition, lang: string, untranslated: Set<string>): SurveyDefinition {
+  if (lang === definition.language) return definition;
+  const table = definition.translations?.[lang] ?? {};
+  const walk = (value: unknown, key: string): unknown => {
+    if (typeof value === 'string' && TEXT_KEYS.has(key)) {
+      const translated = table[value];
+      if (translated === undefined) untranslated.add(value);
+      return translated ?? value;
+    }
+    if (Array.isArray(value)) return value.map((item) => walk(item, key));
+    if (value !== null && typeof value === 'object') {
+      if (key === 'spellings' || key === 'translations') return value;
+      return Object.fromEntries(Object.entries(value).map(([inner, item]) => [inner, walk(item, inner)]));
+    }
+    return value;
   };
+  return walk(definition, '') as SurveyDefinition;
+}
+
+/**
+ * Checks the cross-references of a definition (what a JSON Schema cannot say: that a figure's
+ * step exists, that a column is used once) and builds the lookups, with texts in `lang`.
+ */
+export function prepareSurvey(
+  original: SurveyDefinition,
+  messages: Messages,
+  lang: string = original.language,
+  source = 'survey definition',
+): Survey {
+  const fail = (path: string, message: string): never => {
+    throw new DefinitionError('CJ_DEFINITION_INVALID', messages.definitionFault(source, path, message), { file: source });
+  };
+  const untranslated = new Set<string>();
+  const definition = translate(original, lang, untranslated);
   const stepIndex = new Map<string, number>();
   definition.steps.forEach((step, index) => {
-    if (stepIndex.has(step.id)) fail(`/steps/${index}/id`, `step "${step.id}" appears twice`);
+    if (stepIndex.has(step.id)) fail(`/steps/${index}/id`, messages.definitionDuplicate('step', step.id));
     stepIndex.set(step.id, index);
   });
   const trackBySpelling = new Map<string, string>();
   definition.tracks.forEach((track, index) => {
     for (const spelling of [track.id, ...track.aliases]) {
       const key = spelling.trim().toLowerCase();
-      if (trackBySpelling.has(key)) fail(`/tracks/${index}`, `track spelling "${spelling}" is used twice`);
+      if (trackBySpelling.has(key)) fail(`/tracks/${index}`, messages.definitionDuplicate('track', spelling));
       trackBySpelling.set(key, track.id);
     }
   });
   if (!definition.tracks.some((track) => track.id === definition.mainTrack)) {
-    fail('/mainTrack', `"${definition.mainTrack}" is not one of the tracks`);
+    fail('/mainTrack', messages.definitionUnknown('track', definition.mainTrack));
   }
   const scaleById = new Map<string, ScaleDefinition>();
   definition.scales.forEach((scale, index) => {
     const keys = new Set([...scale.categories.map((category) => category.key), scale.notApplicable.key]);
     for (const [spelling, key] of Object.entries(scale.spellings)) {
-      if (!keys.has(key)) fail(`/scales/${index}/spellings/${spelling}`, `"${key}" is not a category of scale "${scale.id}"`);
+      if (!keys.has(key)) fail(`/scales/${index}/spellings/${spelling}`, messages.definitionUnknown('category', key));
     }
     scaleById.set(scale.id, scale);
   });
@@ -79,20 +114,24 @@ export function prepareSurvey(definition: SurveyDefinition, source = 'survey def
   const seenColumns = new Set<string>();
   const knownTracks = new Set(definition.tracks.map((track) => track.id));
   definition.figures.forEach((figure, figureIndex) => {
-    const scale = scaleById.get(figure.scale) ?? fail(`/figures/${figureIndex}/scale`, `unknown scale "${figure.scale}"`);
-    const step = stepIndex.get(figure.step) ?? fail(`/figures/${figureIndex}/step`, `unknown step "${figure.step}"`);
+    const scale = scaleById.get(figure.scale) ?? fail(`/figures/${figureIndex}/scale`, messages.definitionUnknown('scale', figure.scale));
+    const step = stepIndex.get(figure.step) ?? fail(`/figures/${figureIndex}/step`, messages.definitionUnknown('step', figure.step));
     for (const track of figure.tracks) {
-      if (!knownTracks.has(track)) fail(`/figures/${figureIndex}/tracks`, `unknown track "${track}"`);
+      if (!knownTracks.has(track)) fail(`/figures/${figureIndex}/tracks`, messages.definitionUnknown('track', track));
     }
     figure.bars.forEach((bar, barIndex) => {
       const column = bar.column.toLowerCase();
-      if (seenColumns.has(column)) fail(`/figures/${figureIndex}/bars/${barIndex}/column`, `column "${bar.column}" is used twice`);
+      if (seenColumns.has(column)) fail(`/figures/${figureIndex}/bars/${barIndex}/column`, messages.definitionDuplicate('column', bar.column));
       seenColumns.add(column);
       ratingColumns.push({ column, figureIndex, barIndex, stepIndex: step, scale });
     });
   });
   const gradeStepIndex =
-    stepIndex.get(definition.grade.step) ?? fail('/grade/step', `unknown step "${definition.grade.step}"`);
+    stepIndex.get(definition.grade.step) ?? fail('/grade/step', messages.definitionUnknown('step', definition.grade.step));
+  for (const track of definition.grade.tracks) {
+    if (!knownTracks.has(track)) fail('/grade/tracks', messages.definitionUnknown('track', track));
+  }
+  if (!(definition.grade.min < definition.grade.max)) fail('/grade', messages.definitionGradeRange());
   return deepFreeze({
     definition,
     steps: definition.steps,
@@ -103,33 +142,41 @@ export function prepareSurvey(definition: SurveyDefinition, source = 'survey def
     figures: definition.figures,
     ratingColumns,
     gradeStepIndex,
+    untranslated: [...untranslated],
   });
 }
 
-/** Reads a definition file (JSON) and prepares it. */
-export function loadSurveyFile(path: string | URL, displayName: string): Survey {
+/** Reads a definition file (JSON), checks it against the JSON Schema, and prepares it. */
+export async function loadSurveyFile(path: string | URL, displayName: string, messages: Messages, lang?: string): Promise<Survey> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
-  } catch {
-    throw new DefinitionError('CJ_DEFINITION_UNREADABLE', `${displayName}: cannot read the survey definition`, {
-      file: displayName,
-    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw new DefinitionError('CJ_DEFINITION_UNREADABLE', messages.unreadable(displayName, code), { file: displayName });
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new DefinitionError('CJ_DEFINITION_NOT_JSON', `${displayName}: not valid JSON (${(error as Error).message})`, {
+    throw new DefinitionError('CJ_DEFINITION_NOT_JSON', messages.definitionNotJson(displayName, (error as Error).message), {
       file: displayName,
     });
   }
-  return prepareSurvey(parsed as SurveyDefinition, displayName);
+  const { validateDefinition } = await import('./validate-definition.js');
+  const faults = validateDefinition(parsed);
+  if (faults.length > 0) {
+    throw new DefinitionError(
+      'CJ_DEFINITION_INVALID',
+      faults.map((fault) => messages.definitionFault(displayName, fault.path, fault.message)).join('\n'),
+      { file: displayName },
+    );
+  }
+  return prepareSurvey(parsed as SurveyDefinition, messages, lang ?? (parsed as SurveyDefinition).language, displayName);
 }
 
-let builtIn: Survey | undefined;
-/** The Haarlem 2016 definition that ships with cj, the default. */
-export function builtInSurvey(): Survey {
-  builtIn ??= loadSurveyFile(builtInSurveyPath, 'haarlem-2016.json');
-  return builtIn;
+/** The Haarlem 2016 definition that ships with cj, the default (checked against the schema by the tests). */
+export function builtInSurvey(messages: Messages = allMessages.nl, lang = 'nl'): Survey {
+  const definition = JSON.parse(readFileSync(builtInSurveyPath, 'utf8')) as SurveyDefinition;
+  return prepareSurvey(definition, messages, lang, 'haarlem-2016.json');
 }

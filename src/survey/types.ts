@@ -93,4 +93,10 @@ export interface SurveyDefinition {
   readonly grade: GradeDefinition;
   /** Columns with dates: `<step>_datum`. */
   readonly dateSuffix: string;
+  /**
+   * Texts in other languages, by language and then by the text as written in `language`:
+   * `{ "en": { "Negatief": "Negative" } }`. Captions, labels and footnotes are looked up here
+   * for `--lang`; a text without a translation stays as written, with a notice.
+   */
+  readonly translations?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
