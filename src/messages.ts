@@ -22,6 +22,7 @@ const nl = {
   // numbers as the report writes them: small counts in words
   numberWord: (n: number): string => nlWords[n] ?? String(n),
   decimalSeparator: ',',
+  footnoteJoiner: ' en ',
 
   // input faults
   noSuchFile: (file: string) => `${file}: bestand bestaat niet`,
@@ -46,6 +47,9 @@ const nl = {
   badGrade: (value: string | null, min: number, max: number) =>
     `cijfer ${quote(value, '(niet getoond)')} is geen getal van ${min} tot en met ${max} (decimaal met punt of komma)`,
   badDate: (value: string | null) => `datum ${quote(value, '(niet getoond)')}; verwacht 2016-03-14 of 14-03-2016`,
+  badOption: (option: string, value: string) => `${option}: verwacht een heel getal ≥ 1, niet "${value}"`,
+  longConflict: (code: string, column: string, firstLine: number) => `respondent ${JSON.stringify(code)} heeft hier een andere ${column} dan op regel ${firstLine}`,
+  longDuplicate: (code: string, column: string, firstLine: number) => `respondent ${JSON.stringify(code)} beantwoordde ${column} al op regel ${firstLine}`,
   tooManyFaults: (limit: number) => `meer dan ${limit} fouten; de rest van het bestand is niet gecontroleerd`,
   definitionFault: (file: string, path: string, what: string) => `${file}: ${path}: ${what}`,
   definitionNotJson: (file: string, detail: string) => `${file}: geen geldige JSON (${detail})`,
@@ -63,6 +67,14 @@ const nl = {
   columnsAllowed: (names: readonly string[]) => `kolommen toegestaan met --allow-column: ${names.join(', ')}`,
 
   // terminal output
+  surveyTracks: 'Trajecten',
+  surveySteps: 'Stappen (in volgorde van de klantreis)',
+  surveyScale: 'Schaal',
+  surveyNotApplicableShown: 'n.v.t. getoond en meegeteld',
+  surveyNotApplicableLeftOut: 'n.v.t. weggelaten uit N',
+  surveyValid: (file: string, name: string, figures: number, columns: number) => `${file}: geldig: "${name}", ${figures} figuren, ${columns} beoordelingskolommen`,
+  fileExists: (file: string) => `${file} bestaat al; gebruik --force om het te overschrijven`,
+  initDone: (dir: string, files: readonly string[]) => `geschreven in ${dir}: ${files.join(', ')}. Pas survey.json aan, controleer met cj survey check, vul responses.csv`,
   figure: 'Figuur',
   missing: 'leeg',
   grade: 'Rapportcijfer',
@@ -82,6 +94,8 @@ const nl = {
   withdrawnRespondents: (n: number) => `${n} ${n === 1 ? 'respondent trok' : 'respondenten trokken'} de toestemming in`,
   withdrawnEntry: (respondent: string, step: string) => `${respondent} (na ${step})`,
   respondentsRead: (n: number, byTrack: string) => `${n} respondenten gelezen (${byTrack})`,
+  valid: (file: string, n: number, byTrack: string, encoding: string, delimiter: string) =>
+    `${file}: geldig: ${n} respondenten (${byTrack}); ${encoding}, scheidingsteken ${JSON.stringify(delimiter)}`,
   written: (dir: string) => `resultaten geschreven in ${dir}`,
   warning: 'waarschuwing',
   notice: 'let op',
@@ -102,6 +116,7 @@ type Messages = {
 const en: Messages = {
   numberWord: (n) => enWords[n] ?? String(n),
   decimalSeparator: '.',
+  footnoteJoiner: ' and ',
 
   noSuchFile: (file) => `${file}: no such file`,
   isDirectory: (file) => `${file}: is a directory, not a file`,
@@ -122,6 +137,9 @@ const en: Messages = {
   badValue: (value, accepted) => `unknown value ${quote(value, '(not shown: looks like personal data)')}; expected one of: ${accepted}`,
   badGrade: (value, min, max) => `mark ${quote(value, '(not shown)')} is not a number from ${min} to ${max} (decimal point or comma)`,
   badDate: (value) => `date ${quote(value, '(not shown)')}; expected 2016-03-14 or 14-03-2016`,
+  badOption: (option, value) => `${option}: expected a whole number ≥ 1, got "${value}"`,
+  longConflict: (code, column, firstLine) => `respondent ${JSON.stringify(code)} has another ${column} here than on line ${firstLine}`,
+  longDuplicate: (code, column, firstLine) => `respondent ${JSON.stringify(code)} answered ${column} already on line ${firstLine}`,
   tooManyFaults: (limit) => `more than ${limit} faults; the rest of the file was not checked`,
   definitionFault: (file, path, what) => `${file}: ${path}: ${what}`,
   definitionNotJson: (file, detail) => `${file}: not valid JSON (${detail})`,
@@ -137,6 +155,14 @@ const en: Messages = {
   shortRecords: (count) => `${count} ${count === 1 ? 'row has' : 'rows have'} fewer fields than the header; the missing fields were read as empty`,
   columnsAllowed: (names) => `columns allowed with --allow-column: ${names.join(', ')}`,
 
+  surveyTracks: 'Tracks',
+  surveySteps: 'Steps (in journey order)',
+  surveyScale: 'Scale',
+  surveyNotApplicableShown: 'n/a shown and counted',
+  surveyNotApplicableLeftOut: 'n/a left out of N',
+  surveyValid: (file, name, figures, columns) => `${file}: valid: "${name}", ${figures} figures, ${columns} rating columns`,
+  fileExists: (file) => `${file} exists already; use --force to overwrite it`,
+  initDone: (dir, files) => `written to ${dir}: ${files.join(', ')}. Edit survey.json, check it with cj survey check, fill in responses.csv`,
   figure: 'Figure',
   missing: 'empty',
   grade: 'Overall mark',
@@ -156,6 +182,7 @@ const en: Messages = {
   withdrawnRespondents: (n) => `${n} ${n === 1 ? 'respondent' : 'respondents'} withdrew consent`,
   withdrawnEntry: (respondent, step) => `${respondent} (after ${step})`,
   respondentsRead: (n, byTrack) => `${n} respondents read (${byTrack})`,
+  valid: (file, n, byTrack, encoding, delimiter) => `${file}: valid: ${n} respondents (${byTrack}); ${encoding}, delimiter ${JSON.stringify(delimiter)}`,
   written: (dir) => `results written to ${dir}`,
   warning: 'warning',
   notice: 'notice',

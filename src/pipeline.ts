@@ -7,7 +7,8 @@ import { finishCounts } from './count/finish.js';
 import { SCHEMA_VERSION, type Exclusion, type Results, type Warning } from './count/results.js';
 import { DataError, DataErrors } from './errors.js';
 import { matchHeader } from './input/header.js';
-import { NotUtf8, readRecords, type ByteSource, type Encoding, type InputInfo } from './input/records.js';
+import { isLongShape, LongAssembler } from './input/long-shape.js';
+import { NotUtf8, readRecords, type ByteSource, type Encoding, type InputInfo, type RawRecord } from './input/records.js';
 import { RowValidator } from './input/validate.js';
 import type { Messages } from './messages.js';
 import type { Survey } from './survey/load.js';
@@ -50,19 +51,10 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
   );
   let header: ReturnType<typeof matchHeader> | undefined;
   let validator: RowValidator | undefined;
+  let long: LongAssembler | undefined;
   let truncated = false;
 
-  // 1. bytes → records: encoding, BOM, delimiter, RFC 4180 quoting
-  await readRecords(source, encoding, info, messages, (record) => {
-    if (header === undefined) {
-      // 2. header → column map (personal-data column names refused here)
-      header = matchHeader(record.fields, survey, source.name, record.line, options.allowColumns, messages);
-      faults.push(...header.faults);
-      validator = new RowValidator(survey, header.map, source.name, messages, options.allowColumns);
-      return faults.length === 0;
-    }
-    info.rowsRead++;
-    if ((info.rowsRead & 4095) === 0) options.onProgress?.(info.bytes);
+  const checkAndCount = (record: RawRecord): boolean => {
     // 3. record → checked, normalised row
     const row = validator?.validate(record, faults) ?? null;
     if (faults.length >= options.faultLimit) {
@@ -72,7 +64,28 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
     // 4. rules and counts: youth split, withdrawn consent, missing, n.v.t.
     if (row !== null && faults.length === 0) accumulator.add(row);
     return true;
+  };
+
+  // 1. bytes → records: encoding, BOM, delimiter, RFC 4180 quoting
+  await readRecords(source, encoding, info, messages, (record) => {
+    if (header === undefined) {
+      // 2. header → column map (personal-data column names refused here); a long-shaped file
+      //    (one answer per row) is assembled into wide records first.
+      long = isLongShape(record.fields, survey) ? new LongAssembler(record.fields, survey, source.name, messages) : undefined;
+      header = matchHeader(long?.wideHeader ?? record.fields, survey, source.name, record.line, options.allowColumns, messages);
+      faults.push(...header.faults);
+      validator = new RowValidator(survey, header.map, source.name, messages, options.allowColumns);
+      return faults.length === 0;
+    }
+    info.rowsRead++;
+    if ((info.rowsRead & 4095) === 0) options.onProgress?.(info.bytes);
+    if (long === undefined) return checkAndCount(record);
+    long.add(record, faults);
+    return faults.length < options.faultLimit || !(truncated = true);
   });
+  if (long !== undefined && faults.length === 0) {
+    for (const record of long.records()) if (!checkAndCount(record)) break;
+  }
   if (faults.length > 0) throw new DataErrors(faults.slice(0, options.faultLimit), truncated);
   if (header === undefined || info.rowsRead === 0) {
     throw new DataError('CJ_NO_ROWS', messages.headerOnly(), { file: source.name });
@@ -85,9 +98,11 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
   const { map } = header;
   const warn = (code: string, message: string): void => void warnings.push({ code, message });
   if (encoding === 'windows-1252') warn('CJ_READ_AS_WINDOWS_1252', messages.readAsWindows1252(source.name));
-  if (map.unknown.length > 0) warn('CJ_COLUMNS_IGNORED', messages.columnsIgnored(map.unknown.map((column) => column.name)));
+  const ignored = [...map.unknown.map((column) => column.name), ...(long?.ignored ?? [])];
+  if (ignored.length > 0) warn('CJ_COLUMNS_IGNORED', messages.columnsIgnored(ignored));
   if (map.absent.length > 0) warn('CJ_COLUMNS_ABSENT', messages.columnsAbsent(map.absent));
   if ((validator?.shortRecords ?? 0) > 0) warn('CJ_SHORT_RECORDS', messages.shortRecords(validator?.shortRecords ?? 0));
+  if (survey.untranslated.length > 0) warn('CJ_UNTRANSLATED', messages.untranslated(survey.lang, survey.untranslated));
   if (options.allowColumns.size > 0) warn('CJ_COLUMNS_ALLOWED', messages.columnsAllowed([...options.allowColumns].sort()));
 
   const { tallies } = accumulator;
@@ -101,7 +116,8 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
       respondents: tallies.respondents,
       respondentsByTrack: Object.fromEntries(survey.tracks.map((track) => [track.id, tallies.respondentsByTrack.get(track.id) ?? 0])),
       withdrawn: tallies.withdrawn,
-      columnsIgnored: map.unknown.map((column) => column.name),
+      shape: long === undefined ? 'wide' : 'long',
+      columnsIgnored: ignored,
       columnsAbsent: map.absent,
       allowedColumns: [...options.allowColumns].sort(),
     },

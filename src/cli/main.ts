@@ -2,6 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { ExitCode } from '../errors.js';
 import type { Lang } from '../messages.js';
 import { registerAnalyse } from './analyse.js';
+import { registerInit } from './init.js';
+import { registerSurvey } from './survey.js';
+import { registerValidate } from './validate.js';
 import { cjVersion, processIo, type Io } from './io.js';
 import { reportError } from './report-error.js';
 
@@ -27,6 +30,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       writeErr: (text) => void io.stderr.write(text),
     });
   registerAnalyse(program, io, setExit);
+  registerValidate(program, io, setExit);
+  registerSurvey(program, io, setExit);
+  registerInit(program, io, setExit);
   return program;
 }
 

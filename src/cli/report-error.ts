@@ -21,7 +21,9 @@ export async function reportError(error: unknown, io: Io, lang: Lang, debug: boo
   if (error instanceof CjError) {
     const where = formatLocation(error.location);
     const message = where !== '' && !error.message.startsWith(error.location.file ?? '\0') ? `${where}: ${error.message}` : error.message;
-    io.stderr.write(`${prefix}: ${message} [${error.code}]\n`);
+    // A definition with several faults reports one per line, each with its own prefix.
+    const lines = message.split('\n');
+    lines.forEach((line, index) => io.stderr.write(`${prefix}: ${line}${index === lines.length - 1 ? ` [${error.code}]` : ''}\n`));
     return error.exitCode;
   }
   io.stderr.write(`${prefix}: ${m.internalError}: ${(error as Error)?.message ?? String(error)}\n`);

@@ -63,7 +63,7 @@ export function footnoteFor(
   const parts = figure.footnote.filter((part) => causes[part.when] > 0);
   if (parts.length === 0) return null;
   const text = parts
-    .map((part, index) => (index === 0 ? '' : (part.joiner ?? ' en ')) + fillTemplate(part.text, causes[part.when], messages))
+    .map((part, index) => (index === 0 ? '' : (part.joiner ?? messages.footnoteJoiner)) + fillTemplate(part.text, causes[part.when], messages))
     .join('');
   return `* ${text}${figure.footnoteEnd ?? ''}`;
 }
@@ -150,6 +150,7 @@ export function finishCounts(survey: Survey, tallies: Tallies, messages: Message
             n: Object.values(counts).reduce((sum, count) => sum + count, 0),
             missing: bar.missing,
             counts,
+            categories: categoriesOf(role.scale, true),
           };
         });
       return {

@@ -81,6 +81,8 @@ export interface TrackSummary {
     readonly n: number;
     readonly missing: number;
     readonly counts: Readonly<Record<string, number>>;
+    /** The scale's categories, n.v.t. last: a track reported apart shows every answer. */
+    readonly categories: readonly CategoryResult[];
   }[];
   readonly grade: GradeSummary;
 }
@@ -106,6 +108,8 @@ export interface Results {
     readonly respondents: number;
     readonly respondentsByTrack: Readonly<Record<string, number>>;
     readonly withdrawn: readonly { readonly respondent: string; readonly withdrawnAfter: string }[];
+    /** `wide`: a row per respondent; `long`: a row per answer. */
+    readonly shape: 'wide' | 'long';
     readonly columnsIgnored: readonly string[];
     readonly columnsAbsent: readonly string[];
     readonly allowedColumns: readonly string[];

@@ -20,6 +20,8 @@ export interface RawRecord {
   readonly line: number;
   /** A quoted field of this record is malformed (text after its closing quote). */
   readonly malformed?: boolean;
+  /** Long-shaped input: the line of each field's answer (the record is assembled from many rows). */
+  readonly fieldLines?: readonly number[];
 }
 
 /** What was learned about the file while reading it; complete once the records are consumed. */

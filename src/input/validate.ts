@@ -78,7 +78,7 @@ export class RowValidator {
     }
     const at = (column: number): { file: string; line: number; column: string } => ({
       file: this.file,
-      line,
+      line: record.fieldLines?.[column] ?? line,
       column: map.names[column] ?? `#${column + 1}`,
     });
     if (fields.length > map.names.length) {

@@ -106,9 +106,7 @@ export function renderTerminal(results: Results, messages: Messages, color: bool
     lines.push(chalk.bold(messages.youthTitle(youth.label, youth.respondents)));
     const labelWidth = Math.max(...youth.bars.map((bar) => bar.label.length + bar.figureId.length + 3), 10);
     for (const bar of youth.bars) {
-      const counts = Object.entries(bar.counts)
-        .map(([key, count]) => `${key} ${count}`)
-        .join('  ');
+      const counts = bar.categories.map((category) => `${category.label} ${bar.counts[category.key] ?? 0}`).join('  ');
       lines.push(`  ${padEnd(`${bar.figureId}: ${bar.label}`, labelWidth)}  ${counts}${bar.missing > 0 ? `  (${messages.missing} ${bar.missing})` : ''}`);
     }
     lines.push(`  ${messages.marks}: ${gradeLine(youth.grade, messages)}`, '');

@@ -34,6 +34,8 @@ export interface Survey {
   /** Rating columns in figure and bar order. */
   readonly ratingColumns: readonly ColumnRole[];
   readonly gradeStepIndex: number;
+  /** The language of the texts (--lang). */
+  readonly lang: string;
   /** Texts written in the definition's language because it has no translation for --lang. */
   readonly untranslated: readonly string[];
 }
@@ -142,6 +144,7 @@ export function prepareSurvey(
     figures: definition.figures,
     ratingColumns,
     gradeStepIndex,
+    lang,
     untranslated: [...untranslated],
   });
 }

@@ -22,6 +22,7 @@ export const surveySchema: JSONSchemaType<SurveyDefinition> = {
   title: 'cj survey definition',
   type: 'object',
   properties: {
+    $schema: { type: 'string', nullable: true },
     name: text,
     language: { type: 'string', pattern: '^[a-z]{2}$' },
     tracks: {

@@ -50,7 +50,7 @@ export interface BarDefinition {
 export interface FootnotePart {
   readonly when: 'withdrawn' | 'notApplicable' | 'otherTrack';
   readonly text: string;
-  /** How this part joins the one before it (default `" en "`). */
+  /** How this part joins the one before it (default: "and" in the output language). */
   readonly joiner?: string;
 }
 
@@ -82,6 +82,8 @@ export interface GradeDefinition {
 }
 
 export interface SurveyDefinition {
+  /** Where editors find the JSON Schema, e.g. `./survey.schema.json`; not read by cj. */
+  readonly $schema?: string;
   readonly name: string;
   readonly language: string;
   readonly tracks: readonly TrackDefinition[];

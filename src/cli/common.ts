@@ -1,0 +1,95 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename, isAbsolute, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { DataError, UsageError } from '../errors.js';
+import type { ByteSource } from '../input/records.js';
+import { messages, type Lang, type Messages } from '../messages.js';
+import type { AnalyseOptions } from '../pipeline.js';
+import { builtInSurvey, loadSurveyFile, type Survey } from '../survey/load.js';
+import { cjVersion, type Io } from './io.js';
+
+/** Exclusions kept in the JSON; beyond this the JSON keeps counts and exclusions.csv the list. */
+export const LIST_LIMIT = 10_000;
+
+/** The flags every command that reads a response file shares. */
+export interface InputFlags {
+  readonly lang: Lang;
+  readonly survey: Survey;
+  readonly allowColumns: ReadonlySet<string>;
+  readonly maxErrors: number;
+  readonly quiet: boolean;
+  readonly debug: boolean;
+}
+
+export interface RawInputFlags {
+  lang: string;
+  survey?: string;
+  allowColumn: string[];
+  maxErrors: string;
+  quiet?: boolean;
+  debug?: boolean;
+}
+
+export function addInputOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--lang <lang>', 'language of captions, footnotes and terminal text').choices(['nl', 'en']).default('nl'))
+    .option('--survey <file>', 'survey definition (JSON); default: the built-in Haarlem 2016 study')
+    .option('--allow-column <name>', 'a column you vouch holds no personal data (repeatable)', (value: string, all: string[]) => [...all, value], [])
+    .option('--max-errors <n>', 'stop after this many data errors', '50')
+    .option('-q, --quiet', 'no notices on stderr')
+    .option('--debug', 'print the stack trace of internal errors');
+}
+
+/** Validates the shared flags once; a survey definition is loaded and checked here. */
+export async function normaliseInputFlags(raw: RawInputFlags, io: Io): Promise<InputFlags> {
+  const maxErrors = Number(raw.maxErrors);
+  const lang = raw.lang as Lang;
+  if (!Number.isInteger(maxErrors) || maxErrors < 1) {
+    throw new UsageError('CJ_USAGE', messages[lang].badOption('--max-errors', raw.maxErrors));
+  }
+  const surveyPath = raw.survey;
+  return {
+    lang,
+    survey:
+      surveyPath === undefined
+        ? builtInSurvey(messages[lang], lang)
+        : await loadSurveyFile(resolve(io.cwd, surveyPath), surveyPath, messages[lang], lang),
+    allowColumns: new Set(raw.allowColumn.map((name) => name.trim().toLowerCase())),
+    maxErrors,
+    quiet: raw.quiet === true,
+    debug: raw.debug === true,
+  };
+}
+
+/** The pipeline's options from the shared flags. */
+export function pipelineOptions(flags: InputFlags): AnalyseOptions {
+  return {
+    survey: flags.survey,
+    messages: messages[flags.lang],
+    version: cjVersion(),
+    allowColumns: flags.allowColumns,
+    faultLimit: flags.maxErrors,
+    listLimit: LIST_LIMIT,
+  };
+}
+
+/** A file on disk as a ByteSource; refuses what is not a readable file before any work starts. */
+export async function fileSource(path: string, io: Io, m: Messages): Promise<{ source: ByteSource; size: number }> {
+  const absolute = resolve(io.cwd, path);
+  // Results name the file as given, or by its base name when given as an absolute path:
+  // no machine's folders in the output.
+  const name = isAbsolute(path) ? basename(path) : path;
+  let size: number;
+  try {
+    const info = await stat(absolute);
+    if (info.isDirectory()) throw new DataError('CJ_NOT_A_FILE', m.isDirectory(path), { file: path });
+    size = info.size;
+  } catch (error) {
+    if (error instanceof DataError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new DataError(code === 'ENOENT' ? 'CJ_NO_SUCH_FILE' : 'CJ_UNREADABLE', code === 'ENOENT' ? m.noSuchFile(path) : m.unreadable(path, code ?? ''), { file: path });
+  }
+  return { source: { name, open: () => createReadStream(absolute, { highWaterMark: 64 * 1024 }) }, size };
+}
+

@@ -1,0 +1,48 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { OutputError } from '../errors.js';
+import { messages, type Lang } from '../messages.js';
+import { builtInSurvey } from '../survey/load.js';
+import { surveySchema } from '../survey/schema.js';
+import type { Io } from './io.js';
+import { reportError } from './report-error.js';
+import { templateHeader } from './survey.js';
+
+const SCHEMA_FILE = 'survey.schema.json';
+
+/** `cj init DIR`: a definition to start from (the built-in one), its schema, and an empty response file whose header matches it. */
+export function registerInit(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('init')
+    .description('start a new study: a survey definition to edit, its JSON Schema, and an empty CSV template')
+    .argument('<dir>', 'folder to write into (created when missing)')
+    .option('--force', 'overwrite files that exist')
+    .addOption(new Option('--lang <lang>', 'language of messages').choices(['nl', 'en']).default('nl'))
+    .addHelpText('after', '\nExamples:\n  $ cj init zandvoort-2017\n  $ cj survey check zandvoort-2017/survey.json')
+    .action(async (dir: string, raw: { force?: boolean; lang: Lang }) => {
+      const m = messages[raw.lang];
+      try {
+        const target = resolve(io.cwd, dir);
+        const survey = builtInSurvey(m);
+        const files: [string, string][] = [
+          ['survey.json', JSON.stringify({ $schema: `./${SCHEMA_FILE}`, ...survey.definition }, null, 2) + '\n'],
+          [SCHEMA_FILE, JSON.stringify(surveySchema, null, 2) + '\n'],
+          ['responses.csv', templateHeader(survey).join(',') + '\n'],
+        ];
+        await mkdir(target, { recursive: true });
+        for (const [name, content] of files) {
+          try {
+            await writeFile(join(target, name), content, { flag: raw.force === true ? 'w' : 'wx' });
+          } catch (error) {
+            const code = (error as NodeJS.ErrnoException).code;
+            throw new OutputError(code === 'EEXIST' ? 'CJ_OUTPUT_EXISTS' : 'CJ_OUTPUT_WRITE', code === 'EEXIST' ? m.fileExists(join(dir, name)) : m.unreadable(join(dir, name), code ?? ''));
+          }
+        }
+        io.stdout.write(`${m.initDone(dir, files.map(([name]) => name))}\n`);
+        setExit(0);
+      } catch (error) {
+        setExit(await reportError(error, io, raw.lang, false));
+      }
+    });
+}

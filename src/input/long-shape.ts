@@ -1,0 +1,120 @@
+import { DataError } from '../errors.js';
+import type { Messages } from '../messages.js';
+import type { Survey } from '../survey/load.js';
+import { fixedColumns } from './header.js';
+import { findPersonalData } from './personal-data.js';
+import type { RawRecord } from './records.js';
+
+/** The two columns that make a file long-shaped: one answer per row. */
+export const longColumns = { column: 'column', value: 'value' } as const;
+
+/**
+ * Whether a header is long-shaped: it has `column` and `value` and none of the survey's
+ * rating columns (a wide file could have a free-text column called "value").
+ */
+export function isLongShape(header: readonly string[], survey: Survey): boolean {
+  const names = new Set(header.map((name) => name.trim().toLowerCase()));
+  return (
+    names.has(longColumns.column) &&
+    names.has(longColumns.value) &&
+    !survey.ratingColumns.some((role) => names.has(role.column))
+  );
+}
+
+interface Respondent {
+  readonly line: number;
+  readonly fields: string[];
+  readonly lines: number[];
+}
+
+/**
+ * Long rows (respondent, track, withdrawn_after, column, value) → one wide record per
+ * respondent, in order of first appearance, with the line of every answer kept, so faults and
+ * exclusions name the line the answer is on. Rows may come in any order (sorted by respondent
+ * or by question); memory grows with respondents, not with rows.
+ */
+export class LongAssembler {
+  /** The wide header the assembled records follow: the fixed columns, then every survey column. */
+  readonly wideHeader: readonly string[];
+  /** `column` values the survey does not know, passed over like unknown wide columns. */
+  readonly ignored = new Set<string>();
+  private readonly position: ReadonlyMap<string, number>;
+  private readonly index: { respondent: number; track: number; withdrawnAfter: number; column: number; value: number };
+  private readonly respondents = new Map<string, Respondent>();
+
+  constructor(
+    header: readonly string[],
+    survey: Survey,
+    private readonly file: string,
+    private readonly messages: Messages,
+  ) {
+    const names = header.map((name) => name.trim().toLowerCase());
+    const find = (name: string): number => names.indexOf(name);
+    this.index = {
+      respondent: find(fixedColumns.respondent),
+      track: find(fixedColumns.track),
+      withdrawnAfter: find(fixedColumns.withdrawnAfter),
+      column: find(longColumns.column),
+      value: find(longColumns.value),
+    };
+    this.wideHeader = [
+      fixedColumns.respondent,
+      fixedColumns.track,
+      fixedColumns.withdrawnAfter,
+      ...survey.ratingColumns.map((role) => role.column),
+      survey.definition.grade.column,
+      ...survey.steps.map((step) => `${step.id}${survey.definition.dateSuffix}`),
+    ];
+    this.position = new Map(this.wideHeader.map((name, at) => [name.toLowerCase(), at]));
+  }
+
+  /** Takes one long row; faults (a conflicting track, an answer given twice) go to `faults`. */
+  add(record: RawRecord, faults: DataError[]): void {
+    const cell = (at: number): string => (at < 0 ? '' : (record.fields[at] ?? '').trim());
+    const code = cell(this.index.respondent);
+    const column = cell(this.index.column);
+    const at = (name: string): { file: string; line: number; column: string } => ({ file: this.file, line: record.line, column: name });
+    let respondent = this.respondents.get(code);
+    if (respondent === undefined) {
+      respondent = { line: record.line, fields: new Array<string>(this.wideHeader.length).fill(''), lines: new Array<number>(this.wideHeader.length).fill(record.line) };
+      respondent.fields[0] = code;
+      respondent.fields[1] = cell(this.index.track);
+      respondent.fields[2] = cell(this.index.withdrawnAfter);
+      this.respondents.set(code, respondent);
+    } else {
+      // Track and consent belong to the respondent: every row must say the same.
+      for (const [field, at2, name] of [
+        [1, this.index.track, fixedColumns.track],
+        [2, this.index.withdrawnAfter, fixedColumns.withdrawnAfter],
+      ] as const) {
+        const value = cell(at2);
+        if (value !== respondent.fields[field]) {
+          faults.push(new DataError('CJ_LONG_CONFLICT', this.messages.longConflict(code, name, respondent.line), at(name)));
+        }
+      }
+    }
+    if (column === '') return;
+    const target = this.position.get(column.toLowerCase());
+    if (target === undefined) {
+      this.ignored.add(column);
+      if (findPersonalData(cell(this.index.value)) !== null) {
+        faults.push(new DataError('CJ_PERSONAL_DATA', this.messages.personalDataCell(findPersonalData(cell(this.index.value)) ?? 'bsn'), at(longColumns.value)));
+      }
+      return;
+    }
+    if (target < 3) return; // a row that repeats respondent, track or withdrawn_after as an answer
+    if (respondent.fields[target] !== '') {
+      faults.push(new DataError('CJ_LONG_DUPLICATE', this.messages.longDuplicate(code, column, respondent.lines[target] ?? 0), at(column)));
+      return;
+    }
+    respondent.fields[target] = record.fields[this.index.value] ?? '';
+    respondent.lines[target] = record.line;
+  }
+
+  /** The assembled wide records, in order of each respondent's first row. */
+  *records(): Generator<RawRecord> {
+    for (const respondent of this.respondents.values()) {
+      yield { fields: respondent.fields, line: respondent.line, fieldLines: respondent.lines };
+    }
+  }
+}
