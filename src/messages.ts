@@ -64,6 +64,8 @@ const nl = {
   columnsIgnored: (names: readonly string[]) => `kolommen die de vragenlijst niet kent, overgeslagen: ${names.join(', ')}`,
   columnsAbsent: (names: readonly string[]) => `kolommen uit de vragenlijst die het bestand niet heeft: ${names.join(', ')}`,
   shortRecords: (count: number) => `${count} ${count === 1 ? 'regel heeft' : 'regels hebben'} minder velden dan de kopregel; ontbrekende velden zijn gelezen als leeg`,
+  smallCell: (group: string, smallest: number, minCell: number) =>
+    `${group}: een aantal van ${smallest} (kleiner dan ${minCell}) kan een persoon herkenbaar maken; publiceer deze uitsplitsing niet zonder afweging`,
   columnsAllowed: (names: readonly string[]) => `kolommen toegestaan met --allow-column: ${names.join(', ')}`,
 
   // terminal output
@@ -76,6 +78,32 @@ const nl = {
   fileExists: (file: string) => `${file} bestaat al; gebruik --force om het te overschrijven`,
   initDone: (dir: string, files: readonly string[]) => `geschreven in ${dir}: ${files.join(', ')}. Pas survey.json aan, controleer met cj survey check, vul responses.csv`,
   figure: 'Figuur',
+  respondentsAxis: 'aantal respondenten',
+  page: {
+    htmlLang: 'nl',
+    counts: 'aantal',
+    percentage: 'percentage',
+    bar: 'onderdeel',
+    total: 'n',
+    tableCaption: (figureId: string) => `Aantallen en percentages bij figuur ${figureId}`,
+    gradeMean: 'gemiddeld',
+    gradeMedian: 'mediaan',
+    gradeSd: 'standaardafwijking',
+    gradeRange: 'laagste – hoogste',
+    mark: 'cijfer',
+    marksGiven: 'keer gegeven',
+    figureColumn: 'figuur',
+    inputTitle: 'Gelezen bestand',
+    warningsTitle: 'Let op',
+    rule: 'regel',
+    respondentsLeftOutOfFigures: 'Niet meegeteld in deze figuur',
+    respondent: 'respondent',
+    respondents: 'respondenten',
+    withdrawnConsent: 'toestemming ingetrokken',
+    onlyNotApplicable: 'alleen n.v.t.',
+    noAnswer: 'geen antwoord',
+    generatedBy: (version: string) => `Gemaakt met cj ${version}.`,
+  },
   missing: 'leeg',
   grade: 'Rapportcijfer',
   gradeLine: (display: string, n: number, median: string, sd: string) => `gemiddeld ${display} (n=${n}, mediaan ${median}, sd ${sd})`,
@@ -96,22 +124,87 @@ const nl = {
   respondentsRead: (n: number, byTrack: string) => `${n} respondenten gelezen (${byTrack})`,
   valid: (file: string, n: number, byTrack: string, encoding: string, delimiter: string) =>
     `${file}: geldig: ${n} respondenten (${byTrack}); ${encoding}, scheidingsteken ${JSON.stringify(delimiter)}`,
+  wouldChange: (file: string) => `zou veranderen: ${file}`,
+  checkClean: (dir: string) => `${dir} is bij: niets zou veranderen`,
+  checkChanged: (count: number) => `${count} ${count === 1 ? 'bestand zou' : 'bestanden zouden'} veranderen; draai cj analyse zonder --check om ze bij te werken`,
   written: (dir: string) => `resultaten geschreven in ${dir}`,
   warning: 'waarschuwing',
   notice: 'let op',
   error: 'fout',
   internalError: 'interne fout, meld dit alstublieft',
-} as const;
 
-type Messages = {
-  readonly [K in keyof typeof nl]: (typeof nl)[K] extends (...args: infer A) => string
-    ? (...args: A) => string
-    : (typeof nl)[K] extends string
-      ? string
-      : (typeof nl)[K] extends Record<ExclusionRule, string>
-        ? Record<ExclusionRule, string>
-        : never;
+  // cj diff
+  diffNotJson: (file: string, reason: string) =>
+    `${file}: geen geldige JSON (${reason}); verwacht een results.json van cj analyse of een responsbestand`,
+  diffNotResults: (file: string, path: string, expected: string) =>
+    `${file}: geen results.json van cj analyse: veld "${path}" ontbreekt of is geen ${expected}`,
+  diffSchemaVersion: (file: string, found: string, expected: number) =>
+    `${file}: schemaVersion ${found}; deze cj vergelijkt results.json met schemaVersion ${expected}. Tel het responsbestand opnieuw met cj analyse`,
+  diffBadAlpha: (value: string) => `--alpha: verwacht een getal groter dan 0 en kleiner dan 1, niet "${value}"`,
+  diffBadSeed: (value: string) => `--seed: verwacht een heel getal ≥ 0, niet "${value}"`,
+  diffHeading: (a: string, b: string) => `Vergelijking van ${a} (a) met ${b} (b)`,
+  diffCohort: (side: string, label: string, source: string, respondents: number) => `${side}  ${label}: ${source}, ${respondents} respondenten`,
+  diffSourceCsv: (file: string) => `responsbestand ${file}`,
+  diffSourceResults: (file: string, countedFrom: string) => `${file}, geteld uit ${countedFrom}`,
+  diffChange: 'verschil',
+  diffInterval: '95%-BI',
+  diffRange: (lower: string, upper: string) => `${lower} tot ${upper}`,
+  diffMethod: (method: string, tables: number) =>
+    method === 'exact' ? `exact, ${tables} tabellen` : method === 'monte-carlo' ? `Monte-Carlo, ${tables} trekkingen` : 'chi-kwadraat',
+  diffPAdjusted: (p: string, pAdjusted: string) => `p = ${p}, na Holm ${pAdjusted}`,
+  diffNoOrdinal: 'Mann-Whitney niet uitgevoerd: in een van beide alleen n.v.t.',
+  diffWelch: (lower: string, upper: string, p: string) => `Welch: 95%-BI ${lower} tot ${upper}, p = ${p}`,
+  diffPermutationSkipped: (reason: string) =>
+    `exacte permutatietoets overgeslagen: ${reason === 'marks-not-half-steps' ? 'niet alle cijfers zijn hele of halve getallen' : 'te veel cijfers voor de exacte toets'}`,
+  diffTestName: (test: string): string => (test === 'permutation' ? 'exacte permutatietoets' : 'Welch-toets'),
+  diffGradeMeans: (a: string, b: string, difference: string) => `gemiddeld ${a} → ${b} (${difference})`,
+  diffNotComparedTitle: 'Niet vergeleken',
+  diffConclusionTitle: 'Conclusie',
+  diffTestsTitle: 'Toetsen',
+  diffTestsText: (alpha: string, changeTests: number, ordinalTests: number) =>
+    [
+      `Verschil: b min a in procentpunten, met het 95%-betrouwbaarheidsinterval van Newcombe (hybride score).`,
+      `Verdeling: Fisher-Freeman-Halton-toets van de 2×k-tabel (tweezijdig: alle tabellen die niet waarschijnlijker zijn dan de waargenomen).`,
+      `Volgorde: exacte Mann-Whitney-toets op de geordende antwoorden zonder n.v.t., middenrangen bij gelijke waarden (tweezijdig: |W − E[W]| minstens zo groot als waargenomen); Cliff's δ > 0: b beter.`,
+      `Holm-correctie in twee families: de ${changeTests} toetsen van verdeling en rapportcijfer samen (deze bepalen --fail-on-change), de ${ordinalTests} Mann-Whitney-toetsen apart. Aantoonbaar: na Holm p < ${alpha}.`,
+    ].join('\n'),
+  diffSummary: (changed: number, compared: number) =>
+    `${changed} van de ${compared} ${compared === 1 ? 'balk' : 'balken'} aantoonbaar veranderd`,
+  diffNoBars: 'geen enkele balk staat in beide met antwoorden; er valt niets te vergelijken',
+  diffFigureOnly: (figure: string, label: string) => `${figure} staat alleen in ${label}`,
+  diffCategoriesDiffer: (figure: string) =>
+    `${figure}: de antwoordcategorieën verschillen (of n.v.t. telt in de een wel en in de ander niet mee)`,
+  diffBarOnly: (where: string, label: string) => `${where} staat alleen in ${label}`,
+  diffColumnAbsent: (where: string, label: string) => `${where}: de kolom ontbreekt in ${label}`,
+  diffNoAnswers: (where: string, label: string) => `${where}: geen antwoorden in ${label}`,
+  diffGradeColumnDiffers: (a: string, b: string) => `Rapportcijfer: andere kolom (${a} en ${b})`,
+  diffGradeNotTested: 'Rapportcijfer: minder dan twee cijfers in een van beide, of geen toets mogelijk',
+  diffDifferentSurveys: (a: string, b: string) =>
+    `de twee zijn geteld met verschillende vragenlijsten ("${a}" en "${b}"); vergeleken is alleen wat in beide staat: figuren met hetzelfde nummer, balken met dezelfde kolom`,
+  diffDirection: (direction: string, label: string) =>
+    direction === 'better' ? `beter beoordeeld in ${label}` : direction === 'worse' ? `slechter beoordeeld in ${label}` : `anders verdeeld in ${label}`,
+  diffBarChanged: (where: string, direction: string, category: string, shareA: string, shareB: string, points: string, lower: string, upper: string, p: string) =>
+    `${where}: ${direction} (${category} ${shareA} → ${shareB}, ${points} procentpunt, 95%-BI ${lower} tot ${upper}; ${p}).`,
+  diffNotAfterCorrection: (where: string, p: string, pAdjusted: string, tests: number) =>
+    `${where}: p = ${p}, maar na Holm-correctie voor ${tests} toetsen ${pAdjusted}: geen aantoonbare verandering.`,
+  diffNoEvidence: (where: string, p: string) => `${where}: geen aantoonbare verandering (p = ${p}).`,
+  diffDetectable: (na: number, nb: number, points: string, category: string, power: number) =>
+    `Met deze aantallen (${na} en ${nb}) was alleen een verandering van minstens ${points} procentpunt in '${category}' met ${power}% kans aan te tonen.`,
+  diffUndetectable: (na: number, nb: number, rise: boolean, category: string, power: number) =>
+    `Met deze aantallen (${na} en ${nb}) was geen enkele ${rise ? 'stijging' : 'daling'} van '${category}' met ${power}% kans aan te tonen.`,
+  diffGradeVerdict: (means: string, details: string, conclusion: string) => `Rapportcijfer: ${means}; ${details}: ${conclusion}.`,
+  diffGradeConclusion: (verdict: string, direction: string, label: string, tests: number) =>
+    verdict === 'changed'
+      ? `${direction === 'worse' ? 'lager' : 'hoger'} in ${label}`
+      : verdict === 'not-after-correction'
+        ? `na Holm-correctie voor ${tests} toetsen geen aantoonbare verandering`
+        : 'geen aantoonbare verandering',
+  diffAxis: 'aandeel van de antwoorden (%)',
+  diffFigureNote: (tests: number) => `Aantallen in de balken. p: Fisher-Freeman-Halton-toets, na Holm-correctie voor ${tests} toetsen.`,
+  diffWritten: (dir: string) => `vergelijking geschreven in ${dir}`,
 };
+
+type Messages = typeof nl;
 
 const en: Messages = {
   numberWord: (n) => enWords[n] ?? String(n),
@@ -153,6 +246,7 @@ const en: Messages = {
   columnsIgnored: (names) => `columns the survey does not know, passed over: ${names.join(', ')}`,
   columnsAbsent: (names) => `survey columns the file does not have: ${names.join(', ')}`,
   shortRecords: (count) => `${count} ${count === 1 ? 'row has' : 'rows have'} fewer fields than the header; the missing fields were read as empty`,
+  smallCell: (group, smallest, minCell) => `${group}: a count of ${smallest} (below ${minCell}) may single out a person; think before publishing this breakdown`,
   columnsAllowed: (names) => `columns allowed with --allow-column: ${names.join(', ')}`,
 
   surveyTracks: 'Tracks',
@@ -164,6 +258,32 @@ const en: Messages = {
   fileExists: (file) => `${file} exists already; use --force to overwrite it`,
   initDone: (dir, files) => `written to ${dir}: ${files.join(', ')}. Edit survey.json, check it with cj survey check, fill in responses.csv`,
   figure: 'Figure',
+  respondentsAxis: 'number of respondents',
+  page: {
+    htmlLang: 'en',
+    counts: 'count',
+    percentage: 'percentage',
+    bar: 'item',
+    total: 'n',
+    tableCaption: (figureId) => `Counts and percentages of figure ${figureId}`,
+    gradeMean: 'mean',
+    gradeMedian: 'median',
+    gradeSd: 'standard deviation',
+    gradeRange: 'lowest – highest',
+    mark: 'mark',
+    marksGiven: 'times given',
+    figureColumn: 'figure',
+    inputTitle: 'File read',
+    warningsTitle: 'Notices',
+    rule: 'rule',
+    respondentsLeftOutOfFigures: 'Not counted in this figure',
+    respondent: 'respondent',
+    respondents: 'respondents',
+    withdrawnConsent: 'consent withdrawn',
+    onlyNotApplicable: 'only n/a',
+    noAnswer: 'no answer',
+    generatedBy: (version) => `Made with cj ${version}.`,
+  },
   missing: 'empty',
   grade: 'Overall mark',
   gradeLine: (display, n, median, sd) => `mean ${display} (n=${n}, median ${median}, sd ${sd})`,
@@ -183,11 +303,79 @@ const en: Messages = {
   withdrawnEntry: (respondent, step) => `${respondent} (after ${step})`,
   respondentsRead: (n, byTrack) => `${n} respondents read (${byTrack})`,
   valid: (file, n, byTrack, encoding, delimiter) => `${file}: valid: ${n} respondents (${byTrack}); ${encoding}, delimiter ${JSON.stringify(delimiter)}`,
+  wouldChange: (file) => `would change: ${file}`,
+  checkClean: (dir) => `${dir} is up to date: nothing would change`,
+  checkChanged: (count) => `${count} ${count === 1 ? 'file' : 'files'} would change; run cj analyse without --check to update them`,
   written: (dir) => `results written to ${dir}`,
   warning: 'warning',
   notice: 'notice',
   error: 'error',
   internalError: 'internal error, please report',
+
+  diffNotJson: (file, reason) => `${file}: not valid JSON (${reason}); expected a results.json of cj analyse or a response file`,
+  diffNotResults: (file, path, expected) => `${file}: not a results.json of cj analyse: field "${path}" is missing or not ${expected}`,
+  diffSchemaVersion: (file, found, expected) =>
+    `${file}: schemaVersion ${found}; this cj compares results.json with schemaVersion ${expected}. Count the response file again with cj analyse`,
+  diffBadAlpha: (value) => `--alpha: expected a number above 0 and below 1, got "${value}"`,
+  diffBadSeed: (value) => `--seed: expected a whole number ≥ 0, got "${value}"`,
+  diffHeading: (a, b) => `Comparing ${a} (a) with ${b} (b)`,
+  diffCohort: (side, label, source, respondents) => `${side}  ${label}: ${source}, ${respondents} respondents`,
+  diffSourceCsv: (file) => `response file ${file}`,
+  diffSourceResults: (file, countedFrom) => `${file}, counted from ${countedFrom}`,
+  diffChange: 'change',
+  diffInterval: '95% CI',
+  diffRange: (lower, upper) => `${lower} to ${upper}`,
+  diffMethod: (method, tables) =>
+    method === 'exact' ? `exact, ${tables} tables` : method === 'monte-carlo' ? `Monte Carlo, ${tables} draws` : 'chi-square',
+  diffPAdjusted: (p, pAdjusted) => `p = ${p}, Holm-adjusted ${pAdjusted}`,
+  diffNoOrdinal: 'Mann-Whitney not run: only n/a in one of the two',
+  diffWelch: (lower, upper, p) => `Welch: 95% CI ${lower} to ${upper}, p = ${p}`,
+  diffPermutationSkipped: (reason) =>
+    `exact permutation test skipped: ${reason === 'marks-not-half-steps' ? 'not every mark is a whole or half number' : 'too many marks for the exact test'}`,
+  diffTestName: (test) => (test === 'permutation' ? 'exact permutation test' : "Welch's test"),
+  diffGradeMeans: (a, b, difference) => `mean ${a} → ${b} (${difference})`,
+  diffNotComparedTitle: 'Not compared',
+  diffConclusionTitle: 'Conclusion',
+  diffTestsTitle: 'Tests',
+  diffTestsText: (alpha, changeTests, ordinalTests) =>
+    [
+      `Change: b minus a in percentage points, with Newcombe's 95% hybrid score interval.`,
+      `Distribution: Fisher-Freeman-Halton test of the 2×k table (two-sided: every table no more probable than the one observed).`,
+      `Order: exact Mann-Whitney test on the ordered answers without n/a, midranks for ties (two-sided: |W − E[W]| at least as large as observed); Cliff's δ > 0: b better.`,
+      `Holm's correction in two families: the ${changeTests} tests of distribution and mark together (these decide --fail-on-change), the ${ordinalTests} Mann-Whitney tests apart. Demonstrable: Holm-adjusted p < ${alpha}.`,
+    ].join('\n'),
+  diffSummary: (changed, compared) => `${changed} of ${compared} ${compared === 1 ? 'bar' : 'bars'} changed demonstrably`,
+  diffNoBars: 'no bar has answers in both; there is nothing to compare',
+  diffFigureOnly: (figure, label) => `${figure} is only in ${label}`,
+  diffCategoriesDiffer: (figure) => `${figure}: the answer categories differ (or n/a counts in one and not in the other)`,
+  diffBarOnly: (where, label) => `${where} is only in ${label}`,
+  diffColumnAbsent: (where, label) => `${where}: the column is missing in ${label}`,
+  diffNoAnswers: (where, label) => `${where}: no answers in ${label}`,
+  diffGradeColumnDiffers: (a, b) => `Overall mark: different columns (${a} and ${b})`,
+  diffGradeNotTested: 'Overall mark: fewer than two marks in one of the two, or no test applies',
+  diffDifferentSurveys: (a, b) =>
+    `the two were counted with different survey definitions ("${a}" and "${b}"); only what both have is compared: figures with the same number, bars with the same column`,
+  diffDirection: (direction, label) =>
+    direction === 'better' ? `rated better in ${label}` : direction === 'worse' ? `rated worse in ${label}` : `distributed differently in ${label}`,
+  diffBarChanged: (where, direction, category, shareA, shareB, points, lower, upper, p) =>
+    `${where}: ${direction} (${category} ${shareA} → ${shareB}, ${points} percentage points, 95% CI ${lower} to ${upper}; ${p}).`,
+  diffNotAfterCorrection: (where, p, pAdjusted, tests) =>
+    `${where}: p = ${p}, but ${pAdjusted} after Holm's correction for ${tests} tests: no demonstrable change.`,
+  diffNoEvidence: (where, p) => `${where}: no demonstrable change (p = ${p}).`,
+  diffDetectable: (na, nb, points, category, power) =>
+    `With these N (${na} and ${nb}), only a change of at least ${points} percentage points in '${category}' could be detected with ${power}% power.`,
+  diffUndetectable: (na, nb, rise, category, power) =>
+    `With these N (${na} and ${nb}), no ${rise ? 'rise' : 'fall'} in '${category}' at all could be detected with ${power}% power.`,
+  diffGradeVerdict: (means, details, conclusion) => `Overall mark: ${means}; ${details}: ${conclusion}.`,
+  diffGradeConclusion: (verdict, direction, label, tests) =>
+    verdict === 'changed'
+      ? `${direction === 'worse' ? 'lower' : 'higher'} in ${label}`
+      : verdict === 'not-after-correction'
+        ? `no demonstrable change after Holm's correction for ${tests} tests`
+        : 'no demonstrable change',
+  diffAxis: 'share of answers (%)',
+  diffFigureNote: (tests) => `Counts in the bars. p: Fisher-Freeman-Halton test, Holm-adjusted for ${tests} tests.`,
+  diffWritten: (dir) => `comparison written to ${dir}`,
 };
 
 const personalDataNames: Record<Lang, Record<PersonalDataKind, string>> = {

@@ -33,6 +33,8 @@ export interface AnalyseOptions {
   readonly exclusionLog?: ExclusionLog;
   /** Bytes read so far, for a progress line. */
   readonly onProgress?: (bytes: number) => void;
+  /** Warn when a count in a breakdown that could single out a person is below this (--min-cell). */
+  readonly minCell: number;
 }
 
 async function analyseAs(source: ByteSource, encoding: Encoding, options: AnalyseOptions): Promise<Results> {
@@ -103,6 +105,9 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
   if (map.absent.length > 0) warn('CJ_COLUMNS_ABSENT', messages.columnsAbsent(map.absent));
   if ((validator?.shortRecords ?? 0) > 0) warn('CJ_SHORT_RECORDS', messages.shortRecords(validator?.shortRecords ?? 0));
   if (survey.untranslated.length > 0) warn('CJ_UNTRANSLATED', messages.untranslated(survey.lang, survey.untranslated));
+  for (const group of smallCells(counts.youth, options.minCell)) {
+    warn('CJ_SMALL_CELL', messages.smallCell(group.label, group.smallest, options.minCell));
+  }
   if (options.allowColumns.size > 0) warn('CJ_COLUMNS_ALLOWED', messages.columnsAllowed([...options.allowColumns].sort()));
 
   const { tallies } = accumulator;
@@ -130,6 +135,19 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
     },
     warnings,
   };
+}
+
+/**
+ * Breakdowns apart from the figures (a track reported apart, such as the youth) whose smallest
+ * published count is below `minCell`: with so few, a reader who knows the group may recognise a
+ * person. Zero counts publish nothing about anyone and are not small cells.
+ */
+export function smallCells(groups: Results['youth'], minCell: number): { label: string; smallest: number }[] {
+  return groups.flatMap((group) => {
+    const counts = [group.respondents, ...group.bars.flatMap((bar) => Object.values(bar.counts))].filter((count) => count > 0);
+    const smallest = Math.min(...counts);
+    return counts.length > 0 && smallest < minCell ? [{ label: group.label, smallest }] : [];
+  });
 }
 
 /** Analyses one response file: UTF-8 first, and again as Windows-1252 when it is not UTF-8. */

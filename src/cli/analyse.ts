@@ -1,11 +1,12 @@
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
+import { ExitCode } from '../errors.js';
 import { messages } from '../messages.js';
 import { csvLine } from '../render/csv.js';
 import { renderJson } from '../render/json.js';
 import { addInputOptions, fileSource, normaliseInputFlags, pipelineOptions, type InputFlags, type RawInputFlags } from './common.js';
 import { useColor, type Io } from './io.js';
-import { OutputBatch } from './output.js';
+import { CheckBatch, OutputBatch, type OutputSink } from './output.js';
 import { reportError } from './report-error.js';
 
 /** The flags of `cj analyse`, validated once and frozen (STYLE.md: options are normalised once). */
@@ -14,12 +15,18 @@ export interface AnalyseFlags extends InputFlags {
   readonly format: 'text' | 'json';
   readonly out: string;
   readonly color: boolean | undefined;
+  readonly png: boolean;
+  readonly figures: boolean;
+  readonly check: boolean;
 }
 
 interface RawFlags extends RawInputFlags {
   format: string;
   out: string;
   color?: boolean;
+  png?: boolean;
+  figures: boolean;
+  check?: boolean;
 }
 
 const PROGRESS_MIN_BYTES = 4 * 1024 * 1024;
@@ -31,15 +38,18 @@ async function normaliseFlags(file: string, raw: RawFlags, io: Io): Promise<Anal
     format: raw.format as AnalyseFlags['format'],
     out: raw.out,
     color: raw.color,
+    png: raw.png === true,
+    figures: raw.figures,
+    check: raw.check === true,
   });
 }
 
 export async function runAnalyse(flags: AnalyseFlags, io: Io): Promise<number> {
   const m = messages[flags.lang];
   const { source, size } = await fileSource(flags.file, io, m);
-  const toFiles = flags.format === 'text';
+  const toFiles = flags.format === 'text' || flags.check;
   const outDir = resolve(io.cwd, flags.out);
-  const batch = toFiles ? new OutputBatch(outDir) : undefined;
+  const batch: OutputSink | undefined = !toFiles ? undefined : flags.check ? new CheckBatch(outDir) : new OutputBatch(outDir);
   await batch?.prepare();
   const exclusionsFile = batch?.appender('exclusions.csv');
   const header = csvLine(['respondent', 'line', 'column', 'step', 'rule']);
@@ -71,7 +81,18 @@ export async function runAnalyse(flags: AnalyseFlags, io: Io): Promise<number> {
       io.stdout.write(json);
     } else {
       await batch.write('results.json', json);
+      if (flags.figures) {
+        // vega, vega-lite and resvg load only here: the JSON and --help never pay for them.
+        const { renderFigureFiles } = await import('../render/figures.js');
+        for (const file of await renderFigureFiles(results, { png: flags.png, messages: m })) await batch.write(file.name, file.content);
+      }
       await batch.commit();
+      if (batch instanceof CheckBatch) {
+        const where = relative(io.cwd, outDir) || '.';
+        for (const name of batch.changed) io.stderr.write(`cj: ${m.wouldChange(join(where, name))}\n`);
+        io.stderr.write(`cj: ${batch.changed.length === 0 ? m.checkClean(where) : m.checkChanged(batch.changed.length)}\n`);
+        return batch.changed.length === 0 ? ExitCode.ok : ExitCode.changed;
+      }
       io.stdout.write(renderTerminal(results, m, useColor(io.stdout, io.env, flags.color)));
     }
     if (!flags.quiet) {
@@ -93,7 +114,10 @@ export function registerAnalyse(program: Command, io: Io, setExit: (code: number
     .description('check a response file, apply the exclusion rules, count every figure and the grade')
     .argument('<file>', 'anonymised response file (CSV: , ; or tab; UTF-8 or Windows-1252)')
     .addOption(new Option('-f, --format <format>', 'text: tables here, results in --out; json: one object on stdout').choices(['text', 'json']).default('text'))
-    .option('-o, --out <dir>', 'folder for results.json and exclusions.csv', 'out')
+    .option('-o, --out <dir>', 'folder for results.json, exclusions.csv, the figures and index.html', 'out')
+    .option('--png', 'also write each figure as PNG')
+    .option('--no-figures', 'write results.json and exclusions.csv only, no SVG, spec or page')
+    .option('--check', 'write nothing: compare what would be written with --out, list what would change, exit 1 if anything would')
     .option('--color', 'colour even when not on a terminal')
     .option('--no-color', 'never colour (so does NO_COLOR)');
   addInputOptions(command)
@@ -103,6 +127,8 @@ export function registerAnalyse(program: Command, io: Io, setExit: (code: number
 Examples:
   $ cj analyse data.csv
   $ cj analyse data.csv --format json > results.json
+  $ cj analyse data.csv --png --out rapport
+  $ cj analyse data.csv --check              in CI: fail when a figure would change
   $ cj analyse data.csv --allow-column opmerking_medewerker`,
     )
     .action(async (file: string, raw: RawFlags) => {

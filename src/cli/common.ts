@@ -18,6 +18,7 @@ export interface InputFlags {
   readonly survey: Survey;
   readonly allowColumns: ReadonlySet<string>;
   readonly maxErrors: number;
+  readonly minCell: number;
   readonly quiet: boolean;
   readonly debug: boolean;
 }
@@ -27,6 +28,7 @@ export interface RawInputFlags {
   survey?: string;
   allowColumn: string[];
   maxErrors: string;
+  minCell: string;
   quiet?: boolean;
   debug?: boolean;
 }
@@ -37,17 +39,21 @@ export function addInputOptions(command: Command): Command {
     .option('--survey <file>', 'survey definition (JSON); default: the built-in Haarlem 2016 study')
     .option('--allow-column <name>', 'a column you vouch holds no personal data (repeatable)', (value: string, all: string[]) => [...all, value], [])
     .option('--max-errors <n>', 'stop after this many data errors', '50')
+    .option('--min-cell <n>', 'warn when a group reported apart has a count below this (privacy)', '3')
     .option('-q, --quiet', 'no notices on stderr')
     .option('--debug', 'print the stack trace of internal errors');
 }
 
 /** Validates the shared flags once; a survey definition is loaded and checked here. */
 export async function normaliseInputFlags(raw: RawInputFlags, io: Io): Promise<InputFlags> {
-  const maxErrors = Number(raw.maxErrors);
   const lang = raw.lang as Lang;
-  if (!Number.isInteger(maxErrors) || maxErrors < 1) {
-    throw new UsageError('CJ_USAGE', messages[lang].badOption('--max-errors', raw.maxErrors));
-  }
+  const wholeNumber = (option: string, value: string): number => {
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < 1) throw new UsageError('CJ_USAGE', messages[lang].badOption(option, value));
+    return number;
+  };
+  const maxErrors = wholeNumber('--max-errors', raw.maxErrors);
+  const minCell = wholeNumber('--min-cell', raw.minCell);
   const surveyPath = raw.survey;
   return {
     lang,
@@ -57,6 +63,7 @@ export async function normaliseInputFlags(raw: RawInputFlags, io: Io): Promise<I
         : await loadSurveyFile(resolve(io.cwd, surveyPath), surveyPath, messages[lang], lang),
     allowColumns: new Set(raw.allowColumn.map((name) => name.trim().toLowerCase())),
     maxErrors,
+    minCell,
     quiet: raw.quiet === true,
     debug: raw.debug === true,
   };
@@ -71,6 +78,7 @@ export function pipelineOptions(flags: InputFlags): AnalyseOptions {
     allowColumns: flags.allowColumns,
     faultLimit: flags.maxErrors,
     listLimit: LIST_LIMIT,
+    minCell: flags.minCell,
   };
 }
 

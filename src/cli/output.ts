@@ -1,13 +1,30 @@
 import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OutputError } from '../errors.js';
+
+/** A file written as the run goes. */
+export interface TextAppender {
+  write(text: string): void;
+  /** Empties the file: the input is being read again. */
+  reset(): void;
+  close(): void;
+}
+
+/** Where a run's files go: to disk (OutputBatch), or into memory to compare (CheckBatch). */
+export interface OutputSink {
+  prepare(): Promise<void>;
+  write(name: string, content: string | Uint8Array): Promise<void>;
+  appender(name: string): TextAppender;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
 
 /**
  * The files of one run, written beside their final names and renamed into place only when the
  * whole run succeeded: a run that fails or is killed leaves the previous outputs as they were.
  */
-export class OutputBatch {
+export class OutputBatch implements OutputSink {
   private readonly pending: { temp: string; final: string }[] = [];
   private readonly appenders: Appender[] = [];
 
@@ -63,7 +80,7 @@ export class OutputBatch {
  * Appends text to a file through a 64 KiB buffer with synchronous writes: memory stays bounded
  * however much is written, which a stream without back-pressure handling would not promise.
  */
-export class Appender {
+export class Appender implements TextAppender {
   private readonly fd: number;
   private buffer = '';
   private position = 0;
@@ -96,4 +113,58 @@ export class Appender {
     closeSync(this.fd);
     this.closed = true;
   }
+}
+
+class MemoryAppender implements TextAppender {
+  private parts: string[] = [];
+  write(text: string): void {
+    this.parts.push(text);
+  }
+  reset(): void {
+    this.parts = [];
+  }
+  close(): void {}
+  text(): string {
+    return this.parts.join('');
+  }
+}
+
+/**
+ * `--check`, as `prettier --check`: the run's files are rendered into memory and compared with
+ * what is in the output folder; nothing is written. `changed` lists the files that would change.
+ */
+export class CheckBatch implements OutputSink {
+  private readonly files = new Map<string, string | Uint8Array>();
+  private readonly appenders = new Map<string, MemoryAppender>();
+  readonly changed: string[] = [];
+
+  constructor(readonly dir: string) {}
+
+  async prepare(): Promise<void> {}
+
+  async write(name: string, content: string | Uint8Array): Promise<void> {
+    this.files.set(name, content);
+  }
+
+  appender(name: string): TextAppender {
+    const appender = new MemoryAppender();
+    this.appenders.set(name, appender);
+    return appender;
+  }
+
+  async commit(): Promise<void> {
+    for (const [name, appender] of this.appenders) this.files.set(name, appender.text());
+    for (const [name, content] of [...this.files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      let current: Buffer | undefined;
+      try {
+        current = await readFile(join(this.dir, name));
+      } catch {
+        current = undefined;
+      }
+      const wanted = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+      if (current === undefined || !current.equals(wanted)) this.changed.push(name);
+    }
+  }
+
+  async abort(): Promise<void> {}
 }

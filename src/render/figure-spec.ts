@@ -1,0 +1,286 @@
+/**
+ * One figure of the report as a Vega-Lite spec: horizontal stacked bars, one per bar label, the
+ * count printed inside each segment, the x axis in respondents from 0 to N. The data are written
+ * into the spec, so a `figuur-N.vl.json` opens as it is in the Vega editor.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { NonNormalizedSpec } from 'vega-lite/types_unstable/spec/index.js';
+import type { CategoryResult, FigureResult } from '../count/results.js';
+import { DefinitionError } from '../errors.js';
+import { messages } from '../messages.js';
+
+/** The words a figure prints besides the data; the figures follow the survey's language. */
+export interface FigureTexts {
+  /** "Figuur", before the figure's id in the title. */
+  readonly figure: string;
+  /** Title of the x axis. */
+  readonly respondentsAxis: string;
+}
+
+export const figureTextsNl: FigureTexts = { figure: messages.nl.figure, respondentsAxis: messages.nl.respondentsAxis };
+
+/** Width in pixels of one line of text at a font size, as the figure's font draws it. */
+export type MeasureText = (text: string, fontSize: number) => number;
+
+export interface FigureSpecOptions {
+  readonly texts?: FigureTexts;
+  /** Lays out the footnote and decides which counts fit; default: 0.6 em a character. */
+  readonly measureText?: MeasureText;
+}
+
+const estimateWidth: MeasureText = (text, fontSize) => [...text].length * 0.6 * fontSize;
+
+/** Fonts found on every desktop and in the font cj ships for PNGs (assets/fonts). */
+export const FONT_FAMILY = 'DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif';
+export const BACKGROUND = '#ffffff';
+const TEXT_DARK = '#000000';
+const TEXT_MAIN = '#1a1a1a';
+const TEXT_MUTED = '#333333';
+const TEXT_LIGHT = '#ffffff';
+/** Outline for segments too close to the background to show their own edge (n.v.t. #f2f2f2). */
+const OUTLINE = '#8c8c8c';
+const OUTLINE_BELOW_CONTRAST = 1.5;
+
+const PLOT_WIDTH = 420;
+const BAR_STEP = 34;
+const COUNT_FONT_SIZE = 11;
+const BAR_LABEL_FONT_SIZE = 12;
+const BAR_LABEL_PADDING = 8;
+const FOOTNOTE_FONT_SIZE = 10;
+const FOOTNOTE_LINE_HEIGHT = 13;
+
+const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
+
+function rgbOf(color: string): [number, number, number] {
+  if (!HEX_COLOR.test(color)) {
+    // A colour is written into SVG attributes and CSS: only plain hex colours, never url(…).
+    throw new DefinitionError('CJ_DEFINITION_INVALID', `colour "${color}": expected #rrggbb`);
+  }
+  const hex = color.length === 4 ? [...color.slice(1)].map((digit) => digit + digit).join('') : color.slice(1);
+  const value = Number.parseInt(hex, 16);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+}
+
+/** A definition's colour, refused unless it is a plain hex colour. */
+export function hexColor(color: string): string {
+  rgbOf(color);
+  return color;
+}
+
+/** WCAG 2 relative luminance of an sRGB hex colour. */
+export function relativeLuminance(color: string): number {
+  const [r, g, b] = rgbOf(color).map((channel) => {
+    const c = channel / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG 2 contrast ratio of two colours, from 1 (none) to 21 (black on white). */
+export function contrastRatio(a: string, b: string): number {
+  const [light, dark] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+/** Black or white, whichever reads better on the fill. */
+export function textColorOn(fill: string): string {
+  return contrastRatio(fill, TEXT_DARK) >= contrastRatio(fill, TEXT_LIGHT) ? TEXT_DARK : TEXT_LIGHT;
+}
+
+/** Breaks text at spaces into lines that `fits` accepts (a word too long for a line stays whole). */
+export function wrapText(text: string, fits: (line: string) => boolean): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((part) => part !== '')) {
+    if (line !== '' && !fits(`${line} ${word}`)) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/** One segment of one bar: the row of the spec's inline data. */
+export interface SegmentDatum {
+  readonly bar: string;
+  readonly barOrder: number;
+  readonly category: string;
+  readonly categoryOrder: number;
+  readonly count: number;
+  readonly percentage: number;
+  readonly start: number;
+  readonly end: number;
+  readonly middle: number;
+  /** Whether the count fits inside the segment; an empty segment shows none. */
+  readonly countShown: boolean;
+  readonly textColor: string;
+  readonly outlined: boolean;
+  /** What a screen reader says for the segment. */
+  readonly description: string;
+}
+
+/**
+ * Bar labels as the y axis shows them. Two bars of one figure with the same label would be drawn
+ * as one, so a repeated label gets its column added.
+ */
+function barLabels(figure: FigureResult): string[] {
+  const seen = new Map<string, number>();
+  for (const bar of figure.bars) seen.set(bar.label, (seen.get(bar.label) ?? 0) + 1);
+  return figure.bars.map((bar) => ((seen.get(bar.label) ?? 0) > 1 ? `${bar.label} (${bar.column})` : bar.label));
+}
+
+function countFits(count: number, N: number, measure: MeasureText): boolean {
+  // Keep 3 px of fill on either side of the number.
+  return count > 0 && (count / N) * PLOT_WIDTH >= measure(String(count), COUNT_FONT_SIZE) + 6;
+}
+
+export function segmentData(figure: FigureResult, measure: MeasureText = estimateWidth): SegmentDatum[] {
+  const N = Math.max(figure.N, 1);
+  const labels = barLabels(figure);
+  return figure.bars.flatMap((bar, barOrder) => {
+    let start = 0;
+    return figure.categories.map((category: CategoryResult, categoryOrder) => {
+      const count = bar.counts[category.key] ?? 0;
+      const percentage = bar.percentages[category.key] ?? 0;
+      const end = start + count;
+      const label = labels[barOrder] ?? bar.label;
+      const datum: SegmentDatum = {
+        bar: label,
+        barOrder,
+        category: category.label,
+        categoryOrder,
+        count,
+        percentage,
+        start,
+        end,
+        middle: (start + end) / 2,
+        countShown: countFits(count, N, measure),
+        textColor: textColorOn(category.color),
+        outlined: contrastRatio(category.color, BACKGROUND) < OUTLINE_BELOW_CONTRAST,
+        description: `${label}, ${category.label}: ${count} (${percentage}%)`,
+      };
+      start = end;
+      return datum;
+    });
+  });
+}
+
+/**
+ * The Vega-Lite spec of one figure as the report draws it.
+ *
+ * Segments follow `figure.categories`: Negatief, Neutraal, Positief, then n.v.t. where the
+ * figure shows it. Figure 8's legend in the report reads "(helemaal) mee eens / neutraal /
+ * (helemaal) mee oneens"; we keep the order the Results give (oneens, neutraal, eens), so that
+ * in every figure the negative answers are on the left and the positive ones on the right.
+ */
+export function figureSpec(figure: FigureResult, options: FigureSpecOptions = {}): TopLevelSpec {
+  const texts = options.texts ?? figureTextsNl;
+  const measure = options.measureText ?? estimateWidth;
+  const N = Math.max(figure.N, 1);
+  // The footnote starts under the bar labels, at the figure's left edge like the title.
+  const labelGutter = Math.max(...barLabels(figure).map((label) => measure(label, BAR_LABEL_FONT_SIZE)), 0) + BAR_LABEL_PADDING;
+  const footnoteWidth = labelGutter + PLOT_WIDTH;
+  const footnoteLines = figure.footnote === null ? [] : wrapText(figure.footnote, (line) => measure(line, FOOTNOTE_FONT_SIZE) <= footnoteWidth);
+  const chart: NonNormalizedSpec = {
+    width: PLOT_WIDTH,
+    height: { step: BAR_STEP },
+    encoding: {
+      y: {
+        field: 'bar',
+        type: 'nominal',
+        // Sorting by a number, not by a list of labels: labels never enter an expression.
+        sort: { field: 'barOrder', op: 'min' },
+        title: null,
+        axis: { domain: false, ticks: false, labelLimit: 0, labelPadding: BAR_LABEL_PADDING, labelFontSize: BAR_LABEL_FONT_SIZE },
+        scale: { paddingInner: 0.3, paddingOuter: 0.15 },
+      },
+    },
+    layer: [
+      {
+        transform: [{ filter: { field: 'count', gt: 0 } }],
+        mark: { type: 'bar', strokeWidth: 1 },
+        encoding: {
+          x: {
+            field: 'start',
+            type: 'quantitative',
+            scale: { domain: [0, N], nice: false, zero: true },
+            axis: { title: texts.respondentsAxis, tickMinStep: 1, format: 'd', grid: true, gridColor: '#e6e6e6' },
+          },
+          x2: { field: 'end' },
+          color: {
+            field: 'category',
+            type: 'nominal',
+            scale: { domain: figure.categories.map((category) => category.label), range: figure.categories.map((category) => category.color) },
+            legend: {
+              orient: 'bottom',
+              direction: 'horizontal',
+              title: null,
+              symbolType: 'square',
+              symbolSize: 120,
+              symbolStrokeColor: OUTLINE,
+              symbolStrokeWidth: 0.5,
+              labelFontSize: 11,
+              labelLimit: 0,
+              columnPadding: 16,
+            },
+          },
+          stroke: { condition: { test: { field: 'outlined', equal: true }, value: OUTLINE }, value: null },
+          order: { field: 'categoryOrder' },
+          description: { field: 'description' },
+        },
+      },
+      {
+        transform: [{ filter: { field: 'countShown', equal: true } }],
+        // The bar segment already tells a screen reader its count.
+        mark: { type: 'text', fontSize: COUNT_FONT_SIZE, baseline: 'middle', align: 'center', aria: false },
+        encoding: {
+          x: { field: 'middle', type: 'quantitative' },
+          text: { field: 'count', type: 'quantitative' },
+          color: { field: 'textColor', type: 'nominal', scale: null },
+        },
+      },
+    ],
+  };
+  const footnote: NonNormalizedSpec[] =
+    footnoteLines.length === 0
+      ? []
+      : [
+          {
+            width: PLOT_WIDTH,
+            height: footnoteLines.length * FOOTNOTE_LINE_HEIGHT,
+            data: { values: [{}] },
+            mark: {
+              type: 'text',
+              text: footnoteLines,
+              align: 'left',
+              baseline: 'top',
+              fontSize: FOOTNOTE_FONT_SIZE,
+              lineHeight: FOOTNOTE_LINE_HEIGHT,
+              color: TEXT_MUTED,
+            },
+            encoding: { x: { value: -labelGutter }, y: { value: 0 } },
+          },
+        ];
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    description: `${texts.figure} ${figure.id}: ${figure.title}`,
+    title: { text: `${texts.figure} ${figure.id}`, subtitle: figure.title },
+    data: { values: segmentData(figure, measure) },
+    background: BACKGROUND,
+    padding: 12,
+    vconcat: [chart, ...footnote],
+    // The legend belongs under the bars, above the footnote.
+    resolve: { legend: { color: 'independent' } },
+    spacing: 16,
+    config: {
+      font: FONT_FAMILY,
+      view: { stroke: null },
+      axis: { labelColor: TEXT_MAIN, titleColor: TEXT_MAIN, labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'normal' },
+      legend: { labelColor: TEXT_MAIN },
+      title: { anchor: 'start', color: TEXT_MAIN, fontSize: 15, subtitleFontSize: 12, subtitleColor: TEXT_MAIN, subtitlePadding: 4, offset: 14 },
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Every figure file of one run: per figure its SVG, its Vega-Lite spec and optionally a PNG, and
+ * one HTML page with all of them. Plain data in, named contents out; the CLI writes them.
+ */
+import type { FigureResult, Results } from '../count/results.js';
+import { messages, type Messages } from '../messages.js';
+import { figureSpec } from './figure-spec.js';
+import { renderHtml } from './html.js';
+import { renderPng } from './png.js';
+import { renderSvg, textWidth } from './svg.js';
+
+export interface FigureFile {
+  readonly name: string;
+  readonly content: string | Uint8Array;
+}
+
+export interface FigureFileOptions {
+  /** Also draw each figure as PNG (slower: resvg rasterises every SVG). */
+  readonly png: boolean;
+  /** Texts around the figures (titles, axis, the page); Dutch, the report's language, by default. */
+  readonly messages?: Messages;
+}
+
+/** The spec of a figure as the files hold it: laid out with the metrics of the shipped font. */
+export function figureFileSpec(figure: FigureResult, m: Messages = messages.nl): ReturnType<typeof figureSpec> {
+  return figureSpec(figure, {
+    texts: { figure: m.figure, respondentsAxis: m.respondentsAxis },
+    measureText: (text, fontSize) => textWidth(text, fontSize),
+  });
+}
+
+/** The base name of a figure's files: `figuur-1` for figure "1". */
+export function figureFileName(figure: FigureResult): string {
+  // Figure ids come from a user's definition: keep them from naming a path outside out/.
+  return `figuur-${figure.id.replace(/[^0-9A-Za-z_-]/g, '_')}`;
+}
+
+/**
+ * `figuur-N.svg`, `figuur-N.vl.json` (pretty JSON, trailing newline) and, with `png`,
+ * `figuur-N.png` for every figure in Results order, then `index.html`.
+ */
+export async function renderFigureFiles(results: Results, options: FigureFileOptions): Promise<FigureFile[]> {
+  const files: FigureFile[] = [];
+  const svgs: string[] = [];
+  for (const figure of results.figures) {
+    const name = figureFileName(figure);
+    const spec = figureFileSpec(figure, options.messages);
+    const svg = await renderSvg(spec);
+    svgs.push(svg);
+    files.push({ name: `${name}.svg`, content: svg }, { name: `${name}.vl.json`, content: `${JSON.stringify(spec, null, 2)}\n` });
+    if (options.png) files.push({ name: `${name}.png`, content: await renderPng(svg) });
+  }
+  files.push({ name: 'index.html', content: renderHtml(results, svgs, options.messages) });
+  return files;
+}

@@ -1,0 +1,217 @@
+/**
+ * One self-contained page with every figure of a run: the SVGs and the CSS inline, nothing
+ * fetched, so `index.html` opens from a USB stick or an e-mail and prints on A4.
+ */
+import { formatDecimal } from '../count/finish.js';
+import type { FigureResult, GradeSummary, Results } from '../count/results.js';
+import { messages, type Messages } from '../messages.js';
+import { exclusionRules } from '../rules/judge.js';
+import { BACKGROUND, FONT_FAMILY, hexColor } from './figure-spec.js';
+
+const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text for HTML content and attribute values: every character with a meaning in markup escaped. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => ESCAPES[character] ?? character);
+}
+
+const decimal = (value: number, decimals: number, m: Messages): string => formatDecimal(value, decimals, m.decimalSeparator);
+const mark = (value: number, m: Messages): string => decimal(value, Number.isInteger(value) ? 0 : 1, m);
+
+function countsTable(figure: FigureResult, m: Messages): string {
+  const showMissing = figure.bars.some((bar) => bar.missing > 0);
+  const head = [
+    `<th scope="col" class="text">${escapeHtml(m.page.bar)}</th>`,
+    ...figure.categories.map((category) => `<th scope="col"><span class="swatch" style="background:${escapeHtml(hexColor(category.color))}"></span>${escapeHtml(category.label)}</th>`),
+    `<th scope="col">${escapeHtml(m.page.total)}</th>`,
+    ...(showMissing ? [`<th scope="col">${escapeHtml(m.missing)}</th>`] : []),
+  ];
+  const rows = figure.bars.map((bar) => {
+    const cells = figure.categories.map((category) => {
+      const count = bar.counts[category.key] ?? 0;
+      const percentage = bar.percentages[category.key] ?? 0;
+      return `<td>${count} <span class="pct">(${percentage}%)</span></td>`;
+    });
+    return `<tr><th scope="row">${escapeHtml(bar.label)}</th>${cells.join('')}<td>${bar.n}</td>${showMissing ? `<td>${bar.missing}</td>` : ''}</tr>`;
+  });
+  return [
+    '<table class="counts">',
+    `<caption>${escapeHtml(m.page.tableCaption(figure.id))}</caption>`,
+    `<thead><tr>${head.join('')}</tr></thead>`,
+    `<tbody>${rows.join('')}</tbody>`,
+    '</table>',
+  ].join('\n');
+}
+
+function figureSection(figure: FigureResult, svg: string, m: Messages): string {
+  const name = `${m.figure} ${figure.id}`;
+  const left = figure.respondentsLeftOut;
+  const leftOut = [
+    [m.page.withdrawnConsent, left.withdrawnConsent],
+    [m.page.onlyNotApplicable, left.onlyNotApplicable],
+    [m.page.noAnswer, left.noAnswer],
+  ] as const;
+  const leftOutText = leftOut
+    .filter(([, count]) => count > 0)
+    .map(([label, count]) => `${count} ${count === 1 ? m.page.respondent : m.page.respondents} (${escapeHtml(label)})`)
+    .join('; ');
+  return [
+    `<figure class="figure" id="figuur-${escapeHtml(figure.id)}" aria-label="${escapeHtml(`${name}: ${figure.title}`)}">`,
+    // Vega escapes every text and attribute it writes; the SVG is its output, unchanged.
+    `<div class="chart">${svg.trim()}</div>`,
+    // The SVG shows title and footnote; the caption gives them as text to screen readers and search.
+    `<figcaption><strong>${escapeHtml(name)}</strong> ${escapeHtml(figure.title)}${figure.footnote === null ? '' : ` <span class="footnote">${escapeHtml(figure.footnote)}</span>`}</figcaption>`,
+    countsTable(figure, m),
+    leftOutText === '' ? '' : `<p class="left-out">${escapeHtml(m.page.respondentsLeftOutOfFigures)}: ${leftOutText}</p>`,
+    '</figure>',
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+function gradeLine(grade: GradeSummary, m: Messages): string {
+  if (grade.display === null || grade.median === null) return escapeHtml(m.noGrades);
+  const sd = grade.sd === null ? '–' : decimal(grade.sd, 2, m);
+  return escapeHtml(m.gradeLine(grade.display, grade.n, decimal(grade.median, 1, m), sd));
+}
+
+function distributionTable(grade: GradeSummary, m: Messages): string {
+  if (grade.distribution.length === 0) return '';
+  const marks = grade.distribution.map(({ mark: value }) => `<th scope="col">${mark(value, m)}</th>`).join('');
+  const counts = grade.distribution.map(({ count }) => `<td>${count}</td>`).join('');
+  return [
+    '<table class="distribution">',
+    `<thead><tr><th scope="row">${escapeHtml(m.page.mark)}</th>${marks}</tr></thead>`,
+    `<tbody><tr><th scope="row">${escapeHtml(m.page.marksGiven)}</th>${counts}</tr></tbody>`,
+    '</table>',
+  ].join('\n');
+}
+
+function gradeSection(results: Results, m: Messages): string {
+  const { grade } = results;
+  const byTrack = Object.entries(grade.byTrack).map(([track, summary]) => `<li>${escapeHtml(track)}: ${gradeLine(summary, m)}</li>`);
+  return [
+    '<section class="grade" id="rapportcijfer">',
+    `<h2>${escapeHtml(m.grade)}</h2>`,
+    grade.display === null ? '' : `<p class="grade-display">${escapeHtml(grade.display)}</p>`,
+    `<p>${gradeLine(grade, m)}${grade.min === null || grade.max === null ? '' : `; ${escapeHtml(m.page.gradeRange)} ${mark(grade.min, m)} – ${mark(grade.max, m)}`}</p>`,
+    distributionTable(grade, m),
+    byTrack.length > 1 ? `<ul>${byTrack.join('')}</ul>` : '',
+    '</section>',
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+function youthSections(results: Results, m: Messages): string[] {
+  return results.youth.map((youth) => {
+    // Every answer a track reported apart gave, n.v.t. included, in the order of its scales.
+    const columns = new Map<string, string>();
+    for (const bar of youth.bars) for (const category of bar.categories) if (!columns.has(category.key)) columns.set(category.key, category.label);
+    const keys = [...columns.keys()];
+    const head = [
+      `<th scope="col">${escapeHtml(m.page.figureColumn)}</th>`,
+      `<th scope="col" class="text">${escapeHtml(m.page.bar)}</th>`,
+      ...keys.map((key) => `<th scope="col">${escapeHtml(columns.get(key) ?? key)}</th>`),
+      `<th scope="col">${escapeHtml(m.missing)}</th>`,
+    ];
+    const rows = youth.bars.map(
+      (bar) =>
+        `<tr><td>${escapeHtml(bar.figureId)}</td><th scope="row">${escapeHtml(bar.label)}</th>${keys.map((key) => `<td>${bar.counts[key] ?? 0}</td>`).join('')}<td>${bar.missing}</td></tr>`,
+    );
+    return [
+      `<section class="youth" id="apart-${escapeHtml(youth.track)}">`,
+      `<h2>${escapeHtml(m.youthTitle(youth.label, youth.respondents))}</h2>`,
+      '<table class="counts">',
+      `<thead><tr>${head.join('')}</tr></thead>`,
+      `<tbody>${rows.join('')}</tbody>`,
+      '</table>',
+      `<p>${escapeHtml(m.marks)}: ${gradeLine(youth.grade, m)}</p>`,
+      '</section>',
+    ].join('\n');
+  });
+}
+
+function leftOutSection(results: Results, m: Messages): string {
+  const { byRule } = results.exclusionSummary;
+  const rules = exclusionRules.filter((rule) => (byRule[rule] ?? 0) > 0);
+  const withdrawn = results.input.withdrawn;
+  const lines = ['<section class="left-out" id="weggelaten">', `<h2>${escapeHtml(m.leftOutTitle)}</h2>`];
+  if (rules.length === 0 && withdrawn.length === 0) lines.push(`<p>${escapeHtml(m.nothingLeftOut)}</p>`);
+  if (rules.length > 0) {
+    const rows = rules.map((rule) => `<tr><td>${byRule[rule] ?? 0}</td><th scope="row">${escapeHtml(m.ruleNames[rule])}</th></tr>`);
+    lines.push(`<table class="rules"><thead><tr><th scope="col">${escapeHtml(m.page.counts)}</th><th scope="col" class="text">${escapeHtml(m.page.rule)}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);
+  }
+  if (withdrawn.length > 0) {
+    const who = withdrawn.map((entry) => `<li>${escapeHtml(m.withdrawnEntry(entry.respondent, entry.withdrawnAfter))}</li>`).join('');
+    lines.push(`<p>${escapeHtml(m.withdrawnRespondents(withdrawn.length))}:</p>`, `<ul>${who}</ul>`);
+  }
+  lines.push('</section>');
+  return lines.join('\n');
+}
+
+const CSS = `
+@page { size: A4; margin: 16mm 15mm; }
+* { box-sizing: border-box; }
+body { font-family: ${FONT_FAMILY}; color: #1a1a1a; background: ${BACKGROUND}; margin: 2rem auto; max-width: 52rem; padding: 0 1rem; line-height: 1.4; }
+h1 { font-size: 1.5rem; margin: 0 0 0.25rem; }
+h2 { font-size: 1.15rem; margin: 2rem 0 0.5rem; }
+.meta { color: #333; font-size: 0.9rem; margin: 0 0 1.5rem; }
+.figure { margin: 0 0 2.5rem; break-inside: avoid; page-break-inside: avoid; }
+.chart svg { display: block; max-width: 100%; height: auto; }
+figcaption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+table { border-collapse: collapse; font-size: 0.85rem; margin: 0.5rem 0; }
+caption { text-align: left; color: #333; padding-bottom: 0.25rem; }
+th, td { border-bottom: 1px solid #d0d0d0; padding: 0.2rem 0.6rem; text-align: right; font-variant-numeric: tabular-nums; }
+th[scope="row"] { text-align: left; font-weight: normal; }
+th.text { text-align: left; }
+thead th { font-weight: bold; border-bottom: 1px solid #737373; }
+.pct { color: #4d4d4d; }
+.swatch { display: inline-block; width: 0.7em; height: 0.7em; margin-right: 0.3em; border: 0.5px solid #8c8c8c; vertical-align: baseline; }
+p.left-out { font-size: 0.85rem; color: #333; margin: 0.25rem 0; }
+.grade-display { font-size: 2.2rem; font-weight: bold; margin: 0; }
+section { break-inside: avoid; page-break-inside: avoid; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+}
+`;
+
+/**
+ * The page: every figure (SVG, its counts with percentages, its footnote), the grade, the
+ * tracks reported apart and what was left out. `svgs[i]` is the SVG of `results.figures[i]`.
+ */
+/** The page in the language of `m` (the run's --lang; Dutch by default, as the report). */
+export function renderHtml(results: Results, svgs: readonly string[], m: Messages = messages.nl): string {
+  const input = results.input;
+  const byTrack = Object.entries(input.respondentsByTrack)
+    .map(([track, n]) => `${n} ${track}`)
+    .join(', ');
+  const warnings = results.warnings.map((warning) => `<li>${escapeHtml(warning.message)}</li>`).join('');
+  const body = [
+    `<h1>${escapeHtml(results.survey.name)}</h1>`,
+    `<p class="meta">${escapeHtml(m.page.inputTitle)}: ${escapeHtml(input.file)} (sha256 ${escapeHtml(input.sha256.slice(0, 12))}…). ${escapeHtml(m.respondentsRead(input.respondents, byTrack))}. ${escapeHtml(m.page.generatedBy(results.cj.version))}</p>`,
+    warnings === '' ? '' : `<section class="warnings"><h2>${escapeHtml(m.page.warningsTitle)}</h2><ul>${warnings}</ul></section>`,
+    ...results.figures.map((figure, index) => figureSection(figure, svgs[index] ?? '', m)),
+    gradeSection(results, m),
+    ...youthSections(results, m),
+    leftOutSection(results, m),
+  ].filter((part) => part !== '');
+  return [
+    '<!doctype html>',
+    `<html lang="${m.page.htmlLang}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(results.survey.name)}</title>`,
+    `<style>${CSS}</style>`,
+    '</head>',
+    '<body>',
+    '<main>',
+    ...body,
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,144 @@
+/**
+ * Vega-Lite spec → SVG text, the same bytes on every machine: text is measured with the advance
+ * widths of the font cj ships (not with a canvas that may or may not be installed), and the ids
+ * of SVG definitions restart at every render.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { TopLevelSpec } from 'vega-lite';
+
+// Resolves to the same files from src/render/ (tests) and dist/render/ (the built CLI).
+export const fontFiles = {
+  regular: fileURLToPath(new URL('../../assets/fonts/DejaVuSans.ttf', import.meta.url)),
+  bold: fileURLToPath(new URL('../../assets/fonts/DejaVuSans-Bold.ttf', import.meta.url)),
+} as const;
+
+/** Horizontal advance of each character of a font, in em. */
+interface AdvanceWidths {
+  readonly byCodePoint: ReadonlyMap<number, number>;
+  readonly missing: number;
+}
+
+/**
+ * Reads the advance widths of a TrueType font: the `cmap` (format 4, Unicode BMP) maps
+ * characters to glyphs, `hmtx` gives each glyph's advance, `head` the units per em.
+ * Kerning is left out, as a canvas without text shaping would.
+ */
+function readAdvanceWidths(path: string): AdvanceWidths {
+  const font = readFileSync(path);
+  const tables = new Map<string, number>();
+  const tableCount = font.readUInt16BE(4);
+  for (let i = 0; i < tableCount; i++) {
+    const record = 12 + i * 16;
+    tables.set(font.toString('latin1', record, record + 4), font.readUInt32BE(record + 8));
+  }
+  const table = (tag: string): number => {
+    const offset = tables.get(tag);
+    if (offset === undefined) throw new Error(`${path}: font has no ${tag} table`);
+    return offset;
+  };
+  const unitsPerEm = font.readUInt16BE(table('head') + 18);
+  const metricCount = font.readUInt16BE(table('hhea') + 34);
+  const hmtx = table('hmtx');
+  const advance = (glyph: number): number => font.readUInt16BE(hmtx + Math.min(glyph, metricCount - 1) * 4) / unitsPerEm;
+
+  const cmap = table('cmap');
+  let subtable: number | undefined;
+  for (let i = 0; i < font.readUInt16BE(cmap + 2); i++) {
+    const record = cmap + 4 + i * 8;
+    const platform = font.readUInt16BE(record);
+    const encoding = font.readUInt16BE(record + 2);
+    const offset = cmap + font.readUInt32BE(record + 4);
+    if (((platform === 3 && encoding === 1) || platform === 0) && font.readUInt16BE(offset) === 4) subtable = offset;
+  }
+  if (subtable === undefined) throw new Error(`${path}: font has no Unicode cmap (format 4)`);
+  const segments = font.readUInt16BE(subtable + 6) / 2;
+  const ends = subtable + 14;
+  const starts = ends + segments * 2 + 2;
+  const deltas = starts + segments * 2;
+  const rangeOffsets = deltas + segments * 2;
+  const byCodePoint = new Map<number, number>();
+  for (let s = 0; s < segments; s++) {
+    const end = font.readUInt16BE(ends + s * 2);
+    const start = font.readUInt16BE(starts + s * 2);
+    const delta = font.readInt16BE(deltas + s * 2);
+    const rangeOffset = font.readUInt16BE(rangeOffsets + s * 2);
+    for (let code = start; code <= end && code !== 0xffff; code++) {
+      let glyph: number;
+      if (rangeOffset === 0) {
+        glyph = (code + delta) & 0xffff;
+      } else {
+        const at = rangeOffsets + s * 2 + rangeOffset + (code - start) * 2;
+        const raw = font.readUInt16BE(at);
+        glyph = raw === 0 ? 0 : (raw + delta) & 0xffff;
+      }
+      if (glyph !== 0) byCodePoint.set(code, advance(glyph));
+    }
+  }
+  return { byCodePoint, missing: advance(0) };
+}
+
+let metrics: { regular: AdvanceWidths; bold: AdvanceWidths } | undefined;
+
+/** Vega's text measuring hook (exported by vega-scenegraph, absent from vega's typings). */
+interface TextMetrics {
+  width: (item: TextItem, text: unknown) => number;
+}
+
+/** Text item properties Vega passes to a width function. */
+interface TextItem {
+  readonly fontSize?: number | string | null;
+  readonly fontWeight?: number | string | null;
+  readonly limit?: number;
+  readonly ellipsis?: string;
+}
+
+function isBold(weight: TextItem['fontWeight']): boolean {
+  return weight === 'bold' || weight === 'bolder' || (weight !== null && weight !== undefined && Number(weight) >= 600);
+}
+
+/** Width in pixels of one line of text as the shipped DejaVu Sans draws it. */
+export function textWidth(text: string, fontSize: number, bold = false): number {
+  metrics ??= { regular: readAdvanceWidths(fontFiles.regular), bold: readAdvanceWidths(fontFiles.bold) };
+  const font = bold ? metrics.bold : metrics.regular;
+  let em = 0;
+  for (const character of text) em += font.byCodePoint.get(character.codePointAt(0) ?? 0) ?? font.missing;
+  return em * fontSize;
+}
+
+/** Vega's `textMetrics.width`: the item's text (already cut to its limit by Vega) measured. */
+function itemWidth(item: TextItem, text: unknown): number {
+  const fontSize = item.fontSize === null || item.fontSize === undefined ? 11 : Number(item.fontSize) || 0;
+  const line = text === null || text === undefined ? '' : String(text).trim();
+  return textWidth(line, fontSize, isBold(item.fontWeight));
+}
+
+/** Renders run one after another: the text measure and the SVG id counter are Vega's globals. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Renders a Vega-Lite spec to SVG text. Vega and Vega-Lite load on the first call, so commands
+ * that draw no figures do not pay for them.
+ */
+export function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const rendered = queue.then(() => renderNow(spec));
+  queue = rendered.catch(() => undefined);
+  return rendered;
+}
+
+async function renderNow(spec: TopLevelSpec): Promise<string> {
+  const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
+  const vgSpec = vegaLite.compile(spec).spec;
+  const { textMetrics } = vega as unknown as { textMetrics: TextMetrics };
+  const previousWidth = textMetrics.width;
+  textMetrics.width = itemWidth;
+  try {
+    vega.resetSVGDefIds();
+    const view = new vega.View(vega.parse(vgSpec), { renderer: 'none' });
+    const svg = await view.toSVG();
+    view.finalize();
+    return svg.endsWith('\n') ? svg : `${svg}\n`;
+  } finally {
+    textMetrics.width = previousWidth;
+  }
+}
