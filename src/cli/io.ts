@@ -9,6 +9,14 @@ export interface Io {
 }
 
 export function processIo(): Io {
+  // A reader that stops early (`cj analyse x.csv | head`) closes the pipe: end quietly, as
+  // Unix tools do, rather than with a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 }
 
