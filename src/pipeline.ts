@@ -45,9 +45,12 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
   const warnings: Warning[] = [];
   const accumulator = new Accumulator(
     survey,
-    (exclusion) => {
-      if (listed.length < options.listLimit) listed.push(Accumulator.keep(exclusion));
-      options.exclusionLog?.add(exclusion);
+    {
+      wanted: () => listed.length < options.listLimit || options.exclusionLog !== undefined,
+      add: (exclusion) => {
+        if (listed.length < options.listLimit) listed.push(Accumulator.keep(exclusion));
+        options.exclusionLog?.add(exclusion);
+      },
     },
     options.listLimit,
   );

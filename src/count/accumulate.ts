@@ -1,10 +1,15 @@
 import type { ResponseRow } from '../input/validate.js';
 import { judgeAnswer, judgeGrade, type ExclusionRule } from '../rules/judge.js';
 import type { Survey } from '../survey/load.js';
+import type { FigureDefinition } from '../survey/types.js';
 import type { Exclusion } from './results.js';
 
 /** Receives every answer left out, as it happens (the CLI streams them to exclusions.csv). */
-export type ExclusionSink = (exclusion: Exclusion) => void;
+export interface ExclusionSink {
+  /** Whether anyone still takes exclusions: when not, none is made (a million rows make millions). */
+  wanted(): boolean;
+  add(exclusion: Exclusion): void;
+}
 
 export interface BarTally {
   readonly counts: Map<string, number>;
@@ -60,20 +65,35 @@ function increment<K>(map: Map<K, number>, key: K, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
+/** What the accumulator needs per rating column, looked up once rather than per row. */
+interface ColumnPlan {
+  readonly index: number;
+  readonly column: string;
+  readonly figureIndex: number;
+  readonly figure: FigureDefinition;
+  readonly bar: BarTally;
+  readonly stepIndex: number;
+  readonly stepId: string;
+  readonly notApplicableKey: string;
+}
+
 /**
  * Rows → tallies, one row at a time: counts are kept, rows are not, so memory stays flat
  * however long the file is.
  */
 export class Accumulator {
   readonly tallies: Tallies;
-  private readonly notApplicableKeys: readonly string[];
+  private readonly plan: readonly ColumnPlan[];
+  private readonly figureSteps: readonly number[];
+  // Per row, per figure: did the respondent count, or was everything n.v.t. (reused across rows).
+  private readonly counted: Uint8Array;
+  private readonly notApplicable: Uint8Array;
 
   constructor(
     private readonly survey: Survey,
-    private readonly onExclusion: ExclusionSink,
+    private readonly sink: ExclusionSink,
     private readonly listLimit: number,
   ) {
-    this.notApplicableKeys = survey.ratingColumns.map((role) => role.scale.notApplicable.key);
     this.tallies = {
       respondents: 0,
       respondentsByTrack: new Map(),
@@ -92,10 +112,23 @@ export class Accumulator {
       withdrawn: [],
       withdrawnTotal: 0,
     };
+    this.plan = survey.ratingColumns.map((role, index) => ({
+      index,
+      column: role.column,
+      figureIndex: role.figureIndex,
+      figure: survey.figures[role.figureIndex] as FigureDefinition,
+      bar: this.tallies.figures[role.figureIndex]?.bars[role.barIndex] as BarTally,
+      stepIndex: role.stepIndex,
+      stepId: survey.steps[role.stepIndex]?.id ?? '',
+      notApplicableKey: role.scale.notApplicable.key,
+    }));
+    this.figureSteps = survey.figures.map((figure) => survey.stepIndex.get(figure.step) ?? 0);
+    this.counted = new Uint8Array(survey.figures.length);
+    this.notApplicable = new Uint8Array(survey.figures.length);
   }
 
   add(row: ResponseRow): void {
-    const { survey, tallies } = this;
+    const { survey, tallies, counted, notApplicable } = this;
     tallies.respondents++;
     increment(tallies.respondentsByTrack, row.track);
     if (row.withdrawn) {
@@ -107,62 +140,50 @@ export class Accumulator {
     const other = row.track === survey.definition.mainTrack ? undefined : this.otherTrack(row.track);
     if (other !== undefined) other.respondents++;
 
-    // Per figure: did this respondent count, and if not, why not (for N and the footnote).
-    const counted = new Uint8Array(survey.figures.length);
-    const notApplicable = new Uint8Array(survey.figures.length);
-    survey.ratingColumns.forEach((role, index) => {
-      const figure = survey.figures[role.figureIndex];
-      const figureTally = tallies.figures[role.figureIndex];
-      const bar = figureTally?.bars[role.barIndex];
-      if (figure === undefined || bar === undefined) return;
-      const value = row.ratings[index] ?? null;
-      const verdict = judgeAnswer(row, figure, role.stepIndex, value, this.notApplicableKeys[index] ?? '');
+    counted.fill(0);
+    notApplicable.fill(0);
+    for (const column of this.plan) {
+      const value = row.ratings[column.index] ?? null;
+      const verdict = judgeAnswer(row, column.figure, column.stepIndex, value, column.notApplicableKey);
       if (verdict === 'counted') {
-        increment(bar.counts, value as string);
-        counted[role.figureIndex] = 1;
-        return;
+        increment(column.bar.counts, value as string);
+        counted[column.figureIndex] = 1;
+        continue;
       }
-      if (verdict === null) return;
-      if (verdict === 'missing') bar.missing++;
+      if (verdict === null) continue;
+      if (verdict === 'missing') column.bar.missing++;
       if (verdict === 'not-applicable') {
         // Kept in counts.nvt, outside n: the footnote and the JSON say how many were left out.
-        increment(bar.counts, value as string);
-        notApplicable[role.figureIndex] = 1;
+        increment(column.bar.counts, value as string);
+        notApplicable[column.figureIndex] = 1;
       }
-      increment(bar.leftOut, verdict);
-      this.exclude(row, role.column, survey.steps[role.stepIndex]?.id ?? '', verdict);
-      if (verdict === 'other-track' && other !== undefined && role.stepIndex <= row.lastUsableStep) {
-        const otherBar = other.bars.get(index) ?? newBar();
-        other.bars.set(index, otherBar);
-        increment(otherBar.counts, value as string);
+      increment(column.bar.leftOut, verdict);
+      this.exclude(row, column.column, column.stepId, verdict);
+      if (other !== undefined && verdict === 'other-track' && column.stepIndex <= row.lastUsableStep) {
+        increment(this.otherBar(other, column.index).counts, value as string);
       }
-    });
+    }
     if (other !== undefined) {
       // The youth's empty cells on the shared steps, for their own summary.
-      survey.ratingColumns.forEach((role, index) => {
-        const figure = survey.figures[role.figureIndex];
-        if (figure === undefined || figure.tracks.includes(row.track) || role.stepIndex > row.lastUsableStep) return;
-        if (row.ratings[index] === null) {
-          const otherBar = other.bars.get(index) ?? newBar();
-          other.bars.set(index, otherBar);
-          otherBar.missing++;
-        }
-      });
+      for (const column of this.plan) {
+        if (row.ratings[column.index] !== null || column.figure.tracks.includes(row.track) || column.stepIndex > row.lastUsableStep) continue;
+        this.otherBar(other, column.index).missing++;
+      }
     }
-    survey.figures.forEach((figure, figureIndex) => {
-      const tally = tallies.figures[figureIndex];
-      if (tally === undefined || !figure.tracks.includes(row.track)) return;
+    for (let figureIndex = 0; figureIndex < tallies.figures.length; figureIndex++) {
+      const tally = tallies.figures[figureIndex] as FigureTally;
+      if (!(survey.figures[figureIndex] as FigureDefinition).tracks.includes(row.track)) continue;
       if (counted[figureIndex] === 1) {
         tally.N++;
         increment(tally.NByTrack, row.track);
-      } else if ((survey.stepIndex.get(figure.step) ?? 0) > row.lastUsableStep) {
+      } else if ((this.figureSteps[figureIndex] ?? 0) > row.lastUsableStep) {
         tally.withdrawnConsent++;
       } else if (notApplicable[figureIndex] === 1) {
         tally.onlyNotApplicable++;
       } else {
         tally.noAnswer++;
       }
-    });
+    }
 
     const { grade } = survey.definition;
     const verdict = judgeGrade(row, grade.tracks, survey.gradeStepIndex);
@@ -177,6 +198,15 @@ export class Accumulator {
     }
   }
 
+  private otherBar(other: TrackTally, columnIndex: number): BarTally {
+    let bar = other.bars.get(columnIndex);
+    if (bar === undefined) {
+      bar = newBar();
+      other.bars.set(columnIndex, bar);
+    }
+    return bar;
+  }
+
   private otherTrack(track: string): TrackTally {
     let tally = this.tallies.otherTracks.get(track);
     if (tally === undefined) {
@@ -188,7 +218,7 @@ export class Accumulator {
 
   private exclude(row: ResponseRow, column: string, step: string, rule: ExclusionRule): void {
     increment(this.tallies.exclusionsByRule, rule);
-    this.onExclusion({ respondent: row.respondent, line: row.line, column, step, rule });
+    if (this.sink.wanted()) this.sink.add({ respondent: row.respondent, line: row.line, column, step, rule });
   }
 
   /** Exclusions kept past this row must not hold on to the row's text (see detach). */
