@@ -7,10 +7,10 @@ import type { ExclusionRule } from './rules/judge.js';
 
 export type Lang = 'nl' | 'en';
 
-type DefinitionThing = 'step' | 'track' | 'category' | 'scale' | 'column';
+type DefinitionThing = 'step' | 'track' | 'category' | 'scale' | 'column' | 'figure';
 const thingNames: Record<Lang, Record<DefinitionThing, string>> = {
-  nl: { step: 'stap', track: 'traject', category: 'categorie', scale: 'schaal', column: 'kolom' },
-  en: { step: 'step', track: 'track', category: 'category', scale: 'scale', column: 'column' },
+  nl: { step: 'stap', track: 'traject', category: 'categorie', scale: 'schaal', column: 'kolom', figure: 'figuur' },
+  en: { step: 'step', track: 'track', category: 'category', scale: 'scale', column: 'column', figure: 'figure' },
 };
 
 const nlWords = ['nul', 'één', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf'];
@@ -54,8 +54,9 @@ const nl = {
   definitionFault: (file: string, path: string, what: string) => `${file}: ${path}: ${what}`,
   definitionNotJson: (file: string, detail: string) => `${file}: geen geldige JSON (${detail})`,
   definitionDuplicate: (kind: DefinitionThing, value: string) => `${thingNames.nl[kind]} "${value}" komt twee keer voor`,
-  definitionUnknown: (kind: DefinitionThing, value: string) => `onbekende ${thingNames.nl[kind]} "${value}"`,
+  definitionUnknown: (kind: DefinitionThing, value: string) => `${thingNames.nl[kind]} "${value}" bestaat niet`,
   definitionGradeRange: () => 'min moet kleiner zijn dan max',
+  definitionReserved: (column: string, usedBy: string) => `kolom "${column}" is al in gebruik (${usedBy}); kies een andere naam`,
   untranslated: (lang: string, texts: readonly string[]) => `geen vertaling (${lang}) voor: ${texts.map((t) => JSON.stringify(t)).join(', ')}`,
   faultCount: (count: number, file: string) => `${count} ${count === 1 ? 'fout' : 'fouten'} in ${file}; er is niets geschreven`,
 
@@ -137,7 +138,18 @@ const nl = {
   diffNotJson: (file: string, reason: string) =>
     `${file}: geen geldige JSON (${reason}); verwacht een results.json van cj analyse of een responsbestand`,
   diffNotResults: (file: string, path: string, expected: string) =>
-    `${file}: geen results.json van cj analyse: veld "${path}" ontbreekt of is geen ${expected}`,
+    `${file}: geen results.json van cj analyse: veld "${path}": verwacht ${expected}`,
+  diffExpected: (kind: string, detail: string): string =>
+    ({
+      object: 'een object',
+      array: 'een lijst',
+      string: 'tekst',
+      boolean: 'true of false',
+      count: 'een heel getal ≥ 0',
+      number: 'een getal',
+      categories: 'minstens twee antwoordcategorieën',
+      sum: `de som van de aantallen (${detail})`,
+    })[kind] ?? kind,
   diffSchemaVersion: (file: string, found: string, expected: number) =>
     `${file}: schemaVersion ${found}; deze cj vergelijkt results.json met schemaVersion ${expected}. Tel het responsbestand opnieuw met cj analyse`,
   diffBadAlpha: (value: string) => `--alpha: verwacht een getal groter dan 0 en kleiner dan 1, niet "${value}"`,
@@ -151,9 +163,10 @@ const nl = {
   diffRange: (lower: string, upper: string) => `${lower} tot ${upper}`,
   diffMethod: (method: string, tables: number) =>
     method === 'exact' ? `exact, ${tables} tabellen` : method === 'monte-carlo' ? `Monte-Carlo, ${tables} trekkingen` : 'chi-kwadraat',
-  diffPAdjusted: (p: string, pAdjusted: string) => `p = ${p}, na Holm ${pAdjusted}`,
+  diffPAdjusted: (p: string, pAdjusted: string) => `${p}, na Holm ${pAdjusted}`,
+  diffOrdinalMethod: (method: string): string => (method === 'exact' ? 'exact' : 'normale benadering'),
   diffNoOrdinal: 'Mann-Whitney niet uitgevoerd: in een van beide alleen n.v.t.',
-  diffWelch: (lower: string, upper: string, p: string) => `Welch: 95%-BI ${lower} tot ${upper}, p = ${p}`,
+  diffWelch: (lower: string, upper: string, p: string) => `Welch-toets: 95%-BI ${lower} tot ${upper}, ${p}`,
   diffPermutationSkipped: (reason: string) =>
     `exacte permutatietoets overgeslagen: ${reason === 'marks-not-half-steps' ? 'niet alle cijfers zijn hele of halve getallen' : 'te veel cijfers voor de exacte toets'}`,
   diffTestName: (test: string): string => (test === 'permutation' ? 'exacte permutatietoets' : 'Welch-toets'),
@@ -186,8 +199,8 @@ const nl = {
   diffBarChanged: (where: string, direction: string, category: string, shareA: string, shareB: string, points: string, lower: string, upper: string, p: string) =>
     `${where}: ${direction} (${category} ${shareA} → ${shareB}, ${points} procentpunt, 95%-BI ${lower} tot ${upper}; ${p}).`,
   diffNotAfterCorrection: (where: string, p: string, pAdjusted: string, tests: number) =>
-    `${where}: p = ${p}, maar na Holm-correctie voor ${tests} toetsen ${pAdjusted}: geen aantoonbare verandering.`,
-  diffNoEvidence: (where: string, p: string) => `${where}: geen aantoonbare verandering (p = ${p}).`,
+    `${where}: ${p}, maar na Holm-correctie voor ${tests} toetsen ${pAdjusted}: geen aantoonbare verandering.`,
+  diffNoEvidence: (where: string, p: string) => `${where}: geen aantoonbare verandering (${p}).`,
   diffDetectable: (na: number, nb: number, points: string, category: string, power: number) =>
     `Met deze aantallen (${na} en ${nb}) was alleen een verandering van minstens ${points} procentpunt in '${category}' met ${power}% kans aan te tonen.`,
   diffUndetectable: (na: number, nb: number, rise: boolean, category: string, power: number) =>
@@ -239,6 +252,7 @@ const en: Messages = {
   definitionDuplicate: (kind, value) => `${thingNames.en[kind]} "${value}" appears twice`,
   definitionUnknown: (kind, value) => `unknown ${thingNames.en[kind]} "${value}"`,
   definitionGradeRange: () => 'min must be less than max',
+  definitionReserved: (column, usedBy) => `column "${column}" is taken already (${usedBy}); choose another name`,
   untranslated: (lang, texts) => `no translation (${lang}) for: ${texts.map((t) => JSON.stringify(t)).join(', ')}`,
   faultCount: (count, file) => `${count} ${count === 1 ? 'fault' : 'faults'} in ${file}; nothing was written`,
 
@@ -313,7 +327,18 @@ const en: Messages = {
   internalError: 'internal error, please report',
 
   diffNotJson: (file, reason) => `${file}: not valid JSON (${reason}); expected a results.json of cj analyse or a response file`,
-  diffNotResults: (file, path, expected) => `${file}: not a results.json of cj analyse: field "${path}" is missing or not ${expected}`,
+  diffNotResults: (file, path, expected) => `${file}: not a results.json of cj analyse: field "${path}": expected ${expected}`,
+  diffExpected: (kind, detail) =>
+    ({
+      object: 'an object',
+      array: 'a list',
+      string: 'text',
+      boolean: 'true or false',
+      count: 'a whole number ≥ 0',
+      number: 'a number',
+      categories: 'at least two answer categories',
+      sum: `the sum of the counts (${detail})`,
+    })[kind] ?? kind,
   diffSchemaVersion: (file, found, expected) =>
     `${file}: schemaVersion ${found}; this cj compares results.json with schemaVersion ${expected}. Count the response file again with cj analyse`,
   diffBadAlpha: (value) => `--alpha: expected a number above 0 and below 1, got "${value}"`,
@@ -327,9 +352,10 @@ const en: Messages = {
   diffRange: (lower, upper) => `${lower} to ${upper}`,
   diffMethod: (method, tables) =>
     method === 'exact' ? `exact, ${tables} tables` : method === 'monte-carlo' ? `Monte Carlo, ${tables} draws` : 'chi-square',
-  diffPAdjusted: (p, pAdjusted) => `p = ${p}, Holm-adjusted ${pAdjusted}`,
+  diffPAdjusted: (p, pAdjusted) => `${p}, Holm-adjusted ${pAdjusted}`,
+  diffOrdinalMethod: (method) => (method === 'exact' ? 'exact' : 'normal approximation'),
   diffNoOrdinal: 'Mann-Whitney not run: only n/a in one of the two',
-  diffWelch: (lower, upper, p) => `Welch: 95% CI ${lower} to ${upper}, p = ${p}`,
+  diffWelch: (lower, upper, p) => `Welch's test: 95% CI ${lower} to ${upper}, ${p}`,
   diffPermutationSkipped: (reason) =>
     `exact permutation test skipped: ${reason === 'marks-not-half-steps' ? 'not every mark is a whole or half number' : 'too many marks for the exact test'}`,
   diffTestName: (test) => (test === 'permutation' ? 'exact permutation test' : "Welch's test"),
@@ -360,8 +386,8 @@ const en: Messages = {
   diffBarChanged: (where, direction, category, shareA, shareB, points, lower, upper, p) =>
     `${where}: ${direction} (${category} ${shareA} → ${shareB}, ${points} percentage points, 95% CI ${lower} to ${upper}; ${p}).`,
   diffNotAfterCorrection: (where, p, pAdjusted, tests) =>
-    `${where}: p = ${p}, but ${pAdjusted} after Holm's correction for ${tests} tests: no demonstrable change.`,
-  diffNoEvidence: (where, p) => `${where}: no demonstrable change (p = ${p}).`,
+    `${where}: ${p}, but ${pAdjusted} after Holm's correction for ${tests} tests: no demonstrable change.`,
+  diffNoEvidence: (where, p) => `${where}: no demonstrable change (${p}).`,
   diffDetectable: (na, nb, points, category, power) =>
     `With these N (${na} and ${nb}), only a change of at least ${points} percentage points in '${category}' could be detected with ${power}% power.`,
   diffUndetectable: (na, nb, rise, category, power) =>

@@ -1,6 +1,6 @@
 import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { OutputError } from '../errors.js';
 
 /** A file written as the run goes. */
@@ -26,6 +26,8 @@ export interface OutputSink {
  */
 export class OutputBatch implements OutputSink {
   private readonly pending: { temp: string; final: string }[] = [];
+  /** The first folder this run created, if any: a failed run removes it again. */
+  private created: string | undefined;
   private readonly appenders: Appender[] = [];
 
   constructor(readonly dir: string) {}
@@ -38,7 +40,7 @@ export class OutputBatch implements OutputSink {
 
   async prepare(): Promise<void> {
     try {
-      await mkdir(this.dir, { recursive: true });
+      this.created = await mkdir(this.dir, { recursive: true });
     } catch (error) {
       throw new OutputError('CJ_OUTPUT_DIR', `${this.dir}: ${(error as Error).message}`);
     }
@@ -73,6 +75,20 @@ export class OutputBatch implements OutputSink {
     for (const appender of this.appenders) appender.close();
     await Promise.all(this.pending.map(({ temp }) => rm(temp, { force: true })));
     this.pending.length = 0;
+    // Only folders this run made, and only when nothing else was put in them meanwhile.
+    if (this.created !== undefined) await rmdirChain(this.created, this.dir);
+  }
+}
+
+/** Removes `dir` and its parents up to and including `top`, as long as each is empty. */
+async function rmdirChain(top: string, dir: string): Promise<void> {
+  for (let current = dir; ; current = dirname(current)) {
+    try {
+      await rmdir(current);
+    } catch {
+      return;
+    }
+    if (current === top || dirname(current) === current) return;
   }
 }
 

@@ -158,7 +158,7 @@ export class Accumulator {
         notApplicable[column.figureIndex] = 1;
       }
       increment(column.bar.leftOut, verdict);
-      this.exclude(row, column.column, column.stepId, verdict);
+      this.exclude(row, column.column, column.stepId, verdict, row.answerLines?.[column.index]);
       if (other !== undefined && verdict === 'other-track' && column.stepIndex <= row.lastUsableStep) {
         increment(this.otherBar(other, column.index).counts, value as string);
       }
@@ -194,7 +194,7 @@ export class Accumulator {
       increment(byTrack, row.grade);
       if (other !== undefined) increment(other.marks, row.grade);
     } else if (verdict !== null && verdict !== 'counted') {
-      this.exclude(row, grade.column, grade.step, verdict);
+      this.exclude(row, grade.column, grade.step, verdict, row.answerLines?.[this.plan.length]);
     }
   }
 
@@ -216,9 +216,9 @@ export class Accumulator {
     return tally;
   }
 
-  private exclude(row: ResponseRow, column: string, step: string, rule: ExclusionRule): void {
+  private exclude(row: ResponseRow, column: string, step: string, rule: ExclusionRule, line = row.line): void {
     increment(this.tallies.exclusionsByRule, rule);
-    if (this.sink.wanted()) this.sink.add({ respondent: row.respondent, line: row.line, column, step, rule });
+    if (this.sink.wanted()) this.sink.add({ respondent: row.respondent, line, column, step, rule });
   }
 
   /** Exclusions kept past this row must not hold on to the row's text (see detach). */

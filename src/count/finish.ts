@@ -65,7 +65,8 @@ export function footnoteFor(
   const text = parts
     .map((part, index) => (index === 0 ? '' : (part.joiner ?? messages.footnoteJoiner)) + fillTemplate(part.text, causes[part.when], messages))
     .join('');
-  return `* ${text}${figure.footnoteEnd ?? ''}`;
+  // A footnote may open with a count in words ("{n} aanvragers …"): a sentence starts with a capital.
+  return `* ${text.charAt(0).toUpperCase()}${text.slice(1)}${figure.footnoteEnd ?? ''}`;
 }
 
 function figureResult(survey: Survey, figure: FigureDefinition, tally: FigureTally, messages: Messages): FigureResult {

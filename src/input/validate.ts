@@ -18,6 +18,11 @@ export interface ResponseRow {
   /** Category key per survey rating column (survey.ratingColumns order); null for an empty cell. */
   readonly ratings: readonly (string | null)[];
   readonly grade: number | null;
+  /**
+   * Long-shaped input only: the line of each rating's answer (ratings order), then of the mark.
+   * Exclusions name the line the answer is on; in a wide file that is always `line`.
+   */
+  readonly answerLines?: readonly number[];
 }
 
 const DATE_ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -183,7 +188,11 @@ export class RowValidator {
     }
 
     if (faults.length > before || track === undefined) return null;
-    return { line, respondent, track, lastUsableStep, withdrawn: withdrawnCell !== '', ratings, grade };
+    const row = { line, respondent, track, lastUsableStep, withdrawn: withdrawnCell !== '', ratings, grade };
+    const { fieldLines } = record;
+    if (fieldLines === undefined) return row;
+    const answerLines = [...map.ratings, map.grade].map((index) => (index < 0 ? line : (fieldLines[index] ?? line)));
+    return { ...row, answerLines };
   }
 
   /** A value for an error message, unless it looks like personal data (then it is never printed). */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DefinitionError } from '../errors.js';
+import { fixedColumns } from '../input/header.js';
 import { messages as allMessages, type Messages } from '../messages.js';
 import type {
   FigureDefinition,
@@ -42,6 +43,11 @@ export interface Survey {
 
 // Resolves to the same file from src/survey/ (tests) and dist/survey/ (the built CLI).
 export const builtInSurveyPath = new URL('../../src/survey/definitions/haarlem-2016.json', import.meta.url);
+
+/** A JSON Pointer token (RFC 6901): `~` as `~0`, `/` as `~1`, as ajv writes paths. */
+function pointerToken(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -106,16 +112,31 @@ export function prepareSurvey(
   }
   const scaleById = new Map<string, ScaleDefinition>();
   definition.scales.forEach((scale, index) => {
-    const keys = new Set([...scale.categories.map((category) => category.key), scale.notApplicable.key]);
+    if (scaleById.has(scale.id)) fail(`/scales/${index}/id`, messages.definitionDuplicate('scale', scale.id));
+    const keys = new Set<string>();
+    [...scale.categories, scale.notApplicable].forEach((category, at) => {
+      const path = at < scale.categories.length ? `/scales/${index}/categories/${at}/key` : `/scales/${index}/notApplicable/key`;
+      if (keys.has(category.key)) fail(path, messages.definitionDuplicate('category', category.key));
+      keys.add(category.key);
+    });
     for (const [spelling, key] of Object.entries(scale.spellings)) {
-      if (!keys.has(key)) fail(`/scales/${index}/spellings/${spelling}`, messages.definitionUnknown('category', key));
+      if (!keys.has(key)) fail(`/scales/${index}/spellings/${pointerToken(spelling)}`, messages.definitionUnknown('category', key));
     }
     scaleById.set(scale.id, scale);
   });
+  // A rating column may not take the name of a column that already means something else.
+  const reserved = new Map<string, string>([
+    ...Object.values(fixedColumns).map((name): [string, string] => [name, name]),
+    [definition.grade.column.toLowerCase(), '/grade/column'],
+    ...definition.steps.map((step): [string, string] => [`${step.id}${definition.dateSuffix}`.toLowerCase(), `/steps (${step.id}${definition.dateSuffix})`]),
+  ]);
+  const figureIds = new Set<string>();
   const ratingColumns: ColumnRole[] = [];
   const seenColumns = new Set<string>();
   const knownTracks = new Set(definition.tracks.map((track) => track.id));
   definition.figures.forEach((figure, figureIndex) => {
+    if (figureIds.has(figure.id)) fail(`/figures/${figureIndex}/id`, messages.definitionDuplicate('figure', figure.id));
+    figureIds.add(figure.id);
     const scale = scaleById.get(figure.scale) ?? fail(`/figures/${figureIndex}/scale`, messages.definitionUnknown('scale', figure.scale));
     const step = stepIndex.get(figure.step) ?? fail(`/figures/${figureIndex}/step`, messages.definitionUnknown('step', figure.step));
     for (const track of figure.tracks) {
@@ -123,7 +144,9 @@ export function prepareSurvey(
     }
     figure.bars.forEach((bar, barIndex) => {
       const column = bar.column.toLowerCase();
-      if (seenColumns.has(column)) fail(`/figures/${figureIndex}/bars/${barIndex}/column`, messages.definitionDuplicate('column', bar.column));
+      const path = `/figures/${figureIndex}/bars/${barIndex}/column`;
+      if (seenColumns.has(column)) fail(path, messages.definitionDuplicate('column', bar.column));
+      if (reserved.has(column)) fail(path, messages.definitionReserved(bar.column, reserved.get(column) ?? column));
       seenColumns.add(column);
       ratingColumns.push({ column, figureIndex, barIndex, stepIndex: step, scale });
     });
