@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ExitCode } from '../errors.js';
 import type { Lang } from '../messages.js';
 import { registerAnalyse } from './analyse.js';
+import { registerDiff } from './diff.js';
 import { registerInit } from './init.js';
 import { registerSurvey } from './survey.js';
 import { registerValidate } from './validate.js';
@@ -13,8 +14,13 @@ Examples:
   $ cj analyse fixtures/haarlem-2016.csv             tables in the terminal, results in out/
   $ cj analyse data.csv --format json > r.json       the same numbers for a program
   $ cj analyse data.csv --out rapport --lang en      another folder, English text
+  $ cj analyse data.csv --check                      CI: exit 1 when a figure would change
+  $ cj diff cohort-2016.csv cohort-2017.csv          compare two cohorts
+  $ cj validate data.csv                             check a file before sending it on
+  $ cj init mystudy                                  start a study of your own
 
-Exit codes: 0 ok, 1 outputs would change (--check), 2 usage, 3 data error,
+Exit codes: 0 ok, 1 outputs would change (--check) or a change (diff --fail-on-change),
+2 usage, 3 data error,
 4 survey definition error, 5 output not writable, 70 internal error.`;
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
@@ -30,6 +36,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       writeErr: (text) => void io.stderr.write(text),
     });
   registerAnalyse(program, io, setExit);
+  registerDiff(program, io, setExit);
   registerValidate(program, io, setExit);
   registerSurvey(program, io, setExit);
   registerInit(program, io, setExit);

@@ -41,12 +41,13 @@ const TEXT_LIGHT = '#ffffff';
 const OUTLINE = '#8c8c8c';
 const OUTLINE_BELOW_CONTRAST = 1.5;
 
-const PLOT_WIDTH = 420;
+/** Width of the plot area of every cj figure, report or comparison. */
+export const PLOT_WIDTH = 420;
 const BAR_STEP = 34;
 const COUNT_FONT_SIZE = 11;
 const BAR_LABEL_FONT_SIZE = 12;
 const BAR_LABEL_PADDING = 8;
-const FOOTNOTE_FONT_SIZE = 10;
+export const FOOTNOTE_FONT_SIZE = 10;
 const FOOTNOTE_LINE_HEIGHT = 13;
 
 const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
@@ -123,18 +124,30 @@ export interface SegmentDatum {
 }
 
 /**
- * Bar labels as the y axis shows them. Two bars of one figure with the same label would be drawn
- * as one, so a repeated label gets its column added.
+ * Bar labels as the y axis shows them. A bar whose own n differs from the figure's N shows its n
+ * (DATA-CONTRACT rule 4). Two bars of one figure with the same label would be drawn as one, so a
+ * repeated label gets its column added.
  */
 function barLabels(figure: FigureResult): string[] {
   const seen = new Map<string, number>();
   for (const bar of figure.bars) seen.set(bar.label, (seen.get(bar.label) ?? 0) + 1);
-  return figure.bars.map((bar) => ((seen.get(bar.label) ?? 0) > 1 ? `${bar.label} (${bar.column})` : bar.label));
+  return figure.bars.map((bar) => {
+    const label = (seen.get(bar.label) ?? 0) > 1 ? `${bar.label} (${bar.column})` : bar.label;
+    return bar.n === figure.N ? label : `${label} (n=${bar.n})`;
+  });
 }
 
-function countFits(count: number, N: number, measure: MeasureText): boolean {
-  // Keep 3 px of fill on either side of the number.
-  return count > 0 && (count / N) * PLOT_WIDTH >= measure(String(count), COUNT_FONT_SIZE) + 6;
+/**
+ * How a segment is drawn: whether its count fits inside (3 px of fill either side), the text
+ * colour legible on its fill, and whether it needs an outline to stand out from the background.
+ * `share` is the segment's part of the plot width (0–1).
+ */
+export function segmentStyle(count: number, share: number, color: string, measure: MeasureText): { countShown: boolean; textColor: string; outlined: boolean } {
+  return {
+    countShown: count > 0 && share * PLOT_WIDTH >= measure(String(count), COUNT_FONT_SIZE) + 6,
+    textColor: textColorOn(color),
+    outlined: contrastRatio(color, BACKGROUND) < OUTLINE_BELOW_CONTRAST,
+  };
 }
 
 export function segmentData(figure: FigureResult, measure: MeasureText = estimateWidth): SegmentDatum[] {
@@ -157,9 +170,7 @@ export function segmentData(figure: FigureResult, measure: MeasureText = estimat
         start,
         end,
         middle: (start + end) / 2,
-        countShown: countFits(count, N, measure),
-        textColor: textColorOn(category.color),
-        outlined: contrastRatio(category.color, BACKGROUND) < OUTLINE_BELOW_CONTRAST,
+        ...segmentStyle(count, count / N, category.color, measure),
         description: `${label}, ${category.label}: ${count} (${percentage}%)`,
       };
       start = end;
@@ -198,80 +209,115 @@ export function figureSpec(figure: FigureResult, options: FigureSpecOptions = {}
         scale: { paddingInner: 0.3, paddingOuter: 0.15 },
       },
     },
-    layer: [
-      {
-        transform: [{ filter: { field: 'count', gt: 0 } }],
-        mark: { type: 'bar', strokeWidth: 1 },
-        encoding: {
-          x: {
-            field: 'start',
-            type: 'quantitative',
-            scale: { domain: [0, N], nice: false, zero: true },
-            axis: { title: texts.respondentsAxis, tickMinStep: 1, format: 'd', grid: true, gridColor: '#e6e6e6' },
-          },
-          x2: { field: 'end' },
-          color: {
-            field: 'category',
-            type: 'nominal',
-            scale: { domain: figure.categories.map((category) => category.label), range: figure.categories.map((category) => category.color) },
-            legend: {
-              orient: 'bottom',
-              direction: 'horizontal',
-              title: null,
-              symbolType: 'square',
-              symbolSize: 120,
-              symbolStrokeColor: OUTLINE,
-              symbolStrokeWidth: 0.5,
-              labelFontSize: 11,
-              labelLimit: 0,
-              columnPadding: 16,
-            },
-          },
-          stroke: { condition: { test: { field: 'outlined', equal: true }, value: OUTLINE }, value: null },
-          order: { field: 'categoryOrder' },
-          description: { field: 'description' },
-        },
-      },
-      {
-        transform: [{ filter: { field: 'countShown', equal: true } }],
-        // The bar segment already tells a screen reader its count.
-        mark: { type: 'text', fontSize: COUNT_FONT_SIZE, baseline: 'middle', align: 'center', aria: false },
-        encoding: {
-          x: { field: 'middle', type: 'quantitative' },
-          text: { field: 'count', type: 'quantitative' },
-          color: { field: 'textColor', type: 'nominal', scale: null },
-        },
-      },
-    ],
+    layer: segmentLayers(figure.categories, { domain: [0, N], title: texts.respondentsAxis, tickMinStep: 1 }),
   };
-  const footnote: NonNormalizedSpec[] =
-    footnoteLines.length === 0
-      ? []
-      : [
-          {
-            width: PLOT_WIDTH,
-            height: footnoteLines.length * FOOTNOTE_LINE_HEIGHT,
-            data: { values: [{}] },
-            mark: {
-              type: 'text',
-              text: footnoteLines,
-              align: 'left',
-              baseline: 'top',
-              fontSize: FOOTNOTE_FONT_SIZE,
-              lineHeight: FOOTNOTE_LINE_HEIGHT,
-              color: TEXT_MUTED,
-            },
-            encoding: { x: { value: -labelGutter }, y: { value: 0 } },
-          },
-        ];
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+  const footnote = footnoteLines.length === 0 ? [] : [footnoteBlock(footnoteLines, labelGutter)];
+  return figureFrame({
     description: `${texts.figure} ${figure.id}: ${figure.title}`,
     title: { text: `${texts.figure} ${figure.id}`, subtitle: figure.title },
-    data: { values: segmentData(figure, measure) },
+    values: segmentData(figure, measure),
+    parts: [chart, ...footnote],
+  });
+}
+
+/**
+ * The two layers of every cj bar chart: the coloured segments with their legend, and the counts
+ * printed inside the segments that have room. Data fields: start, end, middle, count, category,
+ * categoryOrder, countShown, textColor, outlined (and description where a reader needs one).
+ */
+export function segmentLayers(
+  categories: readonly CategoryResult[],
+  x: { readonly domain: [number, number]; readonly title: string; readonly tickMinStep?: number; readonly values?: number[] },
+): NonNullable<Extract<NonNormalizedSpec, { layer: unknown }>['layer']> {
+  const axis = {
+    title: x.title,
+    ...(x.tickMinStep === undefined ? {} : { tickMinStep: x.tickMinStep }),
+    ...(x.values === undefined ? {} : { values: x.values }),
+    format: 'd',
+    grid: true,
+    gridColor: '#e6e6e6',
+  };
+  return [
+    {
+      transform: [{ filter: { field: 'count', gt: 0 } }],
+      mark: { type: 'bar', strokeWidth: 1 },
+      encoding: {
+        x: {
+          field: 'start',
+          type: 'quantitative',
+          scale: { domain: x.domain, nice: false, zero: true },
+          axis,
+        },
+        x2: { field: 'end' },
+        color: {
+          field: 'category',
+          type: 'nominal',
+          scale: { domain: categories.map((category) => category.label), range: categories.map((category) => category.color) },
+          legend: {
+            orient: 'bottom',
+            direction: 'horizontal',
+            title: null,
+            symbolType: 'square',
+            symbolSize: 120,
+            symbolStrokeColor: OUTLINE,
+            symbolStrokeWidth: 0.5,
+            labelFontSize: 11,
+            labelLimit: 0,
+            columnPadding: 16,
+          },
+        },
+        stroke: { condition: { test: { field: 'outlined', equal: true }, value: OUTLINE }, value: null },
+        order: { field: 'categoryOrder' },
+        description: { field: 'description' },
+      },
+    },
+    {
+      transform: [{ filter: { field: 'countShown', equal: true } }],
+      // The bar segment already tells a screen reader its count.
+      mark: { type: 'text', fontSize: COUNT_FONT_SIZE, baseline: 'middle', align: 'center', aria: false },
+      encoding: {
+        x: { field: 'middle', type: 'quantitative' },
+        text: { field: 'count', type: 'quantitative' },
+        color: { field: 'textColor', type: 'nominal', scale: null },
+      },
+    },
+  ];
+}
+
+/** Footnote lines under a chart, starting at the figure's left edge (`offset` left of the plot). */
+export function footnoteBlock(lines: readonly string[], offset: number): NonNormalizedSpec {
+  return {
+    width: PLOT_WIDTH,
+    height: lines.length * FOOTNOTE_LINE_HEIGHT,
+    data: { values: [{}] },
+    mark: {
+      type: 'text',
+      text: [...lines],
+      align: 'left',
+      baseline: 'top',
+      fontSize: FOOTNOTE_FONT_SIZE,
+      lineHeight: FOOTNOTE_LINE_HEIGHT,
+      color: TEXT_MUTED,
+    },
+    encoding: { x: { value: -offset }, y: { value: 0 } },
+  };
+}
+
+/** A whole cj figure: title and subtitle, inline data, the parts stacked, the house style. */
+export function figureFrame(figure: {
+  readonly description: string;
+  readonly title: { readonly text: string; readonly subtitle: string | string[] };
+  readonly values: readonly object[];
+  readonly parts: NonNormalizedSpec[];
+}): TopLevelSpec {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    description: figure.description,
+    title: { text: figure.title.text, subtitle: figure.title.subtitle },
+    data: { values: [...figure.values] },
     background: BACKGROUND,
     padding: 12,
-    vconcat: [chart, ...footnote],
+    vconcat: figure.parts,
     // The legend belongs under the bars, above the footnote.
     resolve: { legend: { color: 'independent' } },
     spacing: 16,

@@ -1,0 +1,186 @@
+/**
+ * One run of `cj diff`, stage by stage: two cohorts in, every shared bar and the grade compared,
+ * the p-values corrected for the number of tests, and sentences a reader can act on. Plain data
+ * in and out; reading files and printing are the CLI's.
+ */
+import type { Messages } from '../messages.js';
+import { holm } from '../stats/index.js';
+import { compareBar, MAX_TABLES, REPLICATES } from './bar.js';
+import type { Cohort } from './cohort.js';
+import { compareGrade } from './grade.js';
+import { matchCohorts } from './match.js';
+import {
+  DIFF_SCHEMA_VERSION,
+  type BarComparison,
+  type DiffInput,
+  type DiffResult,
+  type Direction,
+  type FigureComparison,
+  type GradeComparison,
+  type NotCompared,
+  type Verdict,
+  type VerdictLine,
+} from './types.js';
+import { barVerdictText, gradeVerdictText, unmatchedText, type Labels } from './verdicts.js';
+
+export interface CompareOptions {
+  /** Family-wise error rate of each Holm family, and the level of every verdict. */
+  readonly alpha: number;
+  /** Seed of the Monte-Carlo estimate, where a table is too large to enumerate. */
+  readonly seed: number;
+  readonly messages: Messages;
+  readonly version: string;
+}
+
+const CONFIDENCE = 0.95;
+const POWER = 0.8;
+
+/** What each number is: fixed English, so programs can match it whatever --lang is. */
+const TESTS = {
+  change: "b minus a in percentage points; interval: Newcombe (1998) method 10, hybrid score from Wilson intervals, 95%",
+  contingency:
+    "Fisher-Freeman-Halton exact test of the 2×k table (n.v.t. a category where the figure shows it); two-sided p = sum of P(table) over all tables with the observed margins and P(table) ≤ P(observed)·(1 + 1e-7), as R's fisher.test. Full enumeration when there are at most 1e6 such tables; beyond that Pearson's chi-square (no continuity correction) where every expected count is ≥ 5, else a seeded Monte-Carlo estimate (1 + hits)/(B + 1); `method` says which ran",
+  ordinal:
+    "Wilcoxon-Mann-Whitney test of the answers coded 1..k from worst to best, n.v.t. excluded; midranks for ties; exact permutation distribution of W (as coin::wilcox_test(distribution = 'exact')); two-sided p = P(|W - E[W]| ≥ |w - E[W]|), not a doubled one-sided p; normal approximation with tie and continuity correction only beyond 2e8 steps (`method`). Cliff's delta = P(b better) - P(a better) = 2·Ub/(na·nb) - 1; positive when b is better",
+  grade:
+    "marks rebuilt from the distribution; difference = mean(b) - mean(a); Welch's t test and 95% interval (as R's t.test(b, a)); exact permutation test of the difference of means over all splits, two-sided p = P(|D| ≥ |d|), run when every mark is a whole or half number; Hedges' g with the exact small-sample correction, positive when b is higher. `p` is the permutation p, Welch's when the permutation test was skipped",
+  detectable:
+    "smallest change in the best category (the last before n.v.t.) that a two-sided two-proportion test at alpha detects with 80% power, Cohen's h on the arcsine scale, from cohort a's share and both N; at unadjusted alpha, so with Holm's correction the true detectable change is larger still",
+} as const;
+
+function verdictOf(p: number, pAdjusted: number, alpha: number): Verdict {
+  if (pAdjusted < alpha) return 'changed';
+  return p < alpha ? 'not-after-correction' : 'no-evidence';
+}
+
+const directionOf = (value: number): Direction => (value > 0 ? 'better' : value < 0 ? 'worse' : 'none');
+
+export function compareCohorts(a: Cohort, b: Cohort, inputs: { a: DiffInput; b: DiffInput }, options: CompareOptions): DiffResult {
+  const m = options.messages;
+  const { alpha } = options;
+  const labels: Labels = { a: inputs.a.label, b: inputs.b.label };
+
+  // 1. figures matched by id, bars by column; what has no partner is listed, not guessed at
+  const matching = matchCohorts(a, b);
+
+  // 2. per bar: change per category, the 2×k table test, the ordinal test, detectable change
+  const barOptions = { confidence: CONFIDENCE, alpha, power: POWER, seed: options.seed };
+  const raw = matching.figures.map((figure) =>
+    figure.bars.map((pair) => ({ pair, numbers: compareBar(figure.a, pair.a, pair.b, barOptions) })),
+  );
+
+  // 3. the grade, from the marks' distributions
+  const gradeComparable = a.grade.column === b.grade.column;
+  const gradeNumbers = gradeComparable ? compareGrade(a.grade, b.grade, CONFIDENCE) : null;
+
+  // 4. Holm within each family: every bar's table test and the grade together (the family
+  //    --fail-on-change acts on); the Mann-Whitney tests of the same bars apart, as a second look
+  //    at the same answers that asks only which way they moved
+  const flat = raw.flat();
+  const changeFamily = holm([...flat.map(({ numbers }) => numbers.contingency.p), ...(gradeNumbers === null ? [] : [gradeNumbers.p])]);
+  const ordinalIndex: number[] = [];
+  flat.forEach(({ numbers }, index) => {
+    if (numbers.ordinal !== null) ordinalIndex.push(index);
+  });
+  const ordinalFamily = holm(ordinalIndex.map((index) => flat[index]?.numbers.ordinal?.p ?? 1));
+  const ordinalAdjusted = new Map(ordinalIndex.map((index, k) => [index, ordinalFamily[k] ?? 1]));
+
+  // 5. verdicts and the words for them
+  let position = 0;
+  const figures: FigureComparison[] = matching.figures.map((figure, f) => ({
+    id: figure.id,
+    titleA: figure.a.title,
+    titleB: figure.b.title,
+    N: { a: figure.a.N, b: figure.b.N },
+    categories: figure.a.categories,
+    bars: (raw[f] ?? []).map(({ pair, numbers }): BarComparison => {
+      const index = position++;
+      const pAdjusted = changeFamily[index] ?? 1;
+      const { ordinal } = numbers;
+      return {
+        figureId: figure.id,
+        column: pair.a.column,
+        label: pair.a.label,
+        a: { n: pair.a.n },
+        b: { n: pair.b.n },
+        categories: numbers.categories,
+        contingency: { test: 'fisher-freeman-halton', ...numbers.contingency, pAdjusted },
+        ordinal: ordinal === null ? null : { ...ordinal, pAdjusted: ordinalAdjusted.get(index) ?? 1 },
+        detectable: numbers.detectable,
+        verdict: verdictOf(numbers.contingency.p, pAdjusted, alpha),
+        direction: directionOf(ordinal?.cliffsDelta ?? 0),
+      };
+    }),
+  }));
+  let grade: GradeComparison | null = null;
+  if (gradeNumbers !== null) {
+    const pAdjusted = changeFamily[flat.length] ?? 1;
+    grade = {
+      ...gradeNumbers,
+      pAdjusted,
+      verdict: verdictOf(gradeNumbers.p, pAdjusted, alpha),
+      direction: directionOf(gradeNumbers.difference),
+    };
+  }
+
+  const changeTests = changeFamily.length;
+  const bars = figures.flatMap((figure) => figure.bars);
+  const verdicts: VerdictLine[] = bars.map((bar) => ({
+    figureId: bar.figureId,
+    column: bar.column,
+    verdict: bar.verdict,
+    direction: bar.direction,
+    text: barVerdictText(bar, m, labels, changeTests, POWER),
+  }));
+  if (grade !== null) {
+    verdicts.push({ figureId: null, column: null, verdict: grade.verdict, direction: grade.direction, text: gradeVerdictText(grade, m, labels, changeTests) });
+  }
+
+  const notCompared: NotCompared[] = matching.unmatched.map((unmatched) => ({
+    figureId: unmatched.figureId,
+    column: unmatched.column,
+    reason: unmatched.reason,
+    text: unmatchedText(unmatched, m, labels),
+  }));
+  if (!gradeComparable) {
+    notCompared.push({ figureId: null, column: null, reason: 'grade-column-differs', text: m.diffGradeColumnDiffers(a.grade.column, b.grade.column) });
+  } else if (gradeNumbers === null) {
+    notCompared.push({ figureId: null, column: null, reason: 'grade-not-tested', text: m.diffGradeNotTested });
+  }
+
+  const notes: string[] = [];
+  if (a.survey.name !== b.survey.name) notes.push(m.diffDifferentSurveys(a.survey.name, b.survey.name));
+  if (bars.length === 0) notes.push(m.diffNoBars);
+
+  const changedBars = bars.filter((bar) => bar.verdict === 'changed').length;
+  return {
+    schemaVersion: DIFF_SCHEMA_VERSION,
+    cj: { version: options.version },
+    a: inputs.a,
+    b: inputs.b,
+    alpha,
+    confidence: CONFIDENCE,
+    power: POWER,
+    tests: {
+      ...TESTS,
+      multiplicity: {
+        method: 'holm',
+        families: {
+          change: { tests: "every bar's Fisher-Freeman-Halton p and the grade's p", m: changeTests, usedByFailOnChange: true },
+          ordinal: { tests: "every bar's Mann-Whitney p", m: ordinalFamily.length, usedByFailOnChange: false },
+        },
+      },
+      monteCarlo: { seed: options.seed, replicates: REPLICATES, maxTables: MAX_TABLES },
+    },
+    figures,
+    grade,
+    notCompared,
+    notes,
+    verdicts,
+    summary: {
+      barsCompared: bars.length,
+      barsChanged: changedBars,
+      changed: changedBars > 0 || grade?.verdict === 'changed',
+    },
+  };
+}

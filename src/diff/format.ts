@@ -1,0 +1,42 @@
+/**
+ * Numbers of a comparison as a reader sees them, with the language's decimal separator. The JSON
+ * keeps the full numbers; these are for sentences, tables and figures only.
+ */
+import { formatDecimal } from '../count/finish.js';
+
+const MINUS = '−';
+
+/** A p-value: two decimals from 0,1 up, three below, "< 0,001" below that. */
+export function formatP(p: number, separator: string): string {
+  if (p < 0.001) return `< ${formatDecimal(0.001, 3, separator)}`;
+  return formatDecimal(p, p < 0.095 ? 3 : 2, separator);
+}
+
+/** A p-value with its relation: "p = 0,005", "p < 0,001". */
+export function formatPWithRelation(p: number, separator: string): string {
+  const value = formatP(p, separator);
+  return value.startsWith('<') ? `p ${value}` : `p = ${value}`;
+}
+
+/** A caption without its "(N= 16)": the two cohorts' N differ and are shown apart. */
+export function captionWithoutN(title: string): string {
+  return title.replace(/\s*\((?:N|n)\s*=\s*\d+\)\*?/, '').trim();
+}
+
+/** A signed number with a true minus sign, "+0" for zero: changes always show their direction. */
+export function formatSigned(value: number, decimals: number, separator: string): string {
+  const text = formatDecimal(Math.abs(value), decimals, separator);
+  const isZero = Number(text.replace(separator, '.')) === 0;
+  return `${isZero || value > 0 ? '+' : MINUS}${text}`;
+}
+
+/** A share (0–1) as whole percent. */
+export function formatShare(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+/** The label of a cohort: the file's base name without its extension. */
+export function cohortLabel(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return base.replace(/\.[^.]+$/, '') || base;
+}

@@ -1,0 +1,197 @@
+/**
+ * The result of `cj diff`: what `--format json` prints and `out/diff.json` holds. Every change is
+ * cohort b minus cohort a; shares are proportions (0–1), changes in percentage points.
+ */
+import type { ContingencyMethod } from '../stats/index.js';
+import type { CohortCategory } from './cohort.js';
+
+/** Bump when a field changes meaning or disappears; adding a field keeps the version. */
+export const DIFF_SCHEMA_VERSION = 1;
+
+export interface DiffInput {
+  /** How the figures and sentences name this cohort: the file's base name without extension. */
+  readonly label: string;
+  /** The file as given on the command line (its base name when given as an absolute path). */
+  readonly file: string;
+  readonly kind: 'csv' | 'results';
+  /** SHA-256 of the bytes of the file given. */
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly survey: string;
+  readonly respondents: number;
+  /** For a results.json: the response file it was counted from and the cj that counted it. */
+  readonly countedFrom: { readonly file: string; readonly sha256: string; readonly cjVersion: string } | null;
+  /** What `cj analyse` would have warned about this response file (none for a results.json). */
+  readonly warnings: readonly { readonly code: string; readonly message: string }[];
+}
+
+export interface CategoryChange {
+  readonly key: string;
+  readonly label: string;
+  readonly a: { readonly count: number; readonly share: number };
+  readonly b: { readonly count: number; readonly share: number };
+  /** b minus a in percentage points, with the Newcombe hybrid score interval. */
+  readonly change: { readonly points: number; readonly lower: number; readonly upper: number };
+}
+
+/** A p-value of the comparison with its Holm-adjusted value (within its family). */
+export interface AdjustedP {
+  readonly p: number;
+  readonly pAdjusted: number;
+}
+
+export interface ContingencyTest extends AdjustedP {
+  readonly test: 'fisher-freeman-halton';
+  /** Which test ran: full enumeration, seeded Monte-Carlo, or Pearson's chi-square. */
+  readonly method: ContingencyMethod;
+  /** Tables enumerated or simulated (0 for chi-square). */
+  readonly tables: number;
+}
+
+export interface OrdinalTest extends AdjustedP {
+  readonly test: 'mann-whitney';
+  readonly method: 'exact' | 'normal';
+  /** The category keys from worst to best, coded 1, 2, 3, …; n.v.t. left out. */
+  readonly order: readonly string[];
+  readonly na: number;
+  readonly nb: number;
+  /** Mann–Whitney U of b: pairs (a, b) with b's answer the better one, ties counted ½. */
+  readonly Ub: number;
+  /** Cliff's delta of b against a: P(b better) − P(a better); positive when b is better. */
+  readonly cliffsDelta: number;
+}
+
+/** The smallest change in the best category that these N would detect with the stated power. */
+export interface Detectable {
+  readonly category: string;
+  readonly label: string;
+  /** Smallest detectable rise in percentage points; null when not even a rise to 100% would do. */
+  readonly increasePoints: number | null;
+  /** Smallest detectable fall in percentage points; null when not even a fall to 0% would do. */
+  readonly decreasePoints: number | null;
+}
+
+/**
+ * `changed`: the Holm-adjusted p is below alpha. `not-after-correction`: only the raw p is.
+ * `no-evidence`: neither is; the data cannot tell a change from chance.
+ */
+export type Verdict = 'changed' | 'not-after-correction' | 'no-evidence';
+/** From Cliff's delta (bars) or the difference of means (grade); `none` when it is 0. */
+export type Direction = 'better' | 'worse' | 'none';
+
+export interface BarComparison {
+  readonly figureId: string;
+  readonly column: string;
+  readonly label: string;
+  readonly a: { readonly n: number };
+  readonly b: { readonly n: number };
+  readonly categories: readonly CategoryChange[];
+  readonly contingency: ContingencyTest;
+  /** Null when a cohort gave only n.v.t. on this bar. */
+  readonly ordinal: OrdinalTest | null;
+  readonly detectable: Detectable;
+  readonly verdict: Verdict;
+  readonly direction: Direction;
+}
+
+export interface FigureComparison {
+  readonly id: string;
+  readonly titleA: string;
+  readonly titleB: string;
+  /** The figure's N in each cohort, as its title prints it. */
+  readonly N: { readonly a: number; readonly b: number };
+  readonly categories: readonly CohortCategory[];
+  readonly bars: readonly BarComparison[];
+}
+
+export interface GradeSide {
+  readonly n: number;
+  readonly mean: number;
+  /** Sample standard deviation (n − 1); null for a single mark. */
+  readonly sd: number | null;
+}
+
+export interface GradeComparison extends AdjustedP {
+  readonly column: string;
+  readonly a: GradeSide;
+  readonly b: GradeSide;
+  /** mean(b) − mean(a), in marks. */
+  readonly difference: number;
+  /** Welch's t test and interval; null when a cohort has fewer than two marks or both are constant. */
+  readonly welch: { readonly df: number; readonly t: number; readonly p: number; readonly lower: number; readonly upper: number } | null;
+  /** Exact permutation test of the means; `skipped` says why it did not run. */
+  readonly permutation: { readonly p: number } | { readonly skipped: 'marks-not-half-steps' | 'too-large' };
+  readonly hedgesG: number | null;
+  /** The test behind `p` and `pAdjusted`: the permutation test, or Welch's when it was skipped. */
+  readonly test: 'permutation' | 'welch';
+  readonly verdict: Verdict;
+  readonly direction: Direction;
+}
+
+/** Why a figure or bar of one cohort has no partner in the other. */
+export type BarNotComparedReason =
+  | 'figure-only-in-a'
+  | 'figure-only-in-b'
+  | 'categories-differ'
+  | 'bar-only-in-a'
+  | 'bar-only-in-b'
+  | 'column-absent-in-a'
+  | 'column-absent-in-b'
+  | 'no-answers-in-a'
+  | 'no-answers-in-b';
+
+export type NotComparedReason = BarNotComparedReason | 'grade-column-differs' | 'grade-not-tested';
+
+export interface NotCompared {
+  readonly figureId: string | null;
+  readonly column: string | null;
+  readonly reason: NotComparedReason;
+  readonly text: string;
+}
+
+export interface VerdictLine {
+  /** Null for the grade. */
+  readonly figureId: string | null;
+  readonly column: string | null;
+  readonly verdict: Verdict;
+  readonly direction: Direction;
+  readonly text: string;
+}
+
+export interface DiffResult {
+  readonly schemaVersion: typeof DIFF_SCHEMA_VERSION;
+  readonly cj: { readonly version: string };
+  readonly a: DiffInput;
+  readonly b: DiffInput;
+  readonly alpha: number;
+  readonly confidence: number;
+  readonly power: number;
+  /** What each number is, in words a program can also match: the tests and their definitions. */
+  readonly tests: {
+    readonly change: string;
+    readonly contingency: string;
+    readonly ordinal: string;
+    readonly grade: string;
+    readonly multiplicity: {
+      readonly method: 'holm';
+      readonly families: {
+        readonly change: { readonly tests: string; readonly m: number; readonly usedByFailOnChange: true };
+        readonly ordinal: { readonly tests: string; readonly m: number; readonly usedByFailOnChange: false };
+      };
+    };
+    readonly detectable: string;
+    readonly monteCarlo: { readonly seed: number; readonly replicates: number; readonly maxTables: number };
+  };
+  readonly figures: readonly FigureComparison[];
+  readonly grade: GradeComparison | null;
+  readonly notCompared: readonly NotCompared[];
+  /** Things a reader must know before trusting the comparison (different surveys, …). */
+  readonly notes: readonly string[];
+  readonly verdicts: readonly VerdictLine[];
+  readonly summary: {
+    readonly barsCompared: number;
+    readonly barsChanged: number;
+    /** Whether a Holm-adjusted p of the change family is below alpha: what --fail-on-change tests. */
+    readonly changed: boolean;
+  };
+}

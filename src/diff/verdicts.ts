@@ -1,0 +1,90 @@
+/**
+ * The comparison in sentences a reader can act on: which bars moved and which way, which did not
+ * survive the correction for many tests, and, where nothing could be shown, how large a change
+ * these N could have shown at all.
+ */
+import { formatDecimal } from '../count/finish.js';
+import type { Messages } from '../messages.js';
+import { formatP, formatPWithRelation, formatShare, formatSigned } from './format.js';
+import type { Unmatched } from './match.js';
+import type { BarComparison, BarNotComparedReason, GradeComparison } from './types.js';
+
+export interface Labels {
+  readonly a: string;
+  readonly b: string;
+}
+
+/** How a sentence names a bar: "Figuur 5, Workshop naar Werk". */
+function barWhere(m: Messages, figureId: string, label: string): string {
+  return `${m.figure} ${figureId}, ${label}`;
+}
+
+/** The category whose share moved most; the first one on a tie. */
+function mostMoved(bar: BarComparison): BarComparison['categories'][number] | undefined {
+  return bar.categories.reduce<BarComparison['categories'][number] | undefined>(
+    (best, category) => (best === undefined || Math.abs(category.change.points) > Math.abs(best.change.points) ? category : best),
+    undefined,
+  );
+}
+
+/** The caution of a bar that did not move: the smallest change in its best category these N could show. */
+function caution(bar: BarComparison, m: Messages, power: number): string {
+  const best = bar.categories.find((category) => category.key === bar.detectable.category);
+  const rise = (best?.change.points ?? 0) >= 0;
+  const points = rise ? bar.detectable.increasePoints : bar.detectable.decreasePoints;
+  const percent = Math.round(power * 100);
+  return points === null
+    ? m.diffUndetectable(bar.a.n, bar.b.n, rise, bar.detectable.label, percent)
+    : m.diffDetectable(bar.a.n, bar.b.n, formatDecimal(points, 0, m.decimalSeparator), bar.detectable.label, percent);
+}
+
+export function barVerdictText(bar: BarComparison, m: Messages, labels: Labels, changeTests: number, power: number): string {
+  const where = barWhere(m, bar.figureId, bar.label);
+  const sep = m.decimalSeparator;
+  const { p, pAdjusted } = bar.contingency;
+  if (bar.verdict === 'changed') {
+    const moved = mostMoved(bar);
+    return m.diffBarChanged(
+      where,
+      m.diffDirection(bar.direction, labels.b),
+      moved?.label ?? '',
+      formatShare(moved?.a.share ?? 0),
+      formatShare(moved?.b.share ?? 0),
+      formatSigned(moved?.change.points ?? 0, 0, sep),
+      formatSigned(moved?.change.lower ?? 0, 0, sep),
+      formatSigned(moved?.change.upper ?? 0, 0, sep),
+      m.diffPAdjusted(formatPWithRelation(p, sep), formatP(pAdjusted, sep)),
+    );
+  }
+  const head =
+    bar.verdict === 'not-after-correction'
+      ? m.diffNotAfterCorrection(where, formatPWithRelation(p, sep), formatP(pAdjusted, sep), changeTests)
+      : m.diffNoEvidence(where, formatPWithRelation(p, sep));
+  return `${head} ${caution(bar, m, power)}`;
+}
+
+export function gradeVerdictText(grade: GradeComparison, m: Messages, labels: Labels, changeTests: number): string {
+  const sep = m.decimalSeparator;
+  const means = m.diffGradeMeans(formatDecimal(grade.a.mean, 1, sep), formatDecimal(grade.b.mean, 1, sep), formatSigned(grade.difference, 1, sep));
+  const interval =
+    grade.welch === null ? '' : `${m.diffInterval} ${m.diffRange(formatSigned(grade.welch.lower, 1, sep), formatSigned(grade.welch.upper, 1, sep))}; `;
+  const details = `${interval}${m.diffTestName(grade.test)} ${m.diffPAdjusted(formatPWithRelation(grade.p, sep), formatP(grade.pAdjusted, sep))}`;
+  return m.diffGradeVerdict(means, details, m.diffGradeConclusion(grade.verdict, grade.direction, labels.b, changeTests));
+}
+
+export function unmatchedText(unmatched: Unmatched, m: Messages, labels: Labels): string {
+  const figure = `${m.figure} ${unmatched.figureId}`;
+  const where = barWhere(m, unmatched.figureId, unmatched.label ?? unmatched.column ?? '');
+  const texts: Record<BarNotComparedReason, () => string> = {
+    'figure-only-in-a': () => m.diffFigureOnly(figure, labels.a),
+    'figure-only-in-b': () => m.diffFigureOnly(figure, labels.b),
+    'categories-differ': () => m.diffCategoriesDiffer(figure),
+    'bar-only-in-a': () => m.diffBarOnly(where, labels.a),
+    'bar-only-in-b': () => m.diffBarOnly(where, labels.b),
+    'column-absent-in-a': () => m.diffColumnAbsent(where, labels.a),
+    'column-absent-in-b': () => m.diffColumnAbsent(where, labels.b),
+    'no-answers-in-a': () => m.diffNoAnswers(where, labels.a),
+    'no-answers-in-b': () => m.diffNoAnswers(where, labels.b),
+  };
+  return texts[unmatched.reason]();
+}

@@ -1,0 +1,138 @@
+/**
+ * One figure of a comparison as a Vega-Lite spec: per bar the two cohorts as horizontal stacked
+ * bars one above the other, counts inside the segments, in the colours, font and layout of the
+ * report's figures (figure-spec.ts). The x axis is the share of answers, not respondents: the two
+ * cohorts differ in N, and only shares can be read against each other.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { NonNormalizedSpec } from 'vega-lite/types_unstable/spec/index.js';
+import { captionWithoutN, formatP, formatPWithRelation } from '../diff/format.js';
+import type { DiffResult, FigureComparison } from '../diff/types.js';
+import type { Messages } from '../messages.js';
+import {
+  BACKGROUND,
+  FOOTNOTE_FONT_SIZE,
+  PLOT_WIDTH,
+  figureFrame,
+  footnoteBlock,
+  hexColor,
+  segmentLayers,
+  segmentStyle,
+  wrapText,
+  type MeasureText,
+} from './figure-spec.js';
+
+const COHORT_STEP = 22;
+const LABEL_FONT_SIZE = 11;
+const HEADER_FONT_SIZE = 12;
+const TEXT_MAIN = '#1a1a1a';
+
+/** One segment of one cohort's bar: the row of the spec's inline data. */
+export interface DiffSegmentDatum {
+  readonly bar: string;
+  readonly barOrder: number;
+  readonly cohort: string;
+  readonly cohortOrder: number;
+  readonly category: string;
+  readonly categoryOrder: number;
+  readonly count: number;
+  /** Percent of the cohort's answers on this bar, where the segment starts and ends. */
+  readonly start: number;
+  readonly end: number;
+  readonly middle: number;
+  readonly countShown: boolean;
+  readonly textColor: string;
+  readonly outlined: boolean;
+  /** What a screen reader says for the segment. */
+  readonly description: string;
+}
+
+function barHeaders(figure: FigureComparison, m: Messages): string[] {
+  const seen = new Map<string, number>();
+  for (const bar of figure.bars) seen.set(bar.label, (seen.get(bar.label) ?? 0) + 1);
+  return figure.bars.map((bar) => {
+    const label = (seen.get(bar.label) ?? 0) > 1 ? `${bar.label} (${bar.column})` : bar.label;
+    const sep = m.decimalSeparator;
+    return `${label}   (n = ${bar.a.n} → ${bar.b.n}; ${m.diffPAdjusted(formatPWithRelation(bar.contingency.p, sep), formatP(bar.contingency.pAdjusted, sep))})`;
+  });
+}
+
+export function diffSegmentData(figure: FigureComparison, diff: DiffResult, m: Messages, measure: MeasureText): DiffSegmentDatum[] {
+  const headers = barHeaders(figure, m);
+  return figure.bars.flatMap((bar, barOrder) =>
+    (['a', 'b'] as const).flatMap((side, cohortOrder) => {
+      const n = bar[side].n;
+      let start = 0;
+      return bar.categories.map((change, categoryOrder) => {
+        const color = hexColor(figure.categories[categoryOrder]?.color ?? BACKGROUND);
+        const { count } = change[side];
+        const end = start + (100 * count) / n;
+        const datum: DiffSegmentDatum = {
+          bar: headers[barOrder] ?? bar.label,
+          barOrder,
+          cohort: diff[side].label,
+          cohortOrder,
+          category: change.label,
+          categoryOrder,
+          count,
+          start,
+          end,
+          middle: (start + end) / 2,
+          ...segmentStyle(count, (end - start) / 100, color, measure),
+          description: `${bar.label}, ${diff[side].label}, ${change.label}: ${count} (${Math.round(end - start)}%)`,
+        };
+        start = end;
+        return datum;
+      });
+    }),
+  );
+}
+
+export function diffFigureSpec(figure: FigureComparison, diff: DiffResult, m: Messages, measure: MeasureText): TopLevelSpec {
+  const captionA = captionWithoutN(figure.titleA);
+  const captionB = captionWithoutN(figure.titleB);
+  const subtitle = captionA === captionB ? [captionA] : [`a: ${captionA}`, `b: ${captionB}`];
+  const cohortLabelWidth = Math.max(...(['a', 'b'] as const).map((side) => measure(diff[side].label, LABEL_FONT_SIZE))) + 8;
+  const footnoteWidth = cohortLabelWidth + PLOT_WIDTH;
+  const footnoteLines = wrapText(m.diffFigureNote(diff.tests.multiplicity.families.change.m), (line) => measure(line, FOOTNOTE_FONT_SIZE) <= footnoteWidth);
+  const bars: NonNormalizedSpec = {
+    facet: {
+      row: {
+        field: 'bar',
+        type: 'nominal',
+        // Sorting by a number, not by a list of labels: labels never enter an expression.
+        sort: { field: 'barOrder', op: 'min' },
+        title: null,
+        header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelAlign: 'left', labelFontSize: HEADER_FONT_SIZE, labelColor: TEXT_MAIN, labelLimit: 0, labelPadding: 4 },
+      },
+    },
+    spec: {
+      width: PLOT_WIDTH,
+      height: { step: COHORT_STEP },
+      encoding: {
+        y: {
+          field: 'cohort',
+          type: 'nominal',
+          sort: { field: 'cohortOrder', op: 'min' },
+          title: null,
+          axis: { domain: false, ticks: false, labelLimit: 0, labelPadding: 8, labelFontSize: LABEL_FONT_SIZE },
+          scale: { paddingInner: 0.25, paddingOuter: 0.1 },
+        },
+      },
+      layer: segmentLayers(figure.categories, { domain: [0, 100], title: m.diffAxis, values: [0, 25, 50, 75, 100] }),
+    },
+    spacing: 10,
+  };
+  return figureFrame({
+    description: `${m.figure} ${figure.id}: ${diff.a.label} → ${diff.b.label}`,
+    title: { text: `${m.figure} ${figure.id}: ${diff.a.label} → ${diff.b.label}`, subtitle },
+    values: diffSegmentData(figure, diff, m, measure),
+    parts: [bars, footnoteBlock(footnoteLines, cohortLabelWidth)],
+  });
+}
+
+/** The base name of a figure's comparison file: `diff-figuur-5` for figure "5". */
+export function diffFigureFileName(figure: FigureComparison): string {
+  // Figure ids come from a user's definition: keep them from naming a path outside out/.
+  return `diff-figuur-${figure.id.replace(/[^0-9A-Za-z_-]/g, '_')}`;
+}

@@ -1,0 +1,114 @@
+/**
+ * A comparison as a person reads it in a terminal: per figure and bar both cohorts' counts and
+ * shares, the change with its interval, the tests; then the grade, what could not be compared,
+ * and the conclusion in sentences.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import { formatDecimal } from '../count/finish.js';
+import { captionWithoutN, formatP, formatPWithRelation, formatShare, formatSigned } from '../diff/format.js';
+import type { BarComparison, DiffInput, DiffResult, FigureComparison, GradeComparison } from '../diff/types.js';
+import type { Messages } from '../messages.js';
+
+// eslint-disable-next-line no-control-regex
+const width = (text: string): number => text.replace(/\u001b\[[0-9;]*m/g, '').length;
+const padEnd = (text: string, size: number): string => text + ' '.repeat(Math.max(0, size - width(text)));
+const padStart = (text: string, size: number): string => ' '.repeat(Math.max(0, size - width(text))) + text;
+
+function cohortLine(side: 'a' | 'b', input: DiffInput, m: Messages): string {
+  const source = input.countedFrom === null ? m.diffSourceCsv(input.file) : m.diffSourceResults(input.file, input.countedFrom.file);
+  return m.diffCohort(side, input.label, source, input.respondents);
+}
+
+function barLines(bar: BarComparison, diff: DiffResult, m: Messages, chalk: ChalkInstance): string[] {
+  const sep = m.decimalSeparator;
+  const labelWidth = Math.max(...bar.categories.map((category) => width(category.label)), 8) + 2;
+  const cohortWidth = Math.max(width(diff.a.label), width(diff.b.label), 9) + 2;
+  const lines = [
+    chalk.bold(`  ${bar.label}`),
+    chalk.dim(
+      '    ' +
+        padEnd('', labelWidth) +
+        padStart(diff.a.label, cohortWidth) +
+        padStart(diff.b.label, cohortWidth) +
+        padStart(m.diffChange, 10) +
+        '   ' +
+        m.diffInterval,
+    ),
+  ];
+  for (const category of bar.categories) {
+    const cell = (count: number, share: number): string => padStart(`${count} ${padStart(formatShare(share), 4)}`, cohortWidth);
+    const { points, lower, upper } = category.change;
+    lines.push(
+      '    ' +
+        padEnd(category.label, labelWidth) +
+        cell(category.a.count, category.a.share) +
+        cell(category.b.count, category.b.share) +
+        padStart(`${formatSigned(points, 0, sep)} pp`, 10) +
+        '   ' +
+        chalk.dim(m.diffRange(formatSigned(lower, 0, sep), formatSigned(upper, 0, sep))),
+    );
+  }
+  lines.push(chalk.dim('    ' + padEnd('n', labelWidth) + padStart(`${bar.a.n}     `, cohortWidth) + padStart(`${bar.b.n}     `, cohortWidth)));
+  const { contingency, ordinal } = bar;
+  lines.push(
+    `    Fisher-Freeman-Halton (${m.diffMethod(contingency.method, contingency.tables)}): ${m.diffPAdjusted(formatPWithRelation(contingency.p, sep), formatP(contingency.pAdjusted, sep))}`,
+  );
+  lines.push(
+    ordinal === null
+      ? chalk.dim(`    ${m.diffNoOrdinal}`)
+      : `    Mann-Whitney (${m.diffOrdinalMethod(ordinal.method)}): ${m.diffPAdjusted(formatPWithRelation(ordinal.p, sep), formatP(ordinal.pAdjusted, sep))}; Cliff's δ = ${formatSigned(ordinal.cliffsDelta, 2, sep)}`,
+  );
+  if (bar.verdict === 'changed') {
+    const paint = bar.direction === 'better' ? chalk.green : bar.direction === 'worse' ? chalk.red : chalk.yellow;
+    const arrow = bar.direction === 'better' ? '▲' : bar.direction === 'worse' ? '▼' : '◆';
+    lines.push(paint(`    ${arrow} ${m.diffDirection(bar.direction, diff.b.label)}`));
+  }
+  return lines;
+}
+
+function figureLines(figure: FigureComparison, diff: DiffResult, m: Messages, chalk: ChalkInstance): string[] {
+  const head = `${m.figure} ${figure.id}`;
+  const [captionA, captionB] = [captionWithoutN(figure.titleA), captionWithoutN(figure.titleB)];
+  const sizes = chalk.dim(`  (N = ${figure.N.a} → ${figure.N.b})`);
+  const lines =
+    captionA === captionB
+      ? [chalk.bold(`${head}  ${captionA}`) + sizes]
+      : [chalk.bold(`${head}  a: ${captionA}`), chalk.bold(`${' '.repeat(head.length)}  b: ${captionB}`) + sizes];
+  for (const bar of figure.bars) lines.push(...barLines(bar, diff, m, chalk));
+  return lines;
+}
+
+function gradeLines(grade: GradeComparison, m: Messages, chalk: ChalkInstance): string[] {
+  const sep = m.decimalSeparator;
+  const lines = [
+    `${chalk.bold(m.grade)}  ${m.diffGradeMeans(formatDecimal(grade.a.mean, 1, sep), formatDecimal(grade.b.mean, 1, sep), formatSigned(grade.difference, 2, sep))}` +
+      chalk.dim(`  n = ${grade.a.n}, ${grade.b.n}`),
+  ];
+  if (grade.welch !== null) {
+    lines.push(`  ${m.diffWelch(formatSigned(grade.welch.lower, 2, sep), formatSigned(grade.welch.upper, 2, sep), formatPWithRelation(grade.welch.p, sep))}`);
+  }
+  if ('skipped' in grade.permutation) lines.push(chalk.dim(`  ${m.diffPermutationSkipped(grade.permutation.skipped)}`));
+  lines.push(`  ${m.diffTestName(grade.test)}: ${m.diffPAdjusted(formatPWithRelation(grade.p, sep), formatP(grade.pAdjusted, sep))}`);
+  if (grade.hedgesG !== null) lines.push(`  Hedges' g = ${formatSigned(grade.hedgesG, 2, sep)}`);
+  return lines;
+}
+
+export function renderDiffTerminal(diff: DiffResult, m: Messages, color: boolean): string {
+  const chalk = new Chalk({ level: color ? 3 : 0 });
+  const lines = [chalk.bold(m.diffHeading(diff.a.label, diff.b.label)), chalk.dim(cohortLine('a', diff.a, m)), chalk.dim(cohortLine('b', diff.b, m)), ''];
+  for (const figure of diff.figures) lines.push(...figureLines(figure, diff, m, chalk), '');
+  if (diff.grade !== null) lines.push(...gradeLines(diff.grade, m, chalk), '');
+  if (diff.notCompared.length > 0) {
+    lines.push(chalk.bold(m.diffNotComparedTitle), ...diff.notCompared.map((entry) => `  ${entry.text}`), '');
+  }
+  for (const note of diff.notes) lines.push(chalk.yellow(`${m.notice}: ${note}`));
+  if (diff.notes.length > 0) lines.push('');
+  lines.push(chalk.bold(m.diffConclusionTitle));
+  for (const verdict of diff.verdicts) {
+    const paint = verdict.verdict !== 'changed' ? (text: string) => text : verdict.direction === 'worse' ? chalk.red : chalk.green;
+    lines.push(paint(`  ${verdict.text}`));
+  }
+  lines.push(chalk.bold(`  ${m.diffSummary(diff.summary.barsChanged, diff.summary.barsCompared)}`), '');
+  lines.push(chalk.dim(m.diffTestsTitle), ...m.diffTestsText(String(diff.alpha).replace('.', m.decimalSeparator), diff.tests.multiplicity.families.change.m, diff.tests.multiplicity.families.ordinal.m).split('\n').map((line) => chalk.dim(`  ${line}`)));
+  return `${lines.map((line) => line.trimEnd()).join('\n')}\n`;
+}
