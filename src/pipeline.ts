@@ -8,6 +8,7 @@ import { SCHEMA_VERSION, type Exclusion, type Results, type Warning } from './co
 import { DataError, DataErrors } from './errors.js';
 import { matchHeader } from './input/header.js';
 import { isLongShape, LongAssembler } from './input/long-shape.js';
+import { smallCells } from './rules/small-cells.js';
 import { NotUtf8, readRecords, type ByteSource, type Encoding, type InputInfo, type RawRecord } from './input/records.js';
 import { RowValidator } from './input/validate.js';
 import type { Messages } from './messages.js';
@@ -86,7 +87,8 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
     if ((info.rowsRead & 4095) === 0) options.onProgress?.(info.bytes);
     if (long === undefined) return checkAndCount(record);
     long.add(record, faults);
-    return faults.length < options.faultLimit || !(truncated = true);
+    truncated = faults.length >= options.faultLimit;
+    return !truncated;
   });
   if (long !== undefined && faults.length === 0) {
     for (const record of long.records()) if (!checkAndCount(record)) break;
@@ -124,6 +126,7 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
       respondents: tallies.respondents,
       respondentsByTrack: Object.fromEntries(survey.tracks.map((track) => [track.id, tallies.respondentsByTrack.get(track.id) ?? 0])),
       withdrawn: tallies.withdrawn,
+      withdrawnTotal: tallies.withdrawnTotal,
       shape: long === undefined ? 'wide' : 'long',
       columnsIgnored: ignored,
       columnsAbsent: map.absent,
@@ -138,19 +141,6 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
     },
     warnings,
   };
-}
-
-/**
- * Breakdowns apart from the figures (a track reported apart, such as the youth) whose smallest
- * published count is below `minCell`: with so few, a reader who knows the group may recognise a
- * person. Zero counts publish nothing about anyone and are not small cells.
- */
-export function smallCells(groups: Results['youth'], minCell: number): { label: string; smallest: number }[] {
-  return groups.flatMap((group) => {
-    const counts = [group.respondents, ...group.bars.flatMap((bar) => Object.values(bar.counts))].filter((count) => count > 0);
-    const smallest = Math.min(...counts);
-    return counts.length > 0 && smallest < minCell ? [{ label: group.label, smallest }] : [];
-  });
 }
 
 /** Analyses one response file: UTF-8 first, and again as Windows-1252 when it is not UTF-8. */

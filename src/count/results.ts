@@ -107,7 +107,9 @@ export interface Results {
   readonly input: Readonly<InputInfo> & {
     readonly respondents: number;
     readonly respondentsByTrack: Readonly<Record<string, number>>;
+    /** Respondents who withdrew consent (the first 10 000; `withdrawnTotal` counts them all). */
     readonly withdrawn: readonly { readonly respondent: string; readonly withdrawnAfter: string }[];
+    readonly withdrawnTotal: number;
     /** `wide`: a row per respondent; `long`: a row per answer. */
     readonly shape: 'wide' | 'long';
     readonly columnsIgnored: readonly string[];

@@ -143,8 +143,10 @@ function leftOutSection(results: Results, m: Messages): string {
     lines.push(`<table class="rules"><thead><tr><th scope="col">${escapeHtml(m.page.counts)}</th><th scope="col" class="text">${escapeHtml(m.page.rule)}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);
   }
   if (withdrawn.length > 0) {
-    const who = withdrawn.map((entry) => `<li>${escapeHtml(m.withdrawnEntry(entry.respondent, entry.withdrawnAfter))}</li>`).join('');
-    lines.push(`<p>${escapeHtml(m.withdrawnRespondents(withdrawn.length))}:</p>`, `<ul>${who}</ul>`);
+    // The page names the first 50; results.json and exclusions.csv have them all.
+    const more = results.input.withdrawnTotal > Math.min(withdrawn.length, 50) ? '<li>…</li>' : '';
+    const who = withdrawn.slice(0, 50).map((entry) => `<li>${escapeHtml(m.withdrawnEntry(entry.respondent, entry.withdrawnAfter))}</li>`).join('') + more;
+    lines.push(`<p>${escapeHtml(m.withdrawnRespondents(results.input.withdrawnTotal))}:</p>`, `<ul>${who}</ul>`);
   }
   lines.push('</section>');
   return lines.join('\n');

@@ -5,6 +5,7 @@ import type { Messages } from '../messages.js';
 import { formatDecimal } from '../count/finish.js';
 
 const BAR_WIDTH = 32;
+const WITHDRAWN_SHOWN = 10;
 /** Without colour the segments differ by shade, in the figure's category order (n.v.t. last). */
 const SHADES = ['▓', '░', '█', '▒', '▚'];
 const NOT_APPLICABLE_SHADE = '·';
@@ -118,8 +119,11 @@ export function renderTerminal(results: Results, messages: Messages, color: bool
   if (rules.length === 0 && results.input.withdrawn.length === 0) lines.push('  ' + messages.nothingLeftOut);
   for (const rule of rules) lines.push(`  ${padStart(messages.answers(byRule[rule] ?? 0), 14)}  ${messages.ruleNames[rule]}`);
   if (results.input.withdrawn.length > 0) {
-    const who = results.input.withdrawn.map((entry) => messages.withdrawnEntry(entry.respondent, entry.withdrawnAfter)).join(', ');
-    lines.push(`  ${messages.withdrawnRespondents(results.input.withdrawn.length)}: ${who}`);
+    // A terminal names the first few; results.json and exclusions.csv have them all.
+    const shown = results.input.withdrawn.slice(0, WITHDRAWN_SHOWN);
+    const who = shown.map((entry) => messages.withdrawnEntry(entry.respondent, entry.withdrawnAfter)).join(', ');
+    const more = results.input.withdrawnTotal > shown.length ? ', …' : '';
+    lines.push(`  ${messages.withdrawnRespondents(results.input.withdrawnTotal)}: ${who}${more}`);
   }
   return lines.join('\n') + '\n';
 }
