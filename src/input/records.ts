@@ -12,7 +12,7 @@ export interface ByteSource {
   open(): AsyncIterable<Uint8Array>;
 }
 
-export type Encoding = 'utf-8' | 'windows-1252';
+export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
 /** One CSV record with the physical line it starts on. */
 export interface RawRecord {
@@ -61,6 +61,11 @@ function utf8Decoder(): Decoder {
   };
 }
 
+function utf16Decoder(encoding: 'utf-16le' | 'utf-16be'): Decoder {
+  const decoder = new TextDecoder(encoding, { ignoreBOM: true });
+  return { write: (chunk) => decoder.decode(chunk, { stream: true }), end: () => decoder.decode() };
+}
+
 // Node's TextDecoder maps 0x80–0x9F of windows-1252 to C1 controls; iconv-lite has the real table.
 function windows1252Decoder(): Decoder {
   const decoder = iconv.getDecoder('windows-1252');
@@ -73,6 +78,8 @@ function isBlank(fields: readonly string[]): boolean {
   if (first !== '' && first.charCodeAt(0) > 32) return false;
   return fields.every((field) => field.trim() === '');
 }
+
+const SEP_LINE = /^\s*"?sep=([,;\t])"?\s*$/i;
 
 /** The longest text a quoted field may hold before it is taken for a quote never closed. */
 const MAX_PENDING = 32 * 1024 * 1024;
@@ -95,7 +102,7 @@ export async function readRecords(
   onRecord: (record: RawRecord) => boolean,
 ): Promise<void> {
   const hash = createHash('sha256');
-  const decoder = encoding === 'utf-8' ? utf8Decoder() : windows1252Decoder();
+  let decoder = encoding === 'utf-8' ? utf8Decoder() : windows1252Decoder();
   info.encoding = encoding;
   info.bytes = 0;
   info.rowsRead = 0;
@@ -107,6 +114,7 @@ export async function readRecords(
   let firstChunk = true;
   let stopped = false;
   let records = 0;
+  let declared: Delimiter | undefined;
 
   const parse = (text: string, last: boolean): void => {
     pending += text;
@@ -116,7 +124,16 @@ export async function readRecords(
       if (header === null || (header[1] === undefined && !last)) {
         if (!last) return;
       }
-      info.delimiter = sniffDelimiter(header?.[0] ?? '');
+      // Excel writes `sep=;` above the header when asked to name its delimiter: take it, skip it.
+      const named = SEP_LINE.exec(header?.[0] ?? '');
+      if (named !== null && header !== null) {
+        declared = named[1] as Delimiter;
+        line += pending.slice(0, header.index + header[0].length).split(/\r\n|\r|\n/).length - 1;
+        pending = pending.slice(header.index + header[0].length);
+        parse('', last);
+        return;
+      }
+      info.delimiter = declared ?? sniffDelimiter(header?.[0] ?? '');
       const ending = header?.[1];
       newline = ending === '\r\n' || ending === '\r' ? ending : '\n';
       parser = new Papa.Parser({ delimiter: info.delimiter, newline, quoteChar: '"' });
@@ -170,6 +187,14 @@ export async function readRecords(
       firstChunk = false;
       info.bom = UTF8_BOM.every((byte, index) => chunk[index] === byte);
       if (info.bom) bytes = chunk.subarray(3);
+      // Excel's "Unicode text" is UTF-16 with a byte-order mark: that mark decides, whatever was tried.
+      const utf16 = chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : undefined;
+      if (utf16 !== undefined) {
+        info.bom = true;
+        info.encoding = utf16;
+        decoder = utf16Decoder(utf16);
+        bytes = chunk.subarray(2);
+      }
     }
     parse(decoder.write(bytes), false);
     if (stopped) return;
