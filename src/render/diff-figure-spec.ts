@@ -13,6 +13,7 @@ import {
   BACKGROUND,
   FOOTNOTE_FONT_SIZE,
   PLOT_WIDTH,
+  TEXT_MAIN,
   figureFrame,
   footnoteBlock,
   hexColor,
@@ -20,31 +21,17 @@ import {
   segmentStyle,
   wrapText,
   type MeasureText,
+  type SegmentFields,
 } from './figure-spec.js';
 
 const COHORT_STEP = 22;
 const LABEL_FONT_SIZE = 11;
 const HEADER_FONT_SIZE = 12;
-const TEXT_MAIN = '#1a1a1a';
 
-/** One segment of one cohort's bar: the row of the spec's inline data. */
-export interface DiffSegmentDatum {
-  readonly bar: string;
-  readonly barOrder: number;
+/** One segment of one cohort's bar; start and end in percent of the cohort's answers on the bar. */
+export interface DiffSegmentDatum extends SegmentFields {
   readonly cohort: string;
   readonly cohortOrder: number;
-  readonly category: string;
-  readonly categoryOrder: number;
-  readonly count: number;
-  /** Percent of the cohort's answers on this bar, where the segment starts and ends. */
-  readonly start: number;
-  readonly end: number;
-  readonly middle: number;
-  readonly countShown: boolean;
-  readonly textColor: string;
-  readonly outlined: boolean;
-  /** What a screen reader says for the segment. */
-  readonly description: string;
 }
 
 function barHeaders(figure: FigureComparison, m: Messages): string[] {

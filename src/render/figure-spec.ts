@@ -34,7 +34,7 @@ const estimateWidth: MeasureText = (text, fontSize) => [...text].length * 0.6 * 
 export const FONT_FAMILY = 'DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif';
 export const BACKGROUND = '#ffffff';
 const TEXT_DARK = '#000000';
-const TEXT_MAIN = '#1a1a1a';
+export const TEXT_MAIN = '#1a1a1a';
 const TEXT_MUTED = '#333333';
 const TEXT_LIGHT = '#ffffff';
 /** Outline for segments too close to the background to show their own edge (n.v.t. #f2f2f2). */
@@ -105,13 +105,14 @@ export function wrapText(text: string, fits: (line: string) => boolean): string[
 }
 
 /** One segment of one bar: the row of the spec's inline data. */
-export interface SegmentDatum {
+/** The fields of one segment that segmentLayers draws: every cj bar chart's data rows have them. */
+export interface SegmentFields {
   readonly bar: string;
   readonly barOrder: number;
   readonly category: string;
   readonly categoryOrder: number;
   readonly count: number;
-  readonly percentage: number;
+  /** Where the segment starts and ends on the x axis. */
   readonly start: number;
   readonly end: number;
   readonly middle: number;
@@ -121,6 +122,10 @@ export interface SegmentDatum {
   readonly outlined: boolean;
   /** What a screen reader says for the segment. */
   readonly description: string;
+}
+
+export interface SegmentDatum extends SegmentFields {
+  readonly percentage: number;
 }
 
 /**
