@@ -6,7 +6,7 @@ import { DataError, UsageError } from '../errors.js';
 import type { ByteSource } from '../input/records.js';
 import { messages, type Lang, type Messages } from '../messages.js';
 import type { AnalyseOptions } from '../pipeline.js';
-import { builtInSurvey, loadSurveyFile, type Survey } from '../survey/load.js';
+import type { Survey } from '../survey/load.js';
 import { cjVersion, type Io } from './io.js';
 
 /** Exclusions kept in the JSON; beyond this the JSON keeps counts and exclusions.csv the list. */
@@ -55,6 +55,8 @@ export async function normaliseInputFlags(raw: RawInputFlags, io: Io): Promise<I
   const maxErrors = wholeNumber('--max-errors', raw.maxErrors);
   const minCell = wholeNumber('--min-cell', raw.minCell);
   const surveyPath = raw.survey;
+  // Loaded here, not at start-up: `cj --help` must not pay for reading definitions.
+  const { builtInSurvey, loadSurveyFile } = await import('../survey/load.js');
   return {
     lang,
     survey:

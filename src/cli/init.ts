@@ -3,8 +3,6 @@ import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { OutputError } from '../errors.js';
 import { messages, type Lang } from '../messages.js';
-import { builtInSurvey } from '../survey/load.js';
-import { surveySchema } from '../survey/schema.js';
 import type { Io } from './io.js';
 import { reportError } from './report-error.js';
 import { templateHeader } from './survey.js';
@@ -23,6 +21,7 @@ export function registerInit(program: Command, io: Io, setExit: (code: number) =
     .action(async (dir: string, raw: { force?: boolean; lang: Lang }) => {
       const m = messages[raw.lang];
       try {
+        const [{ builtInSurvey }, { surveySchema }] = await Promise.all([import('../survey/load.js'), import('../survey/schema.js')]);
         const target = resolve(io.cwd, dir);
         const survey = builtInSurvey(m);
         const files: [string, string][] = [

@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { messages, type Lang, type Messages } from '../messages.js';
-import { fixedColumns } from '../input/header.js';
-import { builtInSurvey, loadSurveyFile, type Survey } from '../survey/load.js';
-import { surveySchema } from '../survey/schema.js';
+import { fixedColumns } from '../input/columns.js';
+import type { Survey } from '../survey/load.js';
 import type { Io } from './io.js';
 import { reportError } from './report-error.js';
 
@@ -53,6 +52,7 @@ export function registerSurvey(program: Command, io: Io, setExit: (code: number)
     .action(async (raw: { survey?: string; format: string; lang: Lang }) => {
       const m = messages[raw.lang];
       try {
+        const { builtInSurvey, loadSurveyFile } = await import('../survey/load.js');
         const active =
           raw.survey === undefined ? builtInSurvey(m, raw.lang) : await loadSurveyFile(resolve(io.cwd, raw.survey), raw.survey, m, raw.lang);
         io.stdout.write(raw.format === 'json' ? JSON.stringify(active.definition, null, 2) + '\n' : describeSurvey(active, m));
@@ -71,6 +71,7 @@ export function registerSurvey(program: Command, io: Io, setExit: (code: number)
     .action(async (file: string, raw: { lang: Lang }) => {
       const m = messages[raw.lang];
       try {
+        const { loadSurveyFile } = await import('../survey/load.js');
         const checked = await loadSurveyFile(resolve(io.cwd, file), file, m, raw.lang);
         io.stdout.write(`${m.surveyValid(file, checked.definition.name, checked.figures.length, checked.ratingColumns.length)}\n`);
         setExit(0);
@@ -82,7 +83,8 @@ export function registerSurvey(program: Command, io: Io, setExit: (code: number)
   survey
     .command('schema')
     .description('print the JSON Schema that definition files follow')
-    .action(() => {
+    .action(async () => {
+      const { surveySchema } = await import('../survey/schema.js');
       io.stdout.write(JSON.stringify(surveySchema, null, 2) + '\n');
       setExit(0);
     });

@@ -1,9 +1,9 @@
 import { DataError } from '../errors.js';
 import type { Messages } from '../messages.js';
 import type { Survey } from '../survey/load.js';
+import { fixedColumns } from './columns.js';
 import { personalDataColumn } from './personal-data.js';
 
-export const fixedColumns = { respondent: 'respondent', track: 'track', withdrawnAfter: 'withdrawn_after' } as const;
 
 /** Which field of a record holds what: the header, matched once. */
 export interface ColumnMap {

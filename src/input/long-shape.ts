@@ -1,7 +1,7 @@
 import { DataError } from '../errors.js';
 import type { Messages } from '../messages.js';
 import type { Survey } from '../survey/load.js';
-import { fixedColumns } from './header.js';
+import { fixedColumns } from './columns.js';
 import { findPersonalData } from './personal-data.js';
 import type { RawRecord } from './records.js';
 

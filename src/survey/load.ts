@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DefinitionError } from '../errors.js';
-import { fixedColumns } from '../input/header.js';
+import { fixedColumns } from '../input/columns.js';
 import { messages as allMessages, type Messages } from '../messages.js';
 import type {
   FigureDefinition,

@@ -180,7 +180,7 @@ describe('results', () => {
 describe('end to end: node bin/cj.js', () => {
   const bin = join(repoRoot, 'bin', 'cj.js');
   beforeAll(() => {
-    if (!existsSync(join(repoRoot, 'dist', 'cli', 'main.js'))) {
+    if (!existsSync(join(repoRoot, 'dist', 'bundle', 'main.js'))) {
       const build = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, encoding: 'utf8' });
       if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
     }
