@@ -37,6 +37,17 @@ function measure(args) {
   return { seconds, rssMb: Number(rss[1]) / 1024 };
 }
 
+/** Median wall seconds of a node script, nothing preloaded. */
+function timeMany(args, runs) {
+  const samples = Array.from({ length: runs }, () => {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'ignore' });
+    if (result.status !== 0) throw new Error(`${args.join(' ')} failed (${result.status})`);
+    return Number(process.hrtime.bigint() - start) / 1e9;
+  });
+  return median(samples);
+}
+
 function measureMany(args, runs) {
   const samples = Array.from({ length: runs }, () => measure(args));
   return { seconds: median(samples.map((s) => s.seconds)), rssMb: median(samples.map((s) => s.rssMb)) };
@@ -70,10 +81,11 @@ try {
     rmSync(file);
   }
 
-  const startRuns = 15;
-  const nodeAlone = measureMany(['-e', '0'], startRuns).seconds;
-  const help = measureMany([cj, '--help'], startRuns).seconds;
-  const version = measureMany([cj, '--version'], startRuns).seconds;
+  // Start-up is timed without the RSS probe: it would add the same few ms to both sides.
+  const startRuns = 21;
+  const nodeAlone = timeMany(['-e', '0'], startRuns);
+  const help = timeMany([cj, '--help'], startRuns);
+  const version = timeMany([cj, '--version'], startRuns);
   const figuresOut = join(dir, 'out');
   const fixture = measureMany([cj, 'analyse', join(root, 'fixtures/haarlem-2016.csv'), '--out', figuresOut, '--quiet'], 5);
   console.log('');
