@@ -38,6 +38,9 @@ export interface AnalyseOptions {
   readonly minCell: number;
 }
 
+/** After this many rows the duplicate check is sized for the whole file. */
+const SIZING_ROWS = 2048;
+
 async function analyseAs(source: ByteSource, encoding: Encoding, options: AnalyseOptions): Promise<Results> {
   const { survey, messages } = options;
   const info: InputInfo = { file: source.name, sha256: '', bytes: 0, encoding, bom: false, delimiter: ',', rowsRead: 0 };
@@ -85,7 +88,13 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
     }
     info.rowsRead++;
     if ((info.rowsRead & 4095) === 0) options.onProgress?.(info.bytes);
-    if (long === undefined) return checkAndCount(record);
+    if (long === undefined) {
+      if (info.rowsRead === SIZING_ROWS && source.size !== undefined) {
+        // Rows so far tell the bytes a row takes, and so how many respondents the file holds.
+        validator?.expectRespondents(Math.ceil((source.size / info.bytes) * info.rowsRead * 1.1));
+      }
+      return checkAndCount(record);
+    }
     long.add(record, faults);
     truncated = faults.length >= options.faultLimit;
     return !truncated;

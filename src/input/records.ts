@@ -9,7 +9,10 @@ import { sniffDelimiter, type Delimiter } from './sniff.js';
 export interface ByteSource {
   /** The name shown in messages and results: never an absolute path. */
   readonly name: string;
+  /** The bytes in chunks; a chunk may be reused for the next one, so it is used at once. */
   open(): AsyncIterable<Uint8Array>;
+  /** Size in bytes, where known: lets the reader size its tables once. */
+  readonly size?: number;
 }
 
 export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';

@@ -73,6 +73,11 @@ export class RowValidator {
     this.checkUnknown = map.unknown.filter((column) => !allowColumns.has(column.name.toLowerCase()));
   }
 
+  /** Sizes the duplicate check for about this many respondents (see SeenIds.reserve). */
+  expectRespondents(count: number): void {
+    this.seen.reserve(count);
+  }
+
   validate(record: RawRecord, faults: DataError[]): ResponseRow | null {
     const { fields, line } = record;
     const { map, messages, survey } = this;
