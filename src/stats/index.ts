@@ -19,5 +19,6 @@ export { regularizedGammaQ } from './regularized-gamma-q.js';
 export { regularizedIncompleteBeta } from './regularized-incomplete-beta.js';
 export { studentTCdf } from './student-t-cdf.js';
 export { studentTQuantile } from './student-t-quantile.js';
+export { subsetSumCounts } from './subset-sum-counts.js';
 export { welchTest, type WelchTestResult } from './welch-test.js';
 export { wilsonInterval, type ProportionInterval } from './wilson-interval.js';

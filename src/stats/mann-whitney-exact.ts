@@ -1,5 +1,6 @@
 import { doubledMidranks } from './midranks.js';
 import { normalCdf } from './normal-cdf.js';
+import { subsetSumCounts } from './subset-sum-counts.js';
 
 export interface MannWhitneyOptions {
   /**
@@ -78,24 +79,12 @@ export function mannWhitneyExact(
     return { U, W, p: normalApproximation(ranks, U, na, nb), method: 'normal' };
   }
 
-  // ways[s * (k + 1) + m]: number of m-subsets of the ranks seen so far with doubled sum s.
-  const width = k + 1;
-  const ways = new Float64Array((maxSum + 1) * width);
-  ways[0] = 1;
-  let reachable = 0;
-  ranks.forEach((rank, index) => {
-    reachable = Math.min(maxSum, reachable + rank);
-    for (let s = reachable; s >= rank; s--) {
-      for (let m = Math.min(k, index + 1); m >= 1; m--) {
-        ways[s * width + m]! += ways[(s - rank) * width + m - 1]!;
-      }
-    }
-  });
+  const counts = subsetSumCounts(ranks, k, maxSum);
   const expected = k * (total + 1);
   let all = 0;
   let asExtreme = 0;
   for (let s = 0; s <= maxSum; s++) {
-    const count = ways[s * width + k]!;
+    const count = counts[s]!;
     all += count;
     if (Math.abs(s - expected) >= observed) asExtreme += count;
   }

@@ -1,3 +1,5 @@
+import { subsetSumCounts } from './subset-sum-counts.js';
+
 export interface PermutationTestResult {
   /** mean(b) - mean(a) */
   difference: number;
@@ -66,23 +68,12 @@ export function permutationTestMeans(a: readonly number[], b: readonly number[])
     throw new RangeError('permutationTestMeans: the values span too wide a range for the exact test');
   }
 
-  const width = k + 1;
-  const ways = new Float64Array((maxSum + 1) * width);
-  ways[0] = 1;
-  let reachable = 0;
-  shifted.forEach((value, index) => {
-    reachable = Math.min(maxSum, reachable + value);
-    for (let s = reachable; s >= value; s--) {
-      for (let m = Math.min(k, index + 1); m >= 1; m--) {
-        ways[s * width + m]! += ways[(s - value) * width + m - 1]!;
-      }
-    }
-  });
+  const counts = subsetSumCounts(shifted, k, maxSum);
   const observed = Math.abs(total * observedSum - k * doubledTotal);
   let all = 0;
   let asExtreme = 0;
   for (let s = 0; s <= maxSum; s++) {
-    const count = ways[s * width + k]!;
+    const count = counts[s]!;
     all += count;
     if (Math.abs(total * s - k * doubledTotal) >= observed) asExtreme += count;
   }
