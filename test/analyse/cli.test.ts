@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixturePath, repoRoot, run, stackFrames, tempDir, writeTemp } from '../helpers/run.js';
 
 const ansi = /\u001b\[/;
@@ -179,13 +179,6 @@ describe('results', () => {
 
 describe('end to end: node bin/cj.js', () => {
   const bin = join(repoRoot, 'bin', 'cj.js');
-  beforeAll(() => {
-    if (!existsSync(join(repoRoot, 'dist', 'bundle', 'main.js'))) {
-      const build = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, encoding: 'utf8' });
-      if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
-    }
-  }, 120_000);
-
   const cj = (args: readonly string[], cwd = tempDir()) =>
     spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' } });
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { categoriesOf, figureSpecs, stepIndex, steps, type FigureSpec, type Step } from '../helpers/contract.js';
+import { categoriesOf, figureSpecs, stepIndex, steps, type Step } from '../helpers/contract.js';
 import { analyseJson, bar, figure, run, tempDir, writeTemp, type Results } from '../helpers/run.js';
 import { agreementColumns, csv, experienceColumns, neutralRow, parseCsv, type Row } from '../helpers/table.js';
 
@@ -24,7 +24,6 @@ const allPositive = (): Row => {
 };
 
 const adultFigures = figureSpecs.filter((spec) => !spec.youthCounted);
-const figure8 = figureSpecs.find((spec) => spec.id === '8') as FigureSpec;
 
 describe('rule 1: youth split', () => {
   const rows = [neutralRow('A1'), neutralRow('J1', 'jongere', { ...allPositive(), cijfer: '9' })];

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    // The end-to-end tests run bin/cj.js: build the bundle from the sources under test first,
+    // so no test ever runs a stale one.
+    globalSetup: ['test/helpers/build-bundle.ts'],
+  },
+});
