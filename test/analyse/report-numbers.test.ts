@@ -1,6 +1,6 @@
 /**
  * Every number the Haarlem 2016 report prints (P) or forces (I), asserted one by one on the
- * fixture. The expected values are copied by hand from ../shared/REFERENCE.md; they are never
+ * fixture. The expected values are copied by hand from docs/reference.md; they are never
  * read from src/ or from the survey definition the code reads. Numbers the fixture chose (C) are
  * asserted apart at the end, so a change to the fixture shows up next to its README.
  */
