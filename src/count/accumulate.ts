@@ -1,5 +1,5 @@
 import type { ResponseRow } from '../input/validate.js';
-import { judgeAnswer, judgeGrade, type ExclusionRule } from '../rules/judge.js';
+import { coversTrack, judge, stepUsable, type Cell, type ExclusionRule } from '../rules/judge.js';
 import type { Survey } from '../survey/load.js';
 import type { FigureDefinition } from '../survey/types.js';
 import type { Exclusion } from './results.js';
@@ -88,6 +88,15 @@ export class Accumulator {
   // Per row, per figure: did the respondent count, or was everything n.v.t. (reused across rows).
   private readonly counted: Uint8Array;
   private readonly notApplicable: Uint8Array;
+  // The one cell judged at a time, refilled for each answer: no object per answer.
+  private readonly cell: { -readonly [K in keyof Cell]: Cell[K] } = {
+    row: { track: '', lastUsableStep: 0 },
+    tracks: [],
+    stepIndex: 0,
+    value: null,
+    notApplicableKey: null,
+    showsNotApplicable: false,
+  };
 
   constructor(
     private readonly survey: Survey,
@@ -142,15 +151,28 @@ export class Accumulator {
 
     counted.fill(0);
     notApplicable.fill(0);
+    const { cell } = this;
+    cell.row = row;
     for (const column of this.plan) {
       const value = row.ratings[column.index] ?? null;
-      const verdict = judgeAnswer(row, column.figure, column.stepIndex, value, column.notApplicableKey);
+      cell.tracks = column.figure.tracks;
+      cell.stepIndex = column.stepIndex;
+      cell.value = value;
+      cell.notApplicableKey = column.notApplicableKey;
+      cell.showsNotApplicable = column.figure.showNotApplicable;
+      const verdict = judge(cell);
       if (verdict === 'counted') {
         increment(column.bar.counts, value as string);
         counted[column.figureIndex] = 1;
         continue;
       }
-      if (verdict === null) continue;
+      // A respondent whose track the figure does not count (the youth): the answers of usable
+      // steps go to the track's own summary, empty cells there as missing.
+      const forOtherTrack = other !== undefined && !coversTrack(column.figure.tracks, row.track) && stepUsable(row, column.stepIndex);
+      if (verdict === null) {
+        if (forOtherTrack) this.otherBar(other, column.index).missing++;
+        continue;
+      }
       if (verdict === 'missing') column.bar.missing++;
       if (verdict === 'not-applicable') {
         // Kept in counts.nvt, outside n: the footnote and the JSON say how many were left out.
@@ -159,24 +181,15 @@ export class Accumulator {
       }
       increment(column.bar.leftOut, verdict);
       this.exclude(row, column.column, column.stepId, verdict, row.answerLines?.[column.index]);
-      if (other !== undefined && verdict === 'other-track' && column.stepIndex <= row.lastUsableStep) {
-        increment(this.otherBar(other, column.index).counts, value as string);
-      }
-    }
-    if (other !== undefined) {
-      // The youth's empty cells on the shared steps, for their own summary.
-      for (const column of this.plan) {
-        if (row.ratings[column.index] !== null || column.figure.tracks.includes(row.track) || column.stepIndex > row.lastUsableStep) continue;
-        this.otherBar(other, column.index).missing++;
-      }
+      if (forOtherTrack) increment(this.otherBar(other, column.index).counts, value as string);
     }
     for (let figureIndex = 0; figureIndex < tallies.figures.length; figureIndex++) {
       const tally = tallies.figures[figureIndex] as FigureTally;
-      if (!(survey.figures[figureIndex] as FigureDefinition).tracks.includes(row.track)) continue;
+      if (!coversTrack((survey.figures[figureIndex] as FigureDefinition).tracks, row.track)) continue;
       if (counted[figureIndex] === 1) {
         tally.N++;
         increment(tally.NByTrack, row.track);
-      } else if ((this.figureSteps[figureIndex] ?? 0) > row.lastUsableStep) {
+      } else if (!stepUsable(row, this.figureSteps[figureIndex] ?? 0)) {
         tally.withdrawnConsent++;
       } else if (notApplicable[figureIndex] === 1) {
         tally.onlyNotApplicable++;
@@ -186,7 +199,12 @@ export class Accumulator {
     }
 
     const { grade } = survey.definition;
-    const verdict = judgeGrade(row, grade.tracks, survey.gradeStepIndex);
+    cell.tracks = grade.tracks;
+    cell.stepIndex = survey.gradeStepIndex;
+    cell.value = row.grade;
+    cell.notApplicableKey = null;
+    cell.showsNotApplicable = false;
+    const verdict = judge(cell);
     if (verdict === 'counted' && row.grade !== null) {
       increment(tallies.marks, row.grade);
       const byTrack = tallies.marksByTrack.get(row.track) ?? new Map<number, number>();

@@ -166,6 +166,22 @@ describe('rule 2: withdrawn consent', () => {
     expect(results.grade.n).toBe(1);
     expect(youth?.grade.n).toBe(0);
   });
+
+  it('a youth who withdrew: an empty cell at the withdrawal step is missing in the youth summary, one after it is not', async () => {
+    // withdrawn_after = werkplein_melden: that step's answers may be used, so its empty cells
+    // are missing answers; the next step's (rechten_plichten) are not the youth's to account for.
+    const results = await analyseRows([
+      neutralRow('A1'),
+      neutralRow('J1', 'jongere', { withdrawn_after: 'werkplein_melden', werkplein_medewerker: '', rp_medewerker: '' }),
+    ]);
+    const youth = results.youth[0];
+    const youthBar = (column: string) => youth?.bars.find((b) => b.column === column);
+    expect(youthBar('werkplein_medewerker')?.missing).toBe(1);
+    expect(youthBar('werkplein_melden')?.missing).toBe(0);
+    expect(youthBar('werkplein_melden')?.counts['neutraal']).toBe(1);
+    expect(youthBar('rp_medewerker')?.missing ?? 0).toBe(0);
+    expect(youthBar('rp_bijeenkomst')?.counts['neutraal'] ?? 0).toBe(0);
+  });
 });
 
 describe('rule 3: n.v.t. shown or left out', () => {
