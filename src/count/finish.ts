@@ -1,3 +1,4 @@
+import { fillTemplate, formatDecimal } from '../format.js';
 import type { Messages } from '../messages.js';
 import { exclusionRules, type ExclusionRule } from '../rules/judge.js';
 import { histogramSummary } from '../stats/histogram-summary.js';
@@ -6,26 +7,6 @@ import type { Survey } from '../survey/load.js';
 import type { FigureDefinition, FootnotePart, ScaleDefinition } from '../survey/types.js';
 import type { BarTally, FigureTally, MarkHistogram, Tallies } from './accumulate.js';
 import type { BarResult, CategoryResult, FigureResult, GradeResult, GradeSummary, TrackSummary } from './results.js';
-
-/**
- * Fills a footnote or caption template: `{n}` a count in words, `{N}` in digits,
- * `{n|singular|plural}` a word chosen by the count, `{*}` the footnote marker.
- */
-export function fillTemplate(template: string, n: number, messages: Messages, marker = ''): string {
-  return template.replace(/\{(n|N|\*)(?:\|([^|}]*)\|([^}]*))?\}/g, (_, key: string, singular?: string, plural?: string) => {
-    if (key === '*') return marker;
-    if (singular !== undefined && plural !== undefined) return n === 1 ? singular : plural;
-    return key === 'N' ? String(n) : messages.numberWord(n);
-  });
-}
-
-/** Formats a number with the language's decimal separator, rounding half away from zero. */
-export function formatDecimal(value: number, decimals: number, separator: string): string {
-  // toFixed(9) first, so 6.05 stored as 6.0499999… still rounds as the 6.05 it stands for.
-  const scaled = Math.round(Math.abs(Number(value.toFixed(9))) * 10 ** decimals);
-  const text = (Math.sign(value) * scaled / 10 ** decimals).toFixed(decimals);
-  return text.replace('.', separator);
-}
 
 function categoriesOf(scale: ScaleDefinition, showNotApplicable: boolean): CategoryResult[] {
   const shown = showNotApplicable ? [...scale.categories, scale.notApplicable] : scale.categories;

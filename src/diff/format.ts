@@ -2,7 +2,7 @@
  * Numbers of a comparison as a reader sees them, with the language's decimal separator. The JSON
  * keeps the full numbers; these are for sentences, tables and figures only.
  */
-import { formatDecimal } from '../count/finish.js';
+import { formatDecimal } from '../format.js';
 
 const MINUS = '−';
 

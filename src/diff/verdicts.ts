@@ -3,7 +3,7 @@
  * survive the correction for many tests, and, where nothing could be shown, how large a change
  * these N could have shown at all.
  */
-import { formatDecimal } from '../count/finish.js';
+import { formatDecimal } from '../format.js';
 import type { Messages } from '../messages.js';
 import { formatP, formatPWithRelation, formatShare, formatSigned } from './format.js';
 import type { Unmatched } from './match.js';

@@ -4,15 +4,11 @@
  * and the conclusion in sentences.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import { formatDecimal } from '../count/finish.js';
+import { displayWidth, formatDecimal, padEnd, padStart } from '../format.js';
 import { captionWithoutN, formatP, formatPWithRelation, formatShare, formatSigned } from '../diff/format.js';
 import type { BarComparison, DiffInput, DiffResult, FigureComparison, GradeComparison } from '../diff/types.js';
 import type { Messages } from '../messages.js';
 
-// eslint-disable-next-line no-control-regex
-const width = (text: string): number => text.replace(/\u001b\[[0-9;]*m/g, '').length;
-const padEnd = (text: string, size: number): string => text + ' '.repeat(Math.max(0, size - width(text)));
-const padStart = (text: string, size: number): string => ' '.repeat(Math.max(0, size - width(text))) + text;
 
 function cohortLine(side: 'a' | 'b', input: DiffInput, m: Messages): string {
   const source = input.countedFrom === null ? m.diffSourceCsv(input.file) : m.diffSourceResults(input.file, input.countedFrom.file);
@@ -21,8 +17,8 @@ function cohortLine(side: 'a' | 'b', input: DiffInput, m: Messages): string {
 
 function barLines(bar: BarComparison, diff: DiffResult, m: Messages, chalk: ChalkInstance): string[] {
   const sep = m.decimalSeparator;
-  const labelWidth = Math.max(...bar.categories.map((category) => width(category.label)), 8) + 2;
-  const cohortWidth = Math.max(width(diff.a.label), width(diff.b.label), 9) + 2;
+  const labelWidth = Math.max(...bar.categories.map((category) => displayWidth(category.label)), 8) + 2;
+  const cohortWidth = Math.max(displayWidth(diff.a.label), displayWidth(diff.b.label), 9) + 2;
   const lines = [
     chalk.bold(`  ${bar.label}`),
     chalk.dim(

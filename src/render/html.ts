@@ -2,7 +2,7 @@
  * One self-contained page with every figure of a run: the SVGs and the CSS inline, nothing
  * fetched, so `index.html` opens from a USB stick or an e-mail and prints on A4.
  */
-import { formatDecimal } from '../count/finish.js';
+import { formatMark, gradeLine as gradeText } from '../format.js';
 import type { FigureResult, GradeSummary, Results } from '../count/results.js';
 import { messages, type Messages } from '../messages.js';
 import { exclusionRules } from '../rules/judge.js';
@@ -15,8 +15,6 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => ESCAPES[character] ?? character);
 }
 
-const decimal = (value: number, decimals: number, m: Messages): string => formatDecimal(value, decimals, m.decimalSeparator);
-const mark = (value: number, m: Messages): string => decimal(value, Number.isInteger(value) ? 0 : 1, m);
 
 function countsTable(figure: FigureResult, m: Messages): string {
   const showMissing = figure.bars.some((bar) => bar.missing > 0);
@@ -70,14 +68,12 @@ function figureSection(figure: FigureResult, svg: string, m: Messages): string {
 }
 
 function gradeLine(grade: GradeSummary, m: Messages): string {
-  if (grade.display === null || grade.median === null) return escapeHtml(m.noGrades);
-  const sd = grade.sd === null ? '–' : decimal(grade.sd, 2, m);
-  return escapeHtml(m.gradeLine(grade.display, grade.n, decimal(grade.median, 1, m), sd));
+  return escapeHtml(gradeText(grade, m));
 }
 
 function distributionTable(grade: GradeSummary, m: Messages): string {
   if (grade.distribution.length === 0) return '';
-  const marks = grade.distribution.map(({ mark: value }) => `<th scope="col">${mark(value, m)}</th>`).join('');
+  const marks = grade.distribution.map(({ mark: value }) => `<th scope="col">${formatMark(value, m)}</th>`).join('');
   const counts = grade.distribution.map(({ count }) => `<td>${count}</td>`).join('');
   return [
     '<table class="distribution">',
@@ -94,7 +90,7 @@ function gradeSection(results: Results, m: Messages): string {
     '<section class="grade" id="rapportcijfer">',
     `<h2>${escapeHtml(m.grade)}</h2>`,
     grade.display === null ? '' : `<p class="grade-display">${escapeHtml(grade.display)}</p>`,
-    `<p>${gradeLine(grade, m)}${grade.min === null || grade.max === null ? '' : `; ${escapeHtml(m.page.gradeRange)} ${mark(grade.min, m)} – ${mark(grade.max, m)}`}</p>`,
+    `<p>${gradeLine(grade, m)}${grade.min === null || grade.max === null ? '' : `; ${escapeHtml(m.page.gradeRange)} ${formatMark(grade.min, m)} – ${formatMark(grade.max, m)}`}</p>`,
     distributionTable(grade, m),
     byTrack.length > 1 ? `<ul>${byTrack.join('')}</ul>` : '',
     '</section>',

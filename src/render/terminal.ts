@@ -1,8 +1,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { FigureResult, GradeSummary, Results } from '../count/results.js';
+import type { FigureResult, Results } from '../count/results.js';
 import { exclusionRules } from '../rules/judge.js';
+import { displayWidth, formatMark, gradeLine, padEnd, padStart } from '../format.js';
 import type { Messages } from '../messages.js';
-import { formatDecimal } from '../count/finish.js';
 
 const BAR_WIDTH = 32;
 const WITHDRAWN_SHOWN = 10;
@@ -15,13 +15,6 @@ function hexToRgb(hex: string): [number, number, number] {
   return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
 }
 
-/** Display width of a string: our text has no wide characters, but it may hold colour codes. */
-function width(text: string): number {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\u001b\[[0-9;]*m/g, '').length;
-}
-const padEnd = (text: string, size: number): string => text + ' '.repeat(Math.max(0, size - width(text)));
-const padStart = (text: string, size: number): string => ' '.repeat(Math.max(0, size - width(text))) + text;
 
 function segments(figure: FigureResult, counts: Readonly<Record<string, number>>, chalk: ChalkInstance): string {
   const N = Math.max(figure.N, 1);
@@ -45,8 +38,8 @@ function segments(figure: FigureResult, counts: Readonly<Record<string, number>>
 
 function figureTable(figure: FigureResult, messages: Messages, chalk: ChalkInstance): string[] {
   const lines = [chalk.bold(`${messages.figure} ${figure.id}  ${figure.title}`)];
-  const labelWidth = Math.max(...figure.bars.map((bar) => width(bar.label)), 4);
-  const cellWidth = Math.max(...figure.categories.map((category) => width(category.label)), 9);
+  const labelWidth = Math.max(...figure.bars.map((bar) => displayWidth(bar.label)), 4);
+  const cellWidth = Math.max(...figure.categories.map((category) => displayWidth(category.label)), 9);
   const head =
     '  ' +
     padEnd('', labelWidth) +
@@ -81,12 +74,6 @@ function figureTable(figure: FigureResult, messages: Messages, chalk: ChalkInsta
   return lines;
 }
 
-function gradeLine(grade: GradeSummary, messages: Messages): string {
-  if (grade.display === null || grade.median === null) return messages.noGrades;
-  const sd = grade.sd === null ? '–' : formatDecimal(grade.sd, 2, messages.decimalSeparator);
-  return messages.gradeLine(grade.display, grade.n, formatDecimal(grade.median, 1, messages.decimalSeparator), sd);
-}
-
 /** The results as a person reads them in a terminal: a table per figure, the grade, the rest. */
 export function renderTerminal(results: Results, messages: Messages, color: boolean): string {
   const chalk = new Chalk({ level: color ? 3 : 0 });
@@ -99,7 +86,7 @@ export function renderTerminal(results: Results, messages: Messages, color: bool
 
   const { grade } = results;
   lines.push(chalk.bold(messages.grade) + '  ' + gradeLine(grade, messages));
-  const distribution = grade.distribution.map(({ mark, count }) => `${formatDecimal(mark, mark % 1 === 0 ? 0 : 1, messages.decimalSeparator)}×${count}`);
+  const distribution = grade.distribution.map(({ mark, count }) => `${formatMark(mark, messages)}×${count}`);
   if (distribution.length > 0) lines.push('  ' + chalk.dim(distribution.join('  ')));
   lines.push('');
 
