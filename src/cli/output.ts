@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, ftruncateSync, openSync, statSync, writeSync } from 'node:fs';
-import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
+import { closeSync, ftruncateSync, openSync, statSync, writeSync } from 'node:fs';
+import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { OutputError } from '../errors.js';
 import type { Messages } from '../messages.js';
@@ -11,7 +11,7 @@ import type { Messages } from '../messages.js';
  * as databases do:
  *
  *   1. the run writes its files into a staging folder beside the old set (`.cj-staging-<random>`),
- *      each flushed to disk;
+ *      and flushes them to disk;
  *   2. it writes the journal (`.cj-journal.json`: the files to install, the files of its previous
  *      run to remove, the manifest to write) to a temporary name, flushes it, renames it into place:
  *      from this moment the switch has happened;
@@ -150,9 +150,19 @@ async function syncFolder(dir: string): Promise<void> {
   }
 }
 
-/** Writes `content` to a new file at `path` and flushes it to disk. */
-async function writeDurably(path: string, content: string | Uint8Array, flag: 'w' | 'wx'): Promise<void> {
-  const handle = await open(path, flag);
+/** Flushes a written file to disk. */
+async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Writes `content` to a new file at `path` (never an existing one) and flushes it to disk. */
+async function writeDurably(path: string, content: string): Promise<void> {
+  const handle = await open(path, 'wx');
   try {
     await handle.writeFile(content);
     await handle.sync();
@@ -165,7 +175,7 @@ async function writeDurably(path: string, content: string | Uint8Array, flag: 'w
 async function writeAtomically(dir: string, name: string, content: string, step: StepHook): Promise<void> {
   const temp = join(dir, randomName(TEMP_PREFIX));
   try {
-    await writeDurably(temp, content, 'wx');
+    await writeDurably(temp, content);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
@@ -376,7 +386,7 @@ export class OutputBatch implements OutputSink {
 
   async write(name: string, content: string | Uint8Array): Promise<void> {
     const path = this.stagedPath(name);
-    await guarded(join(this.dir, name), this.m, () => writeDurably(path, content, 'w'));
+    await guarded(join(this.dir, name), this.m, () => writeFile(path, content));
   }
 
   /** A file written as the run goes (exclusions.csv), switched in with the rest. */
@@ -401,6 +411,8 @@ export class OutputBatch implements OutputSink {
         remove: (previous?.[this.kind] ?? []).filter((name) => !this.names.has(name)),
         manifest: manifestText(nextManifest(previous, this.kind, names)),
       };
+      // Flushed together, not one by one: the file system commits them in a few journal writes.
+      await Promise.all(names.map((name) => syncFile(join(staging, name))));
       await syncFolder(staging);
       step('staged');
       await writeAtomically(this.dir, JOURNAL_FILE, journalText(journal), step);
@@ -441,7 +453,7 @@ async function rmdirChain(top: string, dir: string): Promise<void> {
 /**
  * Appends text to a file through a 64 KiB buffer with synchronous writes: memory stays bounded
  * however much is written, which a stream without back-pressure handling would not promise.
- * Closing flushes the file to disk. `fault` turns a file-system error into the error to throw.
+ * `fault` turns a file-system error into the error to throw.
  */
 export class Appender implements TextAppender {
   private readonly fd: number;
@@ -487,7 +499,6 @@ export class Appender implements TextAppender {
     this.closed = true;
     try {
       this.flush();
-      this.attempt(() => fsyncSync(this.fd));
     } finally {
       closeSync(this.fd);
     }
