@@ -24,6 +24,8 @@ import type { Messages } from '../messages.js';
  * skipped), so a run killed while completing is completed by the one after it.
  *
  * cj removes only files its manifest says it wrote, and its own hidden files (recognised by name).
+ * Two runs into one folder at the same time are not coordinated (there is no lock that a killed
+ * run could not leave behind): the next run's clean-up may remove a live run's staging folder.
  */
 
 /** What cj wrote in this folder, by command (analyse and diff share `out/` by default). */
