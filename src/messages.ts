@@ -215,6 +215,17 @@ const nl = {
   diffAxis: 'aandeel van de antwoorden (%)',
   diffFigureNote: (tests: number) => `Aantallen in de balken. p: Fisher-Freeman-Halton-toets, na Holm-correctie voor ${tests} toetsen.`,
   diffWritten: (dir: string) => `vergelijking geschreven in ${dir}`,
+
+  // the output folder (src/cli/output.ts)
+  outputNotWritable: (path: string, errno: string) =>
+    `${path}: kan niet geschreven worden (${{ EROFS: 'alleen-lezen bestandssysteem', EACCES: 'geen schrijfrechten', EPERM: 'geen schrijfrechten', ENOSPC: 'schijf vol', EDQUOT: 'quotum vol' }[errno] ?? 'systeemfout'}, ${errno})`,
+  outputNotFolder: (path: string) => `${path}: is een bestand, geen map; cj schrijft zijn uitvoer in een map`,
+  outputJournalBroken: (file: string) =>
+    `${file}: het logboek van een afgebroken wissel is onleesbaar; cj maakt de wissel niet af. Kijk de map na en verwijder dit bestand daarna`,
+  outputSwitchCompleted: (dir: string) => `${dir}: een eerdere run is afgebroken terwijl hij de uitvoer verving; die wissel is nu afgemaakt`,
+  outputSwitchInterrupted: (dir: string) =>
+    `${dir}: een eerdere run is afgebroken terwijl hij de uitvoer verving; de map bevat een half afgemaakte wissel. Draai cj zonder --check om hem af te maken`,
+  wouldRemove: (file: string) => `zou verwijderd worden: ${file} (door cj geschreven, niet door deze run)`,
 };
 
 type Messages = typeof nl;
@@ -402,6 +413,16 @@ const en: Messages = {
   diffAxis: 'share of answers (%)',
   diffFigureNote: (tests) => `Counts in the bars. p: Fisher-Freeman-Halton test, Holm-adjusted for ${tests} tests.`,
   diffWritten: (dir) => `comparison written to ${dir}`,
+
+  outputNotWritable: (path, errno) =>
+    `${path}: cannot be written (${{ EROFS: 'read-only file system', EACCES: 'no write permission', EPERM: 'no write permission', ENOSPC: 'disk full', EDQUOT: 'quota exceeded' }[errno] ?? 'system error'}, ${errno})`,
+  outputNotFolder: (path) => `${path}: is a file, not a folder; cj writes its outputs into a folder`,
+  outputJournalBroken: (file) =>
+    `${file}: the journal of an interrupted switch cannot be read; cj does not complete the switch. Inspect the folder, then remove this file`,
+  outputSwitchCompleted: (dir) => `${dir}: an earlier run was stopped while it replaced the outputs; that switch is now completed`,
+  outputSwitchInterrupted: (dir) =>
+    `${dir}: an earlier run was stopped while it replaced the outputs; the folder holds an interrupted switch. Run cj without --check to complete it`,
+  wouldRemove: (file) => `would be removed: ${file} (written by cj, not by this run)`,
 };
 
 const personalDataNames: Record<Lang, Record<PersonalDataKind, string>> = {

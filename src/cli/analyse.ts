@@ -46,10 +46,15 @@ async function normaliseFlags(file: string, raw: RawFlags, io: Io): Promise<Anal
 
 export async function runAnalyse(flags: AnalyseFlags, io: Io): Promise<number> {
   const m = messages[flags.lang];
-  const { source, size } = await fileSource(flags.file, io, m);
   const toFiles = flags.format === 'text' || flags.check;
   const outDir = resolve(io.cwd, flags.out);
-  const batch: OutputSink | undefined = !toFiles ? undefined : flags.check ? new CheckBatch(outDir) : new OutputBatch(outDir);
+  const where = relative(io.cwd, outDir) || '.';
+  const batch: OutputSink | undefined = !toFiles ? undefined : flags.check ? new CheckBatch(outDir, 'analyse') : new OutputBatch(outDir, 'analyse', m);
+  // Before anything else: a switch a killed run left unfinished is completed (never by --check).
+  if (batch instanceof OutputBatch && (await batch.recover()).completed && !flags.quiet) {
+    io.stderr.write(`cj: ${m.notice}: ${m.outputSwitchCompleted(where)}\n`);
+  }
+  const { source, size } = await fileSource(flags.file, io, m);
   await batch?.prepare();
   const exclusionsFile = batch?.appender('exclusions.csv');
   const header = csvLine(['respondent', 'line', 'column', 'step', 'rule']);
@@ -88,16 +93,19 @@ export async function runAnalyse(flags: AnalyseFlags, io: Io): Promise<number> {
       }
       await batch.commit();
       if (batch instanceof CheckBatch) {
-        const where = relative(io.cwd, outDir) || '.';
+        if (batch.interrupted) io.stderr.write(`cj: ${m.outputSwitchInterrupted(where)}\n`);
         for (const name of batch.changed) io.stderr.write(`cj: ${m.wouldChange(join(where, name))}\n`);
-        io.stderr.write(`cj: ${batch.changed.length === 0 ? m.checkClean(where) : m.checkChanged(batch.changed.length)}\n`);
-        return batch.changed.length === 0 ? ExitCode.ok : ExitCode.changed;
+        for (const name of batch.stale) io.stderr.write(`cj: ${m.wouldRemove(join(where, name))}\n`);
+        const count = batch.changed.length + batch.stale.length;
+        if (count > 0) io.stderr.write(`cj: ${m.checkChanged(count)}\n`);
+        else if (!batch.interrupted) io.stderr.write(`cj: ${m.checkClean(where)}\n`);
+        return count === 0 && !batch.interrupted ? ExitCode.ok : ExitCode.changed;
       }
       io.stdout.write(renderTerminal(results, m, useColor(io.stdout, io.env, flags.color)));
     }
     if (!flags.quiet) {
       for (const warning of results.warnings) io.stderr.write(`cj: ${m.notice}: ${warning.message}\n`);
-      if (batch !== undefined) io.stderr.write(`cj: ${m.written(relative(io.cwd, outDir) || '.')}\n`);
+      if (batch !== undefined) io.stderr.write(`cj: ${m.written(where)}\n`);
     }
     return 0;
   } catch (error) {

@@ -118,8 +118,12 @@ function labelsOf(a: LoadedCohort, b: LoadedCohort, label: (file: string) => str
 export async function runDiff(flags: DiffFlags, io: Io): Promise<number> {
   const m = messages[flags.lang];
   const outDir = resolve(io.cwd, flags.out);
-  const batch = flags.format === 'text' ? new OutputBatch(outDir) : undefined;
+  const batch = flags.format === 'text' ? new OutputBatch(outDir, 'diff', m) : undefined;
   try {
+    // Before anything else: a switch a killed run left unfinished is completed.
+    if (batch !== undefined && (await batch.recover()).completed && !flags.quiet) {
+      io.stderr.write(`cj: ${m.notice}: ${m.outputSwitchCompleted(relative(io.cwd, outDir) || '.')}\n`);
+    }
     const [{ compareCohorts }, { cohortLabel }] = await Promise.all([import('../diff/compare.js'), import('../diff/format.js')]);
     const a = await loadCohort(flags.a, flags, io, m);
     const b = await loadCohort(flags.b, flags, io, m);

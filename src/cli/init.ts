@@ -1,9 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { OutputError } from '../errors.js';
 import { messages, type Lang } from '../messages.js';
 import type { Io } from './io.js';
+import { makeFolder, outputFault } from './output.js';
 import { reportError } from './report-error.js';
 import { templateHeader } from './survey.js';
 
@@ -29,13 +30,17 @@ export function registerInit(program: Command, io: Io, setExit: (code: number) =
           [SCHEMA_FILE, JSON.stringify(surveySchema, null, 2) + '\n'],
           ['responses.csv', templateHeader(survey).join(',') + '\n'],
         ];
-        await mkdir(target, { recursive: true });
+        try {
+          await makeFolder(target);
+        } catch (error) {
+          throw outputFault(target, error, m);
+        }
         for (const [name, content] of files) {
           try {
             await writeFile(join(target, name), content, { flag: raw.force === true ? 'w' : 'wx' });
           } catch (error) {
-            const code = (error as NodeJS.ErrnoException).code;
-            throw new OutputError(code === 'EEXIST' ? 'CJ_OUTPUT_EXISTS' : 'CJ_OUTPUT_WRITE', code === 'EEXIST' ? m.fileExists(join(dir, name)) : m.unreadable(join(dir, name), code ?? ''));
+            if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new OutputError('CJ_OUTPUT_EXISTS', m.fileExists(join(dir, name)));
+            throw outputFault(join(dir, name), error, m);
           }
         }
         io.stdout.write(`${m.initDone(dir, files.map(([name]) => name))}\n`);

@@ -33,7 +33,7 @@ describe('text output', () => {
     expect(result.stdout).not.toMatch(ansi);
     expect(result.stderr).toContain('vergelijking geschreven in out');
     const files = readdirSync(join(cwd, 'out')).sort();
-    expect(files).toEqual(['diff-figuur-1.svg', 'diff-figuur-2.svg', 'diff-figuur-3.svg', 'diff-figuur-4.svg', 'diff-figuur-5.svg', 'diff-figuur-6.svg', 'diff-figuur-7.svg', 'diff-figuur-8.svg', 'diff.json']);
+    expect(files).toEqual(['.cj-manifest.json', 'diff-figuur-1.svg', 'diff-figuur-2.svg', 'diff-figuur-3.svg', 'diff-figuur-4.svg', 'diff-figuur-5.svg', 'diff-figuur-6.svg', 'diff-figuur-7.svg', 'diff-figuur-8.svg', 'diff.json']);
     const svg = readFileSync(join(cwd, 'out', 'diff-figuur-5.svg'), 'utf8');
     expect(svg).toMatch(/^<svg/);
     for (const text of ['Figuur 5: haarlem-2016 → haarlem-2017', 'Workshop naar Werk   (n = 15 → 17; p = 0,001, na Holm 0,024)', '>14<', 'fill="#1f5f99"']) expect(svg).toContain(text);
