@@ -7,7 +7,6 @@ import { renderJson } from '../render/json.js';
 import { addInputOptions, fileSource, normaliseInputFlags, pipelineOptions, type InputFlags, type RawInputFlags } from './common.js';
 import { useColor, type Io } from './io.js';
 import { CheckBatch, OutputBatch, type OutputSink } from './output.js';
-import { reportError } from './report-error.js';
 
 /** The flags of `cj analyse`, validated once and frozen (STYLE.md: options are normalised once). */
 export interface AnalyseFlags extends InputFlags {
@@ -109,9 +108,10 @@ export async function runAnalyse(flags: AnalyseFlags, io: Io): Promise<number> {
     }
     return 0;
   } catch (error) {
+    // Leave the folder as it was; main reports the error.
     await batch?.abort();
     if (showProgress) io.stderr.write('\r\u001b[K');
-    return await reportError(error, io, flags.lang, flags.debug);
+    throw error;
   }
 }
 

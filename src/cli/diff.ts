@@ -9,7 +9,6 @@ import { messages, type Messages } from '../messages.js';
 import { addInputOptions, fileSource, normaliseInputFlags, pipelineOptions, type InputFlags, type RawInputFlags } from './common.js';
 import { cjVersion, useColor, type Io } from './io.js';
 import { OutputBatch } from './output.js';
-import { reportError } from './report-error.js';
 
 /** The flags of `cj diff`, validated once and frozen (STYLE.md: options are normalised once). */
 export interface DiffFlags extends InputFlags {
@@ -157,8 +156,9 @@ export async function runDiff(flags: DiffFlags, io: Io): Promise<number> {
     }
     return flags.failOnChange && diff.summary.changed ? ExitCode.changed : ExitCode.ok;
   } catch (error) {
+    // Leave the folder as it was; main reports the error.
     await batch?.abort();
-    return await reportError(error, io, flags.lang, flags.debug);
+    throw error;
   }
 }
 

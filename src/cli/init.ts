@@ -5,7 +5,6 @@ import { OutputError } from '../errors.js';
 import { messages, type Lang } from '../messages.js';
 import type { Io } from './io.js';
 import { makeFolder, outputFault } from './output.js';
-import { reportError } from './report-error.js';
 import { templateHeader } from './survey.js';
 
 const SCHEMA_FILE = 'survey.schema.json';
@@ -21,32 +20,28 @@ export function registerInit(program: Command, io: Io, setExit: (code: number) =
     .addHelpText('after', '\nExamples:\n  $ cj init zandvoort-2017\n  $ cj survey check zandvoort-2017/survey.json')
     .action(async (dir: string, raw: { force?: boolean; lang: Lang }) => {
       const m = messages[raw.lang];
+      const [{ builtInSurvey }, { surveySchema }] = await Promise.all([import('../survey/load.js'), import('../survey/schema.js')]);
+      const target = resolve(io.cwd, dir);
+      const survey = builtInSurvey(m);
+      const files: [string, string][] = [
+        ['survey.json', JSON.stringify({ $schema: `./${SCHEMA_FILE}`, ...survey.definition }, null, 2) + '\n'],
+        [SCHEMA_FILE, JSON.stringify(surveySchema, null, 2) + '\n'],
+        ['responses.csv', templateHeader(survey).join(',') + '\n'],
+      ];
       try {
-        const [{ builtInSurvey }, { surveySchema }] = await Promise.all([import('../survey/load.js'), import('../survey/schema.js')]);
-        const target = resolve(io.cwd, dir);
-        const survey = builtInSurvey(m);
-        const files: [string, string][] = [
-          ['survey.json', JSON.stringify({ $schema: `./${SCHEMA_FILE}`, ...survey.definition }, null, 2) + '\n'],
-          [SCHEMA_FILE, JSON.stringify(surveySchema, null, 2) + '\n'],
-          ['responses.csv', templateHeader(survey).join(',') + '\n'],
-        ];
-        try {
-          await makeFolder(target);
-        } catch (error) {
-          throw outputFault(target, error, m);
-        }
-        for (const [name, content] of files) {
-          try {
-            await writeFile(join(target, name), content, { flag: raw.force === true ? 'w' : 'wx' });
-          } catch (error) {
-            if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new OutputError('CJ_OUTPUT_EXISTS', m.fileExists(join(dir, name)));
-            throw outputFault(join(dir, name), error, m);
-          }
-        }
-        io.stdout.write(`${m.initDone(dir, files.map(([name]) => name))}\n`);
-        setExit(0);
+        await makeFolder(target);
       } catch (error) {
-        setExit(await reportError(error, io, raw.lang, false));
+        throw outputFault(target, error, m);
       }
+      for (const [name, content] of files) {
+        try {
+          await writeFile(join(target, name), content, { flag: raw.force === true ? 'w' : 'wx' });
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new OutputError('CJ_OUTPUT_EXISTS', m.fileExists(join(dir, name)));
+          throw outputFault(join(dir, name), error, m);
+        }
+      }
+      io.stdout.write(`${m.initDone(dir, files.map(([name]) => name))}\n`);
+      setExit(0);
     });
 }

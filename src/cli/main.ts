@@ -46,13 +46,18 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 /**
  * The whole CLI as a function: argv (without node and script) in, exit code out. Only this
  * layer touches the process, and even here through `io`, so tests run it in-process.
+ *
+ * The one error boundary: commands throw, and their errors are reported here, once, in the
+ * language and with the --debug of the options commander parsed for the command that ran.
  */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   let exitCode: number = ExitCode.ok;
   const program = buildProgram(io, (code) => (exitCode = code));
-  const debug = argv.includes('--debug');
-  const langAt = argv.indexOf('--lang');
-  const lang: Lang = argv[langAt + 1] === 'en' && langAt >= 0 ? 'en' : 'nl';
+  let reporting: { lang: Lang; debug: boolean } = { lang: 'nl', debug: false };
+  program.hook('preAction', (_program, command) => {
+    const options = command.opts<{ lang?: string; debug?: boolean }>();
+    reporting = { lang: options.lang === 'en' ? 'en' : 'nl', debug: options.debug === true };
+  });
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
@@ -61,6 +66,6 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       // --help and --version end through here with exit code 0.
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
-    return await reportError(error, io, lang, debug);
+    return await reportError(error, io, reporting.lang, reporting.debug);
   }
 }

@@ -4,7 +4,6 @@ import { messages, type Lang, type Messages } from '../messages.js';
 import { fixedColumns } from '../input/columns.js';
 import type { Survey } from '../survey/load.js';
 import type { Io } from './io.js';
-import { reportError } from './report-error.js';
 
 /** The header a response file for this survey has: the fixed columns, every rating column, the grade. */
 export function templateHeader(survey: Survey): string[] {
@@ -51,15 +50,11 @@ export function registerSurvey(program: Command, io: Io, setExit: (code: number)
     .addHelpText('after', '\nExamples:\n  $ cj survey show\n  $ cj survey show --survey zandvoort.json --format json')
     .action(async (raw: { survey?: string; format: string; lang: Lang }) => {
       const m = messages[raw.lang];
-      try {
-        const { builtInSurvey, loadSurveyFile } = await import('../survey/load.js');
-        const active =
-          raw.survey === undefined ? builtInSurvey(m, raw.lang) : await loadSurveyFile(resolve(io.cwd, raw.survey), raw.survey, m, raw.lang);
-        io.stdout.write(raw.format === 'json' ? JSON.stringify(active.definition, null, 2) + '\n' : describeSurvey(active, m));
-        setExit(0);
-      } catch (error) {
-        setExit(await reportError(error, io, raw.lang, false));
-      }
+      const { builtInSurvey, loadSurveyFile } = await import('../survey/load.js');
+      const active =
+        raw.survey === undefined ? builtInSurvey(m, raw.lang) : await loadSurveyFile(resolve(io.cwd, raw.survey), raw.survey, m, raw.lang);
+      io.stdout.write(raw.format === 'json' ? JSON.stringify(active.definition, null, 2) + '\n' : describeSurvey(active, m));
+      setExit(0);
     });
 
   survey
@@ -70,14 +65,10 @@ export function registerSurvey(program: Command, io: Io, setExit: (code: number)
     .addHelpText('after', '\nExamples:\n  $ cj survey check zandvoort.json')
     .action(async (file: string, raw: { lang: Lang }) => {
       const m = messages[raw.lang];
-      try {
-        const { loadSurveyFile } = await import('../survey/load.js');
-        const checked = await loadSurveyFile(resolve(io.cwd, file), file, m, raw.lang);
-        io.stdout.write(`${m.surveyValid(file, checked.definition.name, checked.figures.length, checked.ratingColumns.length)}\n`);
-        setExit(0);
-      } catch (error) {
-        setExit(await reportError(error, io, raw.lang, false));
-      }
+      const { loadSurveyFile } = await import('../survey/load.js');
+      const checked = await loadSurveyFile(resolve(io.cwd, file), file, m, raw.lang);
+      io.stdout.write(`${m.surveyValid(file, checked.definition.name, checked.figures.length, checked.ratingColumns.length)}\n`);
+      setExit(0);
     });
 
   survey

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { messages } from '../messages.js';
 import { addInputOptions, fileSource, normaliseInputFlags, pipelineOptions, type RawInputFlags } from './common.js';
 import type { Io } from './io.js';
-import { reportError } from './report-error.js';
 
 /** `cj validate`: the checks of `cj analyse` without the analysis, for the analyst who wants to know before sending a file on. */
 export function registerValidate(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -15,18 +14,14 @@ export function registerValidate(program: Command, io: Io, setExit: (code: numbe
     .action(async (file: string, raw: RawInputFlags) => {
       const flags = await normaliseInputFlags(raw, io);
       const m = messages[flags.lang];
-      try {
-        const { source } = await fileSource(file, io, m);
-        const { analyse } = await import('../pipeline.js');
-        const results = await analyse(source, pipelineOptions(flags));
-        if (!flags.quiet) for (const warning of results.warnings) io.stderr.write(`cj: ${m.notice}: ${warning.message}\n`);
-        const byTrack = Object.entries(results.input.respondentsByTrack)
-          .map(([track, n]) => `${n} ${track}`)
-          .join(', ');
-        io.stdout.write(`${m.valid(results.input.file, results.input.respondents, byTrack, results.input.encoding, results.input.delimiter)}\n`);
-        setExit(0);
-      } catch (error) {
-        setExit(await reportError(error, io, flags.lang, flags.debug));
-      }
+      const { source } = await fileSource(file, io, m);
+      const { analyse } = await import('../pipeline.js');
+      const results = await analyse(source, pipelineOptions(flags));
+      if (!flags.quiet) for (const warning of results.warnings) io.stderr.write(`cj: ${m.notice}: ${warning.message}\n`);
+      const byTrack = Object.entries(results.input.respondentsByTrack)
+        .map(([track, n]) => `${n} ${track}`)
+        .join(', ');
+      io.stdout.write(`${m.valid(results.input.file, results.input.respondents, byTrack, results.input.encoding, results.input.delimiter)}\n`);
+      setExit(0);
     });
 }
