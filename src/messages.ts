@@ -57,6 +57,11 @@ const nl = {
   definitionUnknown: (kind: DefinitionThing, value: string) => `${thingNames.nl[kind]} "${value}" bestaat niet`,
   definitionGradeRange: () => 'min moet kleiner zijn dan max',
   definitionReserved: (column: string, usedBy: string) => `kolom "${column}" is al in gebruik (${usedBy}); kies een andere naam`,
+  definitionTooLarge: (file: string, maxBytes: number) =>
+    `${file}: groter dan ${maxBytes} bytes; een surveydefinitie is een klein JSON-bestand (controleer of dit het goede bestand is)`,
+  definitionReservedName: (name: string) => `"${name}" is een gereserveerde naam (een eigenschap van elk JavaScript-object); kies een andere`,
+  definitionControlCharacter: () =>
+    'bevat een stuurteken (bijvoorbeeld ESC, een tab of een regelovergang) of een teken dat de schrijfrichting omdraait; verwacht gewone tekst',
   untranslated: (lang: string, texts: readonly string[]) => `geen vertaling (${lang}) voor: ${texts.map((t) => JSON.stringify(t)).join(', ')}`,
   faultCount: (count: number, file: string) => `${count} ${count === 1 ? 'fout' : 'fouten'} in ${file}; er is niets geschreven`,
 
@@ -253,6 +258,10 @@ const en: Messages = {
   definitionUnknown: (kind, value) => `unknown ${thingNames.en[kind]} "${value}"`,
   definitionGradeRange: () => 'min must be less than max',
   definitionReserved: (column, usedBy) => `column "${column}" is taken already (${usedBy}); choose another name`,
+  definitionTooLarge: (file, maxBytes) => `${file}: larger than ${maxBytes} bytes; a survey definition is a small JSON file (check that this is the right file)`,
+  definitionReservedName: (name) => `"${name}" is a reserved name (a property of every JavaScript object); choose another`,
+  definitionControlCharacter: () =>
+    'holds a control character (such as ESC, a tab or a line break) or a character that reverses the writing direction; expected plain text',
   untranslated: (lang, texts) => `no translation (${lang}) for: ${texts.map((t) => JSON.stringify(t)).join(', ')}`,
   faultCount: (count, file) => `${count} ${count === 1 ? 'fault' : 'faults'} in ${file}; nothing was written`,
 
