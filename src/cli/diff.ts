@@ -130,7 +130,8 @@ export async function runDiff(flags: DiffFlags, io: Io): Promise<number> {
       { a: { label: labels.a, ...a.input }, b: { label: labels.b, ...b.input } },
       { alpha: flags.alpha, seed: flags.seed, messages: m, version: cjVersion() },
     );
-    const json = `${JSON.stringify(diff, null, 2)}\n`;
+    const { renderDiffJson } = await import('../render/json.js');
+    const json = renderDiffJson(diff);
     if (batch === undefined) {
       io.stdout.write(json);
     } else {
