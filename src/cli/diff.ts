@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Cohort } from '../diff/cohort.js';
@@ -74,9 +74,9 @@ async function loadCohort(path: string, flags: DiffFlags, io: Io, m: Messages): 
   const { source } = await fileSource(path, io, m);
   const absolute = resolve(io.cwd, path);
   if (await isResultsJson(absolute)) {
-    const { cohortFromJson } = await import('../diff/cohort.js');
-    const bytes = await readFile(absolute);
-    const cohort = cohortFromJson(bytes.toString('utf8'), source.name, m);
+    const { cohortFromJson, readResultsFile } = await import('../diff/cohort.js');
+    const bytes = await readResultsFile(absolute, source.name, m);
+    const cohort = await cohortFromJson(bytes.toString('utf8'), source.name, m);
     return {
       cohort,
       input: {
