@@ -6,6 +6,7 @@ import type { Cohort } from '../diff/cohort.js';
 import type { DiffInput } from '../diff/types.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { messages, type Messages } from '../messages.js';
+import { safeText } from '../render/safe-text.js';
 import { addInputOptions, fileSource, normaliseInputFlags, pipelineOptions, type InputFlags, type RawInputFlags } from './common.js';
 import { cjVersion, useColor, type Io } from './io.js';
 import { OutputBatch } from './output.js';
@@ -148,7 +149,7 @@ export async function runDiff(flags: DiffFlags, io: Io): Promise<number> {
     }
     if (!flags.quiet) {
       for (const input of [diff.a, diff.b]) {
-        for (const warning of input.warnings) io.stderr.write(`cj: ${m.notice}: ${input.label}: ${warning.message}\n`);
+        for (const warning of input.warnings) io.stderr.write(`cj: ${m.notice}: ${safeText(input.label)}: ${safeText(warning.message)}\n`);
       }
       if (batch !== undefined) io.stderr.write(`cj: ${m.diffWritten(relative(io.cwd, outDir) || '.')}\n`);
     }
