@@ -95,8 +95,11 @@ function expectedOf(error: ErrorObject): { kind: string; detail: string } {
     case 'type':
       return { kind: params.type === 'integer' ? 'count' : (params.type ?? 'object'), detail: '' };
     case 'minimum':
-    case 'maximum':
-      return { kind: 'atMost', detail: String(error.keyword === 'maximum' ? params.limit : `≥ ${params.limit}`) };
+    case 'maximum': {
+      const whole = (error.parentSchema as { type?: string } | undefined)?.type === 'integer';
+      if (error.keyword === 'minimum') return { kind: whole ? 'count' : 'atLeast', detail: String(params.limit) };
+      return { kind: whole ? 'atMost' : 'numberAtMost', detail: String(params.limit) };
+    }
     case 'maxItems':
     case 'maxProperties':
     case 'maxLength':
@@ -135,7 +138,7 @@ export async function cohortFromJson(text: string, file: string, m: Messages): P
   }
   if (validateResults === undefined) {
     const [{ Ajv }, { resultsSchema }] = await Promise.all([import('ajv'), import('./results-schema.js')]);
-    validateResults = new Ajv({ strict: true, allErrors: false }).compile(resultsSchema);
+    validateResults = new Ajv({ strict: true, allErrors: false, verbose: true }).compile(resultsSchema);
   }
   if (!validateResults(value)) {
     const error = validateResults.errors?.[0];
