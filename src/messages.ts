@@ -57,6 +57,11 @@ const nl = {
   definitionUnknown: (kind: DefinitionThing, value: string) => `${thingNames.nl[kind]} "${value}" bestaat niet`,
   definitionGradeRange: () => 'min moet kleiner zijn dan max',
   definitionReserved: (column: string, usedBy: string) => `kolom "${column}" is al in gebruik (${usedBy}); kies een andere naam`,
+  definitionTooLarge: (file: string, maxBytes: number) =>
+    `${file}: groter dan ${maxBytes} bytes; een surveydefinitie is een klein JSON-bestand (controleer of dit het goede bestand is)`,
+  definitionReservedName: (name: string) => `"${name}" is een gereserveerde naam (een eigenschap van elk JavaScript-object); kies een andere`,
+  definitionControlCharacter: () =>
+    'bevat een stuurteken (bijvoorbeeld ESC, een tab of een regelovergang) of een teken dat de schrijfrichting omdraait; verwacht gewone tekst',
   untranslated: (lang: string, texts: readonly string[]) => `geen vertaling (${lang}) voor: ${texts.map((t) => JSON.stringify(t)).join(', ')}`,
   faultCount: (count: number, file: string) => `${count} ${count === 1 ? 'fout' : 'fouten'} in ${file}; er is niets geschreven`,
 
@@ -149,7 +154,18 @@ const nl = {
       number: 'een getal',
       categories: 'minstens twee antwoordcategorieën',
       sum: `de som van de aantallen (${detail})`,
+      present: 'dit veld',
+      atMost: `een heel getal ≤ ${detail} (meer vergelijkt cj diff niet)`,
+      atMostItems: `niet meer dan ${detail} (tekens, elementen of velden)`,
+      atLeast: `een getal ≥ ${detail}`,
+      numberAtMost: `een getal ≤ ${detail}`,
+      colour: 'een kleur als #rrggbb',
+      sha256: 'een SHA-256 in 64 hexadecimale tekens',
+      key: 'een sleutel van kleine letters, cijfers en _ (geen gereserveerde naam zoals __proto__ of constructor)',
+      unique: `een waarde die maar één keer voorkomt ("${detail}" komt twee keer voor)`,
     })[kind] ?? kind,
+  diffResultsTooLarge: (file: string, maxBytes: number) =>
+    `${file}: groter dan ${maxBytes} bytes; een results.json van cj analyse is veel kleiner (controleer of dit het goede bestand is)`,
   diffSchemaVersion: (file: string, found: string, expected: number) =>
     `${file}: schemaVersion ${found}; deze cj vergelijkt results.json met schemaVersion ${expected}. Tel het responsbestand opnieuw met cj analyse`,
   diffBadAlpha: (value: string) => `--alpha: verwacht een getal groter dan 0 en kleiner dan 1, niet "${value}"`,
@@ -264,6 +280,10 @@ const en: Messages = {
   definitionUnknown: (kind, value) => `unknown ${thingNames.en[kind]} "${value}"`,
   definitionGradeRange: () => 'min must be less than max',
   definitionReserved: (column, usedBy) => `column "${column}" is taken already (${usedBy}); choose another name`,
+  definitionTooLarge: (file, maxBytes) => `${file}: larger than ${maxBytes} bytes; a survey definition is a small JSON file (check that this is the right file)`,
+  definitionReservedName: (name) => `"${name}" is a reserved name (a property of every JavaScript object); choose another`,
+  definitionControlCharacter: () =>
+    'holds a control character (such as ESC, a tab or a line break) or a character that reverses the writing direction; expected plain text',
   untranslated: (lang, texts) => `no translation (${lang}) for: ${texts.map((t) => JSON.stringify(t)).join(', ')}`,
   faultCount: (count, file) => `${count} ${count === 1 ? 'fault' : 'faults'} in ${file}; nothing was written`,
 
@@ -349,7 +369,17 @@ const en: Messages = {
       number: 'a number',
       categories: 'at least two answer categories',
       sum: `the sum of the counts (${detail})`,
+      present: 'this field',
+      atMost: `a whole number ≤ ${detail} (cj diff compares no more)`,
+      atMostItems: `no more than ${detail} (characters, items or fields)`,
+      atLeast: `a number ≥ ${detail}`,
+      numberAtMost: `a number ≤ ${detail}`,
+      colour: 'a colour as #rrggbb',
+      sha256: 'a SHA-256 as 64 hexadecimal digits',
+      key: 'a key of lower-case letters, digits and _ (not a reserved name such as __proto__ or constructor)',
+      unique: `a value that occurs once ("${detail}" occurs twice)`,
     })[kind] ?? kind,
+  diffResultsTooLarge: (file, maxBytes) => `${file}: larger than ${maxBytes} bytes; a results.json of cj analyse is far smaller (check that this is the right file)`,
   diffSchemaVersion: (file, found, expected) =>
     `${file}: schemaVersion ${found}; this cj compares results.json with schemaVersion ${expected}. Count the response file again with cj analyse`,
   diffBadAlpha: (value) => `--alpha: expected a number above 0 and below 1, got "${value}"`,

@@ -4,6 +4,7 @@ import { ExitCode } from '../errors.js';
 import { messages } from '../messages.js';
 import { csvLine } from '../render/csv.js';
 import { renderJson } from '../render/json.js';
+import { safeText } from '../render/safe-text.js';
 import { addInputOptions, fileSource, normaliseInputFlags, pipelineOptions, type InputFlags, type RawInputFlags } from './common.js';
 import { useColor, type Io } from './io.js';
 import { CheckBatch, OutputBatch, type OutputSink } from './output.js';
@@ -103,7 +104,7 @@ export async function runAnalyse(flags: AnalyseFlags, io: Io): Promise<number> {
       io.stdout.write(renderTerminal(results, m, useColor(io.stdout, io.env, flags.color)));
     }
     if (!flags.quiet) {
-      for (const warning of results.warnings) io.stderr.write(`cj: ${m.notice}: ${warning.message}\n`);
+      for (const warning of results.warnings) io.stderr.write(`cj: ${m.notice}: ${safeText(warning.message)}\n`);
       if (batch !== undefined) io.stderr.write(`cj: ${m.written(where)}\n`);
     }
     return 0;

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Cohort } from '../diff/cohort.js';
 import type { DiffInput } from '../diff/types.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { messages, type Messages } from '../messages.js';
+import { safeText } from '../render/safe-text.js';
 import { addInputOptions, fileSource, normaliseInputFlags, pipelineOptions, type InputFlags, type RawInputFlags } from './common.js';
 import { cjVersion, useColor, type Io } from './io.js';
 import { OutputBatch } from './output.js';
@@ -73,9 +74,9 @@ async function loadCohort(path: string, flags: DiffFlags, io: Io, m: Messages): 
   const { source } = await fileSource(path, io, m);
   const absolute = resolve(io.cwd, path);
   if (await isResultsJson(absolute)) {
-    const { cohortFromJson } = await import('../diff/cohort.js');
-    const bytes = await readFile(absolute);
-    const cohort = cohortFromJson(bytes.toString('utf8'), source.name, m);
+    const { cohortFromJson, readResultsFile } = await import('../diff/cohort.js');
+    const bytes = await readResultsFile(absolute, source.name, m);
+    const cohort = await cohortFromJson(bytes.toString('utf8'), source.name, m);
     return {
       cohort,
       input: {
@@ -133,7 +134,8 @@ export async function runDiff(flags: DiffFlags, io: Io): Promise<number> {
       { a: { label: labels.a, ...a.input }, b: { label: labels.b, ...b.input } },
       { alpha: flags.alpha, seed: flags.seed, messages: m, version: cjVersion() },
     );
-    const json = `${JSON.stringify(diff, null, 2)}\n`;
+    const { renderDiffJson } = await import('../render/json.js');
+    const json = renderDiffJson(diff);
     if (batch === undefined) {
       io.stdout.write(json);
     } else {
@@ -150,7 +152,7 @@ export async function runDiff(flags: DiffFlags, io: Io): Promise<number> {
     }
     if (!flags.quiet) {
       for (const input of [diff.a, diff.b]) {
-        for (const warning of input.warnings) io.stderr.write(`cj: ${m.notice}: ${input.label}: ${warning.message}\n`);
+        for (const warning of input.warnings) io.stderr.write(`cj: ${m.notice}: ${safeText(input.label)}: ${safeText(warning.message)}\n`);
       }
       if (batch !== undefined) io.stderr.write(`cj: ${m.diffWritten(relative(io.cwd, outDir) || '.')}\n`);
     }

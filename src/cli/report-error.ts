@@ -1,5 +1,6 @@
 import { CjError, DataErrors, ExitCode, formatLocation } from '../errors.js';
 import { messages, type Lang } from '../messages.js';
+import { safeText } from '../render/safe-text.js';
 import { useColor, type Io } from './io.js';
 
 /** Prints a fault as one line per error, never a stack (unless --debug and it is a bug). */
@@ -11,7 +12,8 @@ export async function reportError(error: unknown, io: Io, lang: Lang, debug: boo
   const prefix = chalk.red(`cj: ${m.error}`);
   if (error instanceof DataErrors) {
     for (const fault of error.errors) {
-      io.stderr.write(`${prefix}: ${formatLocation(fault.location)}: ${fault.message} [${fault.code}]\n`);
+      // A location names a column and a message may quote a cell: both from input (safeText).
+      io.stderr.write(`${prefix}: ${safeText(formatLocation(fault.location))}: ${safeText(fault.message)} [${fault.code}]\n`);
     }
     if (error.truncated) io.stderr.write(`${prefix}: ${m.tooManyFaults(error.errors.length)}\n`);
     const file = error.errors[0]?.location.file ?? '';
@@ -22,7 +24,7 @@ export async function reportError(error: unknown, io: Io, lang: Lang, debug: boo
     const where = formatLocation(error.location);
     const message = where !== '' && !error.message.startsWith(error.location.file ?? '\0') ? `${where}: ${error.message}` : error.message;
     // A definition with several faults reports one per line, each with its own prefix.
-    const lines = message.split('\n');
+    const lines = message.split('\n').map(safeText);
     lines.forEach((line, index) => io.stderr.write(`${prefix}: ${line}${index === lines.length - 1 ? ` [${error.code}]` : ''}\n`));
     return error.exitCode;
   }

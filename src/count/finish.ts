@@ -8,13 +8,24 @@ import type { FigureDefinition, FootnotePart, ScaleDefinition } from '../survey/
 import type { BarTally, FigureTally, MarkHistogram, Tallies } from './accumulate.js';
 import type { BarResult, CategoryResult, FigureResult, GradeResult, GradeSummary, TrackSummary } from './results.js';
 
+/**
+ * An empty record for keys that come from a definition (category keys, track ids): without a
+ * prototype, so a key such as `__proto__` or `constructor` is a key like any other and a lookup
+ * of a missing key gives undefined, never a property of Object.prototype.
+ */
+export function keyedRecord<V>(entries: Iterable<readonly [string, V]> = []): Record<string, V> {
+  const record = Object.create(null) as Record<string, V>;
+  for (const [key, value] of entries) record[key] = value;
+  return record;
+}
+
 function categoriesOf(scale: ScaleDefinition, showNotApplicable: boolean): CategoryResult[] {
   const shown = showNotApplicable ? [...scale.categories, scale.notApplicable] : scale.categories;
   return shown.map(({ key, label, color }) => ({ key, label, color }));
 }
 
 function countsOf(tally: BarTally, scale: ScaleDefinition): Record<string, number> {
-  const counts: Record<string, number> = {};
+  const counts = keyedRecord<number>();
   for (const category of [...scale.categories, scale.notApplicable]) counts[category.key] = tally.counts.get(category.key) ?? 0;
   return counts;
 }
@@ -59,7 +70,7 @@ function figureResult(survey: Survey, figure: FigureDefinition, tally: FigureTal
     const counts = countsOf(barTally, scale);
     const shown = categories.map((category) => counts[category.key] ?? 0);
     const shares = largestRemainder(shown);
-    const percentages: Record<string, number> = {};
+    const percentages = keyedRecord<number>();
     categories.forEach((category, i) => (percentages[category.key] = shares[i] ?? 0));
     return {
       label: bar.label,
@@ -85,7 +96,7 @@ function figureResult(survey: Survey, figure: FigureDefinition, tally: FigureTal
       onlyNotApplicable: tally.onlyNotApplicable,
       noAnswer: tally.noAnswer,
     },
-    NByTrack: Object.fromEntries([...tally.NByTrack].sort(([a], [b]) => (a < b ? -1 : 1))),
+    NByTrack: keyedRecord([...tally.NByTrack].sort(([a], [b]) => (a < b ? -1 : 1))),
   };
 }
 
@@ -110,7 +121,7 @@ export function finishCounts(survey: Survey, tallies: Tallies, messages: Message
   const figures = survey.figures.map((figure, index) =>
     figureResult(survey, figure, tallies.figures[index] as FigureTally, messages),
   );
-  const byTrack: Record<string, GradeSummary> = {};
+  const byTrack = keyedRecord<GradeSummary>();
   for (const track of survey.tracks) {
     const histogram = tallies.marksByTrack.get(track.id);
     if (histogram !== undefined) byTrack[track.id] = gradeSummary(histogram, grade.decimals, messages);

@@ -26,6 +26,13 @@ export const MAX_TABLES = 1e6;
 export const REPLICATES = 10_000;
 /** Cochran's rule: the chi-square approximation holds when every expected count is at least 5. */
 const MIN_EXPECTED = 5;
+/**
+ * Answers in a table beyond which neither the exact test nor Monte-Carlo is tried: counting the
+ * tables takes seconds there, and every Monte-Carlo replicate shuffles every answer (10 000 × 4e6
+ * steps for two cohorts of 2e6). With this many answers a small expected count sits in a column
+ * of a handful of answers among a hundred thousand, and Pearson's chi-square is what remains.
+ */
+export const LARGE_TABLE = 100_000;
 
 export interface BarNumbers {
   readonly categories: readonly CategoryChange[];
@@ -37,9 +44,12 @@ export interface BarNumbers {
 /**
  * The test of the 2×k table: exact when its margins allow at most MAX_TABLES tables. Beyond that
  * Pearson's chi-square where every expected count is at least 5, and a seeded Monte-Carlo
- * estimate of the exact p where some count is too small for the approximation.
+ * estimate of the exact p where some count is too small for the approximation; Pearson's
+ * chi-square for any table of more than LARGE_TABLE answers.
  */
 export function contingencyTest(table: readonly (readonly number[])[], seed: number): FisherFreemanHaltonResult {
+  const answers = table.reduce((sum, row) => sum + row.reduce((rowSum, n) => rowSum + n, 0), 0);
+  if (answers > LARGE_TABLE) return fisherFreemanHalton(table, { method: 'chi-square' });
   // One simulated table is the cheap way to learn whether enumeration would pass the bound:
   // 'auto' counts the tables first and enumerates only when they are few enough.
   const probe = fisherFreemanHalton(table, { method: 'auto', maxTables: MAX_TABLES, replicates: 1, seed });

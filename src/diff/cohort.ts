@@ -4,9 +4,14 @@
  * `cohortFromJson`, which checks every field the comparison touches (STYLE.md: validate at the
  * edge, then pass a typed object inward).
  */
+import { open } from 'node:fs/promises';
+import type { ErrorObject } from 'ajv';
+import { keyedRecord } from '../count/finish.js';
 import { SCHEMA_VERSION } from '../count/results.js';
 import { DataError } from '../errors.js';
 import type { Messages } from '../messages.js';
+import { safeText } from '../render/safe-text.js';
+import { MAX_COMPARED_N, MAX_RESULTS_BYTES } from './results-schema.js';
 
 export interface CohortCategory {
   readonly key: string;
@@ -59,91 +64,172 @@ export function ordinalCategories(figure: CohortFigure): readonly CohortCategory
 
 type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
 
+/** What cohortFromJson reads, once the schema has passed it (results-schema.ts). */
+interface CheckedResults {
+  readonly schemaVersion: number;
+  readonly cj: { readonly version: string };
+  readonly survey: { readonly name: string; readonly language: string };
+  readonly input: { readonly file: string; readonly sha256: string; readonly respondents: number; readonly columnsAbsent?: readonly string[] };
+  readonly figures: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly N: number;
+    readonly showNotApplicable: boolean;
+    readonly categories: readonly CohortCategory[];
+    readonly bars: readonly {
+      readonly label: string;
+      readonly column: string;
+      readonly n: number;
+      readonly counts: { readonly [key: string]: number };
+    }[];
+  }[];
+  readonly grade: { readonly column: string; readonly n: number; readonly distribution: readonly { readonly mark: number; readonly count: number }[] };
+}
+
+let validateResults: ((value: unknown) => boolean) & { errors?: ErrorObject[] | null } | undefined;
+
+/** The kind of value a schema fault expected, in the words of messages.diffExpected. */
+function expectedOf(error: ErrorObject): { kind: string; detail: string } {
+  const params = error.params as { type?: string; limit?: number; missingProperty?: string; pattern?: string };
+  switch (error.keyword) {
+    case 'type':
+      return { kind: params.type === 'integer' ? 'count' : (params.type ?? 'object'), detail: '' };
+    case 'minimum':
+    case 'maximum': {
+      const whole = (error.parentSchema as { type?: string } | undefined)?.type === 'integer';
+      if (error.keyword === 'minimum') return { kind: whole ? 'count' : 'atLeast', detail: String(params.limit) };
+      return { kind: whole ? 'atMost' : 'numberAtMost', detail: String(params.limit) };
+    }
+    case 'maxItems':
+    case 'maxProperties':
+    case 'maxLength':
+      return { kind: 'atMostItems', detail: String(params.limit) };
+    case 'minItems':
+      return { kind: 'categories', detail: '' };
+    case 'pattern':
+      return { kind: params.pattern?.startsWith('^#') === true ? 'colour' : params.pattern === '^[0-9a-f]{64}$' ? 'sha256' : 'key', detail: '' };
+    case 'not':
+      return { kind: 'key', detail: '' };
+    default:
+      return { kind: error.keyword, detail: '' };
+  }
+}
+
 /**
  * Reads the text of a results.json as a Cohort, or throws a DataError naming the first field
- * that is wrong, by its JSON pointer.
+ * that is wrong, by its JSON pointer: first the JSON Schema with its bounds, then what a schema
+ * cannot say (the counts add up to n, keys are unique, a bar is small enough to compare).
  */
-export function cohortFromJson(text: string, file: string, m: Messages): Cohort {
+export async function cohortFromJson(text: string, file: string, m: Messages): Promise<Cohort> {
   let value: Json;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, '')) as Json;
   } catch (error) {
-    throw new DataError('CJ_DIFF_NOT_JSON', m.diffNotJson(file, (error as Error).message), { file });
+    throw new DataError('CJ_DIFF_NOT_JSON', m.diffNotJson(file, safeText((error as Error).message)), { file });
   }
   const fail = (path: string, expected: string, detail = ''): never => {
-    throw new DataError('CJ_DIFF_NOT_RESULTS', m.diffNotResults(file, path, m.diffExpected(expected, detail)), { file });
+    throw new DataError('CJ_DIFF_NOT_RESULTS', m.diffNotResults(file, safeText(path) || '/', m.diffExpected(expected, detail)), { file });
   };
-  const object = (v: Json | undefined, path: string): { readonly [key: string]: Json } =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as { readonly [key: string]: Json }) : fail(path, 'object');
-  const array = (v: Json | undefined, path: string): readonly Json[] => (Array.isArray(v) ? v : fail(path, 'array'));
-  const string = (v: Json | undefined, path: string): string => (typeof v === 'string' ? v : fail(path, 'string'));
-  const boolean = (v: Json | undefined, path: string): boolean => (typeof v === 'boolean' ? v : fail(path, 'boolean'));
-  const count = (v: Json | undefined, path: string): number =>
-    typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : fail(path, 'count');
-
-  const root = object(value, '');
-  const version = root['schemaVersion'];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return fail('', 'object');
+  const version = (value as { readonly [key: string]: Json })['schemaVersion'];
   if (version === undefined) fail('/schemaVersion', 'count');
   if (version !== SCHEMA_VERSION) {
-    throw new DataError('CJ_DIFF_SCHEMA_VERSION', m.diffSchemaVersion(file, JSON.stringify(version), SCHEMA_VERSION), { file });
+    throw new DataError('CJ_DIFF_SCHEMA_VERSION', m.diffSchemaVersion(file, safeText(JSON.stringify(version).slice(0, 40)), SCHEMA_VERSION), { file });
   }
-  const cj = object(root['cj'], '/cj');
-  const survey = object(root['survey'], '/survey');
-  const input = object(root['input'], '/input');
-  const figures = array(root['figures'], '/figures').map((f, i): CohortFigure => {
+  if (validateResults === undefined) {
+    const [{ Ajv }, { resultsSchema }] = await Promise.all([import('ajv'), import('./results-schema.js')]);
+    validateResults = new Ajv({ strict: true, allErrors: false, verbose: true }).compile(resultsSchema);
+  }
+  if (!validateResults(value)) {
+    const error = validateResults.errors?.[0];
+    if (error === undefined) return fail('', 'object');
+    const missing = (error.params as { missingProperty?: string }).missingProperty;
+    const where = error.propertyName !== undefined ? `${error.instancePath}/${error.propertyName}` : error.instancePath;
+    if (error.keyword === 'required' && missing !== undefined) return fail(`${error.instancePath}/${missing}`, 'present');
+    const { kind, detail } = expectedOf(error);
+    return fail(where, kind, detail);
+  }
+  const root = value as unknown as CheckedResults;
+
+  const figures = root.figures.map((figure, i): CohortFigure => {
     const path = `/figures/${i}`;
-    const figure = object(f, path);
-    const showNotApplicable = boolean(figure['showNotApplicable'], `${path}/showNotApplicable`);
-    const categories = array(figure['categories'], `${path}/categories`).map((c, j): CohortCategory => {
-      const category = object(c, `${path}/categories/${j}`);
-      return {
-        key: string(category['key'], `${path}/categories/${j}/key`),
-        label: string(category['label'], `${path}/categories/${j}/label`),
-        color: string(category['color'], `${path}/categories/${j}/color`),
-      };
-    });
+    const { categories, showNotApplicable } = figure;
     if (categories.length < (showNotApplicable ? 3 : 2)) fail(`${path}/categories`, 'categories');
-    const bars = array(figure['bars'], `${path}/bars`).map((b, j): CohortBar => {
+    const keys = new Set<string>();
+    categories.forEach((category, j) => {
+      if (keys.has(category.key)) fail(`${path}/categories/${j}/key`, 'unique', category.key);
+      keys.add(category.key);
+    });
+    const columns = new Set<string>();
+    const bars = figure.bars.map((bar, j): CohortBar => {
       const barPath = `${path}/bars/${j}`;
-      const bar = object(b, barPath);
-      const rawCounts = object(bar['counts'], `${barPath}/counts`);
-      const counts: Record<string, number> = {};
-      for (const category of categories) counts[category.key] = count(rawCounts[category.key], `${barPath}/counts/${category.key}`);
-      const n = count(bar['n'], `${barPath}/n`);
+      if (columns.has(bar.column)) fail(`${barPath}/column`, 'unique', bar.column);
+      columns.add(bar.column);
+      // Own properties only: the schema allows no prototype name as a key, and a Map-like record
+      // without a prototype keeps it so for every later lookup.
+      const counts = keyedRecord<number>();
+      for (const category of categories) {
+        if (!Object.hasOwn(bar.counts, category.key)) fail(`${barPath}/counts/${category.key}`, 'count');
+        counts[category.key] = bar.counts[category.key] as number;
+      }
       const shown = categories.reduce((sum, category) => sum + (counts[category.key] ?? 0), 0);
-      if (shown !== n) fail(`${barPath}/n`, 'sum', String(shown));
-      return { label: string(bar['label'], `${barPath}/label`), column: string(bar['column'], `${barPath}/column`), n, counts };
+      if (shown !== bar.n) fail(`${barPath}/n`, 'sum', String(shown));
+      if (bar.n > MAX_COMPARED_N) fail(`${barPath}/n`, 'atMost', String(MAX_COMPARED_N));
+      return { label: bar.label, column: bar.column, n: bar.n, counts };
     });
     return {
-      id: string(figure['id'], `${path}/id`),
-      title: string(figure['title'], `${path}/title`),
-      N: count(figure['N'], `${path}/N`),
+      id: figure.id,
+      title: figure.title,
+      N: figure.N,
       showNotApplicable,
-      categories,
+      categories: categories.map(({ key, label, color }) => ({ key, label, color })),
       bars,
     };
   });
-  const grade = object(root['grade'], '/grade');
-  const distribution = array(grade['distribution'], '/grade/distribution').map((d, i) => {
-    const entry = object(d, `/grade/distribution/${i}`);
-    const mark = entry['mark'];
-    if (typeof mark !== 'number' || !Number.isFinite(mark)) fail(`/grade/distribution/${i}/mark`, 'number');
-    return { mark: mark as number, count: count(entry['count'], `/grade/distribution/${i}/count`) };
+  const ids = new Set<string>();
+  figures.forEach((figure, i) => {
+    if (ids.has(figure.id)) fail(`/figures/${i}/id`, 'unique', figure.id);
+    ids.add(figure.id);
   });
-  const gradeN = count(grade['n'], '/grade/n');
+  const { grade } = root;
+  const distribution = grade.distribution.map(({ mark, count }) => ({ mark, count }));
   const marks = distribution.reduce((sum, entry) => sum + entry.count, 0);
-  if (marks !== gradeN) fail('/grade/n', 'sum', String(marks));
+  if (marks !== grade.n) fail('/grade/n', 'sum', String(marks));
+  if (grade.n > MAX_COMPARED_N) fail('/grade/n', 'atMost', String(MAX_COMPARED_N));
   return {
     schemaVersion: SCHEMA_VERSION,
-    cj: { version: string(cj['version'], '/cj/version') },
-    survey: { name: string(survey['name'], '/survey/name'), language: string(survey['language'], '/survey/language') },
+    cj: { version: root.cj.version },
+    survey: { name: root.survey.name, language: root.survey.language },
     input: {
-      file: string(input['file'], '/input/file'),
-      sha256: string(input['sha256'], '/input/sha256'),
-      respondents: count(input['respondents'], '/input/respondents'),
-      columnsAbsent: array(input['columnsAbsent'] ?? [], '/input/columnsAbsent').map((c, i) => string(c, `/input/columnsAbsent/${i}`)),
+      file: root.input.file,
+      sha256: root.input.sha256,
+      respondents: root.input.respondents,
+      columnsAbsent: [...(root.input.columnsAbsent ?? [])],
     },
     figures,
-    grade: { column: string(grade['column'], '/grade/column'), n: gradeN, distribution },
+    grade: { column: grade.column, n: grade.n, distribution },
   };
+}
+
+/**
+ * The bytes of a results.json, read in chunks up to MAX_RESULTS_BYTES and no further, so a
+ * pipe or a device without end is refused as too large instead of read into memory whole.
+ */
+export async function readResultsFile(path: string, file: string, m: Messages): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  const chunks: Buffer[] = [];
+  let length = 0;
+  try {
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(1 << 20, MAX_RESULTS_BYTES + 1 - length));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      length += bytesRead;
+      if (length > MAX_RESULTS_BYTES) throw new DataError('CJ_DIFF_TOO_LARGE', m.diffResultsTooLarge(file, MAX_RESULTS_BYTES), { file });
+    }
+  } finally {
+    await handle.close();
+  }
+  return Buffer.concat(chunks, length);
 }

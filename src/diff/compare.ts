@@ -39,7 +39,7 @@ const POWER = 0.8;
 const TESTS = {
   change: "b minus a in percentage points; interval: Newcombe (1998) method 10, hybrid score from Wilson intervals, 95%",
   contingency:
-    "Fisher-Freeman-Halton exact test of the 2×k table (n.v.t. a category where the figure shows it); two-sided p = sum of P(table) over all tables with the observed margins and P(table) ≤ P(observed)·(1 + 1e-7), as R's fisher.test. Full enumeration when there are at most 1e6 such tables; beyond that Pearson's chi-square (no continuity correction) where every expected count is ≥ 5, else a seeded Monte-Carlo estimate (1 + hits)/(B + 1); `method` says which ran",
+    "Fisher-Freeman-Halton exact test of the 2×k table (n.v.t. a category where the figure shows it); two-sided p = sum of P(table) over all tables with the observed margins and P(table) ≤ P(observed)·(1 + 1e-7), as R's fisher.test. Full enumeration when there are at most 1e6 such tables; beyond that Pearson's chi-square (no continuity correction) where every expected count is ≥ 5 or the table holds more than 1e5 answers, else a seeded Monte-Carlo estimate (1 + hits)/(B + 1); `method` says which ran",
   ordinal:
     "Wilcoxon-Mann-Whitney test of the answers coded 1..k from worst to best, n.v.t. excluded; midranks for ties; exact permutation distribution of W (as coin::wilcox_test(distribution = 'exact')); two-sided p = P(|W - E[W]| ≥ |w - E[W]|), not a doubled one-sided p; normal approximation with tie and continuity correction only beyond 2e8 steps (`method`). Cliff's delta = P(b better) - P(a better) = 2·Ub/(na·nb) - 1; positive when b is better",
   grade:

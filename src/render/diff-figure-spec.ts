@@ -23,6 +23,7 @@ import {
   type MeasureText,
   type SegmentFields,
 } from './figure-spec.js';
+import { safeStrings } from './safe-text.js';
 
 const COHORT_STEP = 22;
 const LABEL_FONT_SIZE = 11;
@@ -75,7 +76,10 @@ export function diffSegmentData(figure: FigureComparison, diff: DiffResult, m: M
   );
 }
 
-export function diffFigureSpec(figure: FigureComparison, diff: DiffResult, m: Messages, measure: MeasureText): TopLevelSpec {
+export function diffFigureSpec(unsafeFigure: FigureComparison, unsafeDiff: DiffResult, m: Messages, measure: MeasureText): TopLevelSpec {
+  // Labels and file names from input end in SVG, where XML 1.0 forbids most controls.
+  const figure = safeStrings(unsafeFigure);
+  const diff = safeStrings(unsafeDiff);
   const captionA = captionWithoutN(figure.titleA);
   const captionB = captionWithoutN(figure.titleB);
   const subtitle = captionA === captionB ? [captionA] : [`a: ${captionA}`, `b: ${captionB}`];

@@ -8,6 +8,7 @@ import { displayWidth, formatDecimal, padEnd, padStart } from '../format.js';
 import { captionWithoutN, formatP, formatPWithRelation, formatShare, formatSigned } from '../diff/format.js';
 import type { BarComparison, DiffInput, DiffResult, FigureComparison, GradeComparison } from '../diff/types.js';
 import type { Messages } from '../messages.js';
+import { safeStrings } from './safe-text.js';
 
 
 function cohortLine(side: 'a' | 'b', input: DiffInput, m: Messages): string {
@@ -89,7 +90,9 @@ function gradeLines(grade: GradeComparison, m: Messages, chalk: ChalkInstance): 
   return lines;
 }
 
-export function renderDiffTerminal(diff: DiffResult, m: Messages, color: boolean): string {
+export function renderDiffTerminal(unsafe: DiffResult, m: Messages, color: boolean): string {
+  // Labels, file names and sentences quoting them come from input: a terminal obeys an ESC.
+  const diff = safeStrings(unsafe);
   const chalk = new Chalk({ level: color ? 3 : 0 });
   const lines = [chalk.bold(m.diffHeading(diff.a.label, diff.b.label)), chalk.dim(cohortLine('a', diff.a, m)), chalk.dim(cohortLine('b', diff.b, m)), ''];
   for (const figure of diff.figures) lines.push(...figureLines(figure, diff, m, chalk), '');

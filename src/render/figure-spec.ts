@@ -8,6 +8,7 @@ import type { NonNormalizedSpec } from 'vega-lite/types_unstable/spec/index.js';
 import type { CategoryResult, FigureResult } from '../count/results.js';
 import { DefinitionError } from '../errors.js';
 import { messages } from '../messages.js';
+import { safeStrings } from './safe-text.js';
 
 /** The words a figure prints besides the data; the figures follow the survey's language. */
 export interface FigureTexts {
@@ -192,7 +193,9 @@ export function segmentData(figure: FigureResult, measure: MeasureText = estimat
  * (helemaal) mee oneens"; we keep the order the Results give (oneens, neutraal, eens), so that
  * in every figure the negative answers are on the left and the positive ones on the right.
  */
-export function figureSpec(figure: FigureResult, options: FigureSpecOptions = {}): TopLevelSpec {
+export function figureSpec(unsafe: FigureResult, options: FigureSpecOptions = {}): TopLevelSpec {
+  // Every text of the figure ends in SVG, where XML 1.0 forbids most controls even escaped.
+  const figure = safeStrings(unsafe);
   const texts = options.texts ?? figureTextsNl;
   const measure = options.measureText ?? estimateWidth;
   const N = Math.max(figure.N, 1);

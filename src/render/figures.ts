@@ -7,6 +7,7 @@ import { messages, type Messages } from '../messages.js';
 import { figureSpec } from './figure-spec.js';
 import { renderHtml } from './html.js';
 import { renderPng } from './png.js';
+import { jsonText } from './safe-text.js';
 import { renderSvg, textWidth } from './svg.js';
 
 export interface FigureFile {
@@ -47,7 +48,7 @@ export async function renderFigureFiles(results: Results, options: FigureFileOpt
     const spec = figureFileSpec(figure, options.messages);
     const svg = await renderSvg(spec);
     svgs.push(svg);
-    files.push({ name: `${name}.svg`, content: svg }, { name: `${name}.vl.json`, content: `${JSON.stringify(spec, null, 2)}\n` });
+    files.push({ name: `${name}.svg`, content: svg }, { name: `${name}.vl.json`, content: `${jsonText(spec)}\n` });
     if (options.png) files.push({ name: `${name}.png`, content: await renderPng(svg) });
   }
   files.push({ name: 'index.html', content: renderHtml(results, svgs, options.messages) });

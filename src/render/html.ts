@@ -7,12 +7,17 @@ import type { FigureResult, GradeSummary, Results } from '../count/results.js';
 import { messages, type Messages } from '../messages.js';
 import { exclusionRules } from '../rules/judge.js';
 import { BACKGROUND, FONT_FAMILY, hexColor } from './figure-spec.js';
+import { safeText } from './safe-text.js';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Text for HTML content and attribute values: every character with a meaning in markup escaped. */
+/**
+ * Text for HTML content and attribute values: every character with a meaning in markup escaped,
+ * and every control or direction override neutralised (safeText): HTML is XML's cousin, and a
+ * page is read on screens that honour a bidi override.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ESCAPES[character] ?? character);
+  return safeText(text).replace(/[&<>"']/g, (character) => ESCAPES[character] ?? character);
 }
 
 

@@ -3,6 +3,7 @@ import type { FigureResult, Results } from '../count/results.js';
 import { exclusionRules } from '../rules/judge.js';
 import { displayWidth, formatMark, gradeLine, padEnd, padStart } from '../format.js';
 import type { Messages } from '../messages.js';
+import { safeStrings } from './safe-text.js';
 
 const BAR_WIDTH = 32;
 const WITHDRAWN_SHOWN = 10;
@@ -74,8 +75,13 @@ function figureTable(figure: FigureResult, messages: Messages, chalk: ChalkInsta
   return lines;
 }
 
-/** The results as a person reads them in a terminal: a table per figure, the grade, the rest. */
-export function renderTerminal(results: Results, messages: Messages, color: boolean): string {
+/**
+ * The results as a person reads them in a terminal: a table per figure, the grade, the rest.
+ * Every text from input (labels, track ids, respondent codes) is neutralised first: a terminal
+ * obeys an ESC it is given.
+ */
+export function renderTerminal(unsafe: Results, messages: Messages, color: boolean): string {
+  const results = safeStrings(unsafe);
   const chalk = new Chalk({ level: color ? 3 : 0 });
   const lines: string[] = [];
   const byTrack = Object.entries(results.input.respondentsByTrack)

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { DefinitionError } from '../errors.js';
 import { fixedColumns } from '../input/columns.js';
 import { messages as allMessages, type Messages } from '../messages.js';
+import { hasUnsafeCharacter } from '../render/safe-text.js';
 import type {
   FigureDefinition,
   ScaleDefinition,
@@ -44,8 +46,14 @@ export interface Survey {
 // Resolves to the same file from src/survey/ (tests) and dist/survey/ (the built CLI).
 export const builtInSurveyPath = new URL('../../src/survey/definitions/haarlem-2016.json', import.meta.url);
 
+/**
+ * The largest definition file cj reads. Haarlem's is 15 kB; a definition is written by hand, and
+ * a file larger than this is the wrong file (or /dev/zero), to be refused before it fills memory.
+ */
+export const MAX_DEFINITION_BYTES = 1024 * 1024;
+
 /** A JSON Pointer token (RFC 6901): `~` as `~0`, `/` as `~1`, as ajv writes paths. */
-function pointerToken(key: string): string {
+export function pointerToken(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
@@ -59,13 +67,18 @@ function deepFreeze<T>(value: T): T {
 
 const TEXT_KEYS = new Set(['name', 'label', 'caption', 'text']);
 
+/** A record of a file as a Map: its own keys only, so no key reaches Object.prototype. */
+function ownEntries<V>(record: Readonly<Record<string, V>> | undefined): Map<string, V> {
+  return new Map(record === undefined ? [] : Object.entries(record));
+}
+
 /** The definition with every caption, label and footnote in `lang`, where it has a translation. */
 function translate(definition: SurveyDefinition, lang: string, untranslated: Set<string>): SurveyDefinition {
   if (lang === definition.language) return definition;
-  const table = definition.translations?.[lang] ?? {};
+  const table = ownEntries(ownEntries(definition.translations).get(lang));
   const walk = (value: unknown, key: string): unknown => {
     if (typeof value === 'string' && TEXT_KEYS.has(key)) {
-      const translated = table[value];
+      const translated = table.get(value);
       if (translated === undefined) untranslated.add(value);
       return translated ?? value;
     }
@@ -77,6 +90,25 @@ function translate(definition: SurveyDefinition, lang: string, untranslated: Set
     return value;
   };
   return walk(definition, '') as SurveyDefinition;
+}
+
+/**
+ * Refuses a control character or direction override in any text or key of a definition, by its
+ * JSON path: the schema's pattern says the same to editors, this holds for every definition,
+ * also one that did not come through the schema, and for lone surrogates the pattern cannot name.
+ */
+function unsafeTextPath(value: unknown, path: string, fail: (path: string, message: string) => never, messages: Messages): void {
+  if (typeof value === 'string') {
+    if (hasUnsafeCharacter(value)) fail(path || '/', messages.definitionControlCharacter());
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => unsafeTextPath(item, `${path}/${index}`, fail, messages));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      // The path names the key, so a bad key cannot be quoted in it: its position will do.
+      if (hasUnsafeCharacter(key)) fail(path || '/', messages.definitionControlCharacter());
+      unsafeTextPath(item, `${path}/${pointerToken(key)}`, fail, messages);
+    }
+  }
 }
 
 /**
@@ -92,6 +124,7 @@ export function prepareSurvey(
   const fail = (path: string, message: string): never => {
     throw new DefinitionError('CJ_DEFINITION_INVALID', messages.definitionFault(source, path, message), { file: source });
   };
+  unsafeTextPath(original, '', fail, messages);
   const untranslated = new Set<string>();
   const definition = translate(original, lang, untranslated);
   const stepIndex = new Map<string, number>();
@@ -172,15 +205,37 @@ export function prepareSurvey(
   });
 }
 
-/** Reads a definition file (JSON), checks it against the JSON Schema, and prepares it. */
-export async function loadSurveyFile(path: string | URL, displayName: string, messages: Messages, lang?: string): Promise<Survey> {
-  let text: string;
+/**
+ * The text of a definition file, read in chunks up to MAX_DEFINITION_BYTES and no further: a
+ * pipe, a FIFO or /dev/zero has no size to ask for beforehand.
+ */
+async function readBounded(path: string | URL, displayName: string, messages: Messages): Promise<string> {
+  const buffer = Buffer.alloc(MAX_DEFINITION_BYTES + 1);
+  let length = 0;
   try {
-    text = readFileSync(path, 'utf8');
+    const handle = await open(path, 'r');
+    try {
+      while (length < buffer.length) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+      }
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     throw new DefinitionError('CJ_DEFINITION_UNREADABLE', messages.unreadable(displayName, code), { file: displayName });
   }
+  if (length > MAX_DEFINITION_BYTES) {
+    throw new DefinitionError('CJ_DEFINITION_TOO_LARGE', messages.definitionTooLarge(displayName, MAX_DEFINITION_BYTES), { file: displayName });
+  }
+  return buffer.toString('utf8', 0, length);
+}
+
+/** Reads a definition file (JSON), checks it against the JSON Schema, and prepares it. */
+export async function loadSurveyFile(path: string | URL, displayName: string, messages: Messages, lang?: string): Promise<Survey> {
+  const text = await readBounded(path, displayName, messages);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -190,7 +245,7 @@ export async function loadSurveyFile(path: string | URL, displayName: string, me
     });
   }
   const { validateDefinition } = await import('./validate-definition.js');
-  const faults = validateDefinition(parsed);
+  const faults = validateDefinition(parsed, messages);
   if (faults.length > 0) {
     throw new DefinitionError(
       'CJ_DEFINITION_INVALID',

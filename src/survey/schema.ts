@@ -1,9 +1,47 @@
 import type { JSONSchemaType } from 'ajv';
 import type { SurveyDefinition } from './types.js';
 
-const text = { type: 'string', minLength: 1 } as const;
-const id = { type: 'string', pattern: '^[a-z0-9_]+$' } as const;
+/**
+ * Names a key may not have: the properties of Object.prototype (and `prototype`). A definition's
+ * ids and keys become keys of the results' records, and in JavaScript `counts["__proto__"]` or
+ * `table["constructor"]` reach the prototype instead of a value (issue 10).
+ */
+export const RESERVED_NAMES = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  'toString',
+  'valueOf',
+] as const;
+const notReserved = { not: { enum: RESERVED_NAMES } } as const;
+
+/**
+ * Text without control characters (C0, DEL, C1), direction marks and overrides, line separators
+ * or noncharacters: the characters src/render/safe-text.ts neutralises, refused here at the edge.
+ */
+export const PLAIN_TEXT_PATTERN =
+  '^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\ufffe\\uffff]*$';
+/** Longest caption, label or footnote text, in UTF-16 units. */
+const MAX_TEXT = 1000;
+const text = { type: 'string', minLength: 1, maxLength: MAX_TEXT, pattern: PLAIN_TEXT_PATTERN } as const;
+const optionalText = { type: 'string', nullable: true, maxLength: MAX_TEXT, pattern: PLAIN_TEXT_PATTERN } as const;
+const id = { type: 'string', maxLength: 64, pattern: '^[a-z0-9_]+$', ...notReserved } as const;
 const color = { type: 'string', pattern: '^#[0-9a-fA-F]{6}$' } as const;
+/** Spellings are keys too: no prototype names, no control characters. */
+const spellingKeys = { maxLength: MAX_TEXT, pattern: PLAIN_TEXT_PATTERN, ...notReserved } as const;
+/**
+ * Texts to translate are labels, and a label may be any text, "constructor" too (cj looks them
+ * up in a Map); only `__proto__`, which a plain JavaScript object cannot hold as a key, is refused.
+ */
+const translatedTexts = { maxLength: MAX_TEXT, pattern: PLAIN_TEXT_PATTERN, not: { enum: ['__proto__'] } } as const;
 const category = {
   type: 'object',
   properties: { key: id, label: text, color },
@@ -17,15 +55,16 @@ const category = {
  */
 type SurveyProperties = NonNullable<Extract<JSONSchemaType<SurveyDefinition>, { type: 'object' }>['properties']>;
 const properties: SurveyProperties = {
-  $schema: { type: 'string', nullable: true },
+  $schema: { type: 'string', nullable: true, maxLength: MAX_TEXT },
   name: text,
   language: { type: 'string', pattern: '^[a-z]{2}$' },
   tracks: {
     type: 'array',
     minItems: 1,
+    maxItems: 20,
     items: {
       type: 'object',
-      properties: { id, label: text, aliases: { type: 'array', items: text } },
+      properties: { id, label: text, aliases: { type: 'array', maxItems: 20, items: text } },
       required: ['id', 'label', 'aliases'],
       additionalProperties: false,
     },
@@ -34,6 +73,7 @@ const properties: SurveyProperties = {
   steps: {
     type: 'array',
     minItems: 1,
+    maxItems: 100,
     items: {
       type: 'object',
       properties: { id, label: text },
@@ -44,13 +84,14 @@ const properties: SurveyProperties = {
   scales: {
     type: 'array',
     minItems: 1,
+    maxItems: 20,
     items: {
       type: 'object',
       properties: {
         id,
-        categories: { type: 'array', minItems: 2, items: category },
+        categories: { type: 'array', minItems: 2, maxItems: 12, items: category },
         notApplicable: category,
-        spellings: { type: 'object', required: [], additionalProperties: { type: 'string' } },
+        spellings: { type: 'object', required: [], maxProperties: 1000, propertyNames: spellingKeys, additionalProperties: id },
       },
       required: ['id', 'categories', 'notApplicable', 'spellings'],
       additionalProperties: false,
@@ -59,18 +100,21 @@ const properties: SurveyProperties = {
   figures: {
     type: 'array',
     minItems: 1,
+    maxItems: 100,
     items: {
       type: 'object',
       properties: {
-        id: { type: 'string', pattern: '^[A-Za-z0-9_-]+$' },
+        // Part of file names (figuur-<id>.svg): short, and no character a file system minds.
+        id: { type: 'string', maxLength: 32, pattern: '^[A-Za-z0-9_-]+$', ...notReserved },
         caption: text,
         step: id,
         scale: id,
         showNotApplicable: { type: 'boolean' },
-        tracks: { type: 'array', minItems: 1, items: id },
+        tracks: { type: 'array', minItems: 1, maxItems: 20, items: id },
         bars: {
           type: 'array',
           minItems: 1,
+          maxItems: 100,
           items: {
             type: 'object',
             properties: { column: id, label: text },
@@ -80,18 +124,19 @@ const properties: SurveyProperties = {
         },
         footnote: {
           type: 'array',
+          maxItems: 10,
           items: {
             type: 'object',
             properties: {
               when: { type: 'string', enum: ['withdrawn', 'notApplicable', 'otherTrack'] },
               text,
-              joiner: { type: 'string', nullable: true },
+              joiner: optionalText,
             },
             required: ['when', 'text'],
             additionalProperties: false,
           },
         },
-        footnoteEnd: { type: 'string', nullable: true },
+        footnoteEnd: optionalText,
       },
       required: ['id', 'caption', 'step', 'scale', 'showNotApplicable', 'tracks', 'bars', 'footnote'],
       additionalProperties: false,
@@ -104,18 +149,20 @@ const properties: SurveyProperties = {
       step: id,
       min: { type: 'number' },
       max: { type: 'number' },
-      tracks: { type: 'array', minItems: 1, items: id },
+      tracks: { type: 'array', minItems: 1, maxItems: 20, items: id },
       decimals: { type: 'integer', minimum: 0, maximum: 3 },
     },
     required: ['column', 'step', 'min', 'max', 'tracks', 'decimals'],
     additionalProperties: false,
   },
-  dateSuffix: { type: 'string', minLength: 1 },
+  dateSuffix: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[a-z0-9_]+$' },
   translations: {
     type: 'object',
     nullable: true,
     required: [],
-    additionalProperties: { type: 'object', required: [], additionalProperties: { type: 'string' } },
+    maxProperties: 20,
+    propertyNames: { pattern: '^[a-z]{2}$' },
+    additionalProperties: { type: 'object', required: [], maxProperties: 5000, propertyNames: translatedTexts, additionalProperties: text },
   },
 };
 

@@ -1,5 +1,8 @@
-import { Ajv } from 'ajv';
-import { surveySchema } from './schema.js';
+import { Ajv, type ErrorObject } from 'ajv';
+import { messages as allMessages, type Messages } from '../messages.js';
+import { safeText } from '../render/safe-text.js';
+import { pointerToken } from './load.js';
+import { PLAIN_TEXT_PATTERN, surveySchema } from './schema.js';
 
 export interface SchemaFault {
   /** JSON Pointer into the definition, e.g. `/figures/2/bars/0/column`. */
@@ -9,17 +12,52 @@ export interface SchemaFault {
 
 let validate: ReturnType<Ajv['compile']> | undefined;
 
-/** Checks a parsed definition against the JSON Schema; every fault with its JSON path. */
-export function validateDefinition(value: unknown): SchemaFault[] {
+/** The value at a JSON Pointer of the document, where there is one. */
+function valueAt(root: unknown, pointer: string): unknown {
+  let value = root;
+  for (const token of pointer.split('/').slice(1)) {
+    const key = token.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+function describe(error: ErrorObject, root: unknown, m: Messages): string | null {
+  const params = error.params as { additionalProperty?: string; allowedValues?: unknown[]; pattern?: string };
+  switch (error.keyword) {
+    // Says only "property name must be valid"; the error of the name's own rule follows it.
+    case 'propertyNames':
+      return null;
+    case 'not': {
+      const name = error.propertyName ?? valueAt(root, error.instancePath);
+      return m.definitionReservedName(safeText(String(name)));
+    }
+    case 'pattern':
+      if (params.pattern === PLAIN_TEXT_PATTERN) return m.definitionControlCharacter();
+      break;
+    case 'additionalProperties':
+      return `${error.message ?? error.keyword} "${safeText(String(params.additionalProperty))}"`;
+    case 'enum':
+      return `${error.message ?? error.keyword}: ${(params.allowedValues ?? []).join(', ')}`;
+  }
+  return error.message ?? error.keyword;
+}
+
+/**
+ * Checks a parsed definition against the JSON Schema; every fault with its JSON path. A fault in
+ * a property name (of `spellings`, of `translations`) names the property in the path. Paths and
+ * names come from the file, so they pass through safeText before they reach a message.
+ */
+export function validateDefinition(value: unknown, m: Messages = allMessages.en): SchemaFault[] {
   validate ??= new Ajv({ allErrors: true, strict: true }).compile(surveySchema);
   if (validate(value)) return [];
-  return (validate.errors ?? []).map((error) => {
-    const extra =
-      error.keyword === 'additionalProperties'
-        ? ` "${String((error.params as { additionalProperty?: string }).additionalProperty)}"`
-        : error.keyword === 'enum'
-          ? `: ${((error.params as { allowedValues?: unknown[] }).allowedValues ?? []).join(', ')}`
-          : '';
-    return { path: error.instancePath === '' ? '/' : error.instancePath, message: `${error.message ?? error.keyword}${extra}` };
-  });
+  const faults: SchemaFault[] = [];
+  for (const error of validate.errors ?? []) {
+    const message = describe(error, value, m);
+    if (message === null) continue;
+    const pointer = error.propertyName === undefined ? error.instancePath : `${error.instancePath}/${pointerToken(error.propertyName)}`;
+    faults.push({ path: pointer === '' ? '/' : safeText(pointer), message });
+  }
+  return faults;
 }
