@@ -3,6 +3,7 @@
  * is data from someone else's disk, and a count of 3e8 in it must be a refusal, not an array of
  * 3e8 answers. Fields cj diff does not read are left open (a newer cj may add some).
  */
+import { HEX_COLOR_PATTERN } from '../color.js';
 import { RESERVED_NAMES } from '../survey/schema.js';
 
 /** The largest results.json cj diff reads; cj analyse writes well under 10 MB for any input. */
@@ -67,7 +68,7 @@ export const resultsSchema = {
             items: {
               type: 'object',
               required: ['key', 'label', 'color'],
-              properties: { key, label: text, color: { type: 'string', pattern: '^#[0-9a-fA-F]{6}$' } },
+              properties: { key, label: text, color: { type: 'string', pattern: HEX_COLOR_PATTERN } },
             },
           },
           bars: {

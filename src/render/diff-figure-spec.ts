@@ -16,13 +16,13 @@ import {
   TEXT_MAIN,
   figureFrame,
   footnoteBlock,
-  hexColor,
   segmentLayers,
   segmentStyle,
   wrapText,
   type MeasureText,
   type SegmentFields,
 } from './figure-spec.js';
+import { hexColor } from '../color.js';
 import { safeStrings } from './safe-text.js';
 
 const COHORT_STEP = 22;

@@ -6,8 +6,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { NonNormalizedSpec } from 'vega-lite/types_unstable/spec/index.js';
 import type { CategoryResult, FigureResult } from '../count/results.js';
-import { DefinitionError } from '../errors.js';
 import { messages } from '../messages.js';
+import { rgbOf } from '../color.js';
 import { safeStrings } from './safe-text.js';
 
 /** The words a figure prints besides the data; the figures follow the survey's language. */
@@ -50,24 +50,6 @@ const BAR_LABEL_FONT_SIZE = 12;
 const BAR_LABEL_PADDING = 8;
 export const FOOTNOTE_FONT_SIZE = 10;
 const FOOTNOTE_LINE_HEIGHT = 13;
-
-const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
-
-function rgbOf(color: string): [number, number, number] {
-  if (!HEX_COLOR.test(color)) {
-    // A colour is written into SVG attributes and CSS: only plain hex colours, never url(…).
-    throw new DefinitionError('CJ_DEFINITION_INVALID', `colour "${color}": expected #rrggbb`);
-  }
-  const hex = color.length === 4 ? [...color.slice(1)].map((digit) => digit + digit).join('') : color.slice(1);
-  const value = Number.parseInt(hex, 16);
-  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
-}
-
-/** A definition's colour, refused unless it is a plain hex colour. */
-export function hexColor(color: string): string {
-  rgbOf(color);
-  return color;
-}
 
 /** WCAG 2 relative luminance of an sRGB hex colour. */
 export function relativeLuminance(color: string): number {

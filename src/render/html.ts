@@ -6,7 +6,8 @@ import { formatMark, gradeLine as gradeText } from '../format.js';
 import type { FigureResult, GradeSummary, Results } from '../count/results.js';
 import { messages, type Messages } from '../messages.js';
 import { exclusionRules } from '../rules/judge.js';
-import { BACKGROUND, FONT_FAMILY, hexColor } from './figure-spec.js';
+import { hexColor } from '../color.js';
+import { BACKGROUND, FONT_FAMILY } from './figure-spec.js';
 import { safeText } from './safe-text.js';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -4,17 +4,13 @@ import { exclusionRules } from '../rules/judge.js';
 import { displayWidth, formatMark, gradeLine, padEnd, padStart } from '../format.js';
 import type { Messages } from '../messages.js';
 import { safeStrings } from './safe-text.js';
+import { rgbOf } from '../color.js';
 
 const BAR_WIDTH = 32;
 const WITHDRAWN_SHOWN = 10;
 /** Without colour the segments differ by shade, in the figure's category order (n.v.t. last). */
 const SHADES = ['▓', '░', '█', '▒', '▚'];
 const NOT_APPLICABLE_SHADE = '·';
-
-function hexToRgb(hex: string): [number, number, number] {
-  const value = Number.parseInt(hex.replace('#', ''), 16);
-  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
-}
 
 
 function segments(figure: FigureResult, counts: Readonly<Record<string, number>>, chalk: ChalkInstance): string {
@@ -32,7 +28,7 @@ function segments(figure: FigureResult, counts: Readonly<Record<string, number>>
     if (cells <= 0) return;
     const isNotApplicable = index === figure.categories.length - 1 && figure.showNotApplicable;
     const shade = isNotApplicable ? NOT_APPLICABLE_SHADE : (SHADES[index] ?? '#');
-    out += chalk.level > 0 ? chalk.bgRgb(...hexToRgb(category.color))(' '.repeat(cells)) : shade.repeat(cells);
+    out += chalk.level > 0 ? chalk.bgRgb(...rgbOf(category.color))(' '.repeat(cells)) : shade.repeat(cells);
   });
   return padEnd(out, BAR_WIDTH);
 }
@@ -66,7 +62,7 @@ function figureTable(figure: FigureResult, messages: Messages, chalk: ChalkInsta
   const legend = figure.categories
     .map((category, index) => {
       const isNotApplicable = index === figure.categories.length - 1 && figure.showNotApplicable;
-      const key = chalk.level > 0 ? chalk.bgRgb(...hexToRgb(category.color))('  ') : (isNotApplicable ? NOT_APPLICABLE_SHADE : (SHADES[index] ?? '#')).repeat(2);
+      const key = chalk.level > 0 ? chalk.bgRgb(...rgbOf(category.color))('  ') : (isNotApplicable ? NOT_APPLICABLE_SHADE : (SHADES[index] ?? '#')).repeat(2);
       return `${key} ${category.label}`;
     })
     .join('   ');

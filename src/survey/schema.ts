@@ -1,4 +1,5 @@
 import type { JSONSchemaType } from 'ajv';
+import { HEX_COLOR_PATTERN } from '../color.js';
 import type { SurveyDefinition } from './types.js';
 
 /**
@@ -34,7 +35,7 @@ const MAX_TEXT = 1000;
 const text = { type: 'string', minLength: 1, maxLength: MAX_TEXT, pattern: PLAIN_TEXT_PATTERN } as const;
 const optionalText = { type: 'string', nullable: true, maxLength: MAX_TEXT, pattern: PLAIN_TEXT_PATTERN } as const;
 const id = { type: 'string', maxLength: 64, pattern: '^[a-z0-9_]+$', ...notReserved } as const;
-const color = { type: 'string', pattern: '^#[0-9a-fA-F]{6}$' } as const;
+const color = { type: 'string', pattern: HEX_COLOR_PATTERN } as const;
 /** Spellings are keys too: no prototype names, no control characters. */
 const spellingKeys = { maxLength: MAX_TEXT, pattern: PLAIN_TEXT_PATTERN, ...notReserved } as const;
 /**

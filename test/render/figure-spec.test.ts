@@ -114,11 +114,12 @@ describe('count colour', () => {
 
   it('contrast ratio: black on white is 21, a colour on itself is 1', () => {
     expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 10);
-    expect(contrastRatio('#fff', '#ffffff')).toBe(1);
+    expect(contrastRatio('#ffffff', '#ffffff')).toBe(1);
   });
 
-  it('refuses a colour that is not plain hex: it would be written into SVG and CSS', () => {
-    expect(() => textColorOn('url(https://example.org/x.svg#p)')).toThrow(/expected #rrggbb/);
+  it('refuses a colour that is not #rrggbb (the schemas let none in): it would be written into SVG and CSS', () => {
+    expect(() => textColorOn('url(https://example.org/x.svg#p)')).toThrow(/#rrggbb/);
+    expect(() => textColorOn('#fff')).toThrow(/#rrggbb/);
   });
 });
 
