@@ -44,7 +44,7 @@ export class LongAssembler {
   readonly headerFaults: DataError[] = [];
   private readonly position: ReadonlyMap<string, number>;
   /** Header columns beyond the five long ones: passed over, their cells checked for personal data. */
-  private readonly extra: readonly number[];
+  private readonly extra: readonly { readonly index: number; readonly label: string }[];
   /** `column` values already refused as personal column names: each is reported once. */
   private readonly refusedNames = new Set<string>();
   private readonly index: { respondent: number; track: number; withdrawnAfter: number; column: number; value: number };
@@ -78,11 +78,12 @@ export class LongAssembler {
       ...survey.steps.map((step) => `${step.id}${survey.definition.dateSuffix}`),
     ];
     this.position = new Map(this.wideHeader.map((name, at) => [name.toLowerCase(), at]));
-    const extra: number[] = [];
-    names.forEach((name, at) => {
+    const extra: { index: number; label: string }[] = [];
+    names.forEach((name, index) => {
       if (longNames.has(name)) return;
-      this.ignored.add(labels[at] ?? `#${at + 1}`);
-      if (!allowColumns.has(name)) extra.push(at);
+      const label = labels[index] ?? `#${index + 1}`;
+      this.ignored.add(label);
+      if (!allowColumns.has(name)) extra.push({ index, label });
     });
     this.extra = extra;
   }
@@ -99,7 +100,7 @@ export class LongAssembler {
       if (kind !== null) faults.push(new DataError('CJ_PERSONAL_DATA', this.messages.personalDataCell(kind), at(name)));
       return kind !== null;
     };
-    for (const index of this.extra) refused(cell(index), `#${index + 1}`);
+    for (const column of this.extra) refused(cell(column.index), column.label);
     // The code is checked before anything may quote it, and a refused code is not kept.
     if (refused(code, fixedColumns.respondent)) return;
     if (!this.columnAccepted(column, record.line, faults)) return;
