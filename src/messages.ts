@@ -77,6 +77,8 @@ const nl = {
   readAsUtf16: (file: string, encoding: string) => `${file} heeft geen byte-order mark maar is ${encoding} (nul-bytes om en om) en is zo gelezen`,
   notText: (offset: number) =>
     `een nul-byte op byte ${offset}: dit is geen tekstbestand (een Excel-werkmap of ander binair bestand?); verwacht CSV-tekst in UTF-8, Windows-1252 of UTF-16`,
+  tooManyColumns: (count: number, limit: number) =>
+    `de kopregel heeft ${count} kolommen; cj leest er ten hoogste ${limit} (zoveel als Excel kent)`,
   headerTooFar: (limit: number) =>
     `meer dan ${limit} tekens aan lege regels vóór de kopregel; verwacht de kopregel bovenaan het bestand`,
   lineTooLong: (line: number, limit: number) =>
@@ -283,6 +285,7 @@ const en: Messages = {
   columnsIgnored: (names) => `columns the survey does not know, passed over: ${quoteList(names, '(not shown)', (n) => ` and ${n} more`)}`,
   readAsUtf16: (file, encoding) => `${file} has no byte-order mark but is ${encoding} (every other byte zero) and was read as such`,
   notText: (offset) => `a zero byte at byte ${offset}: this is not a text file (an Excel workbook or other binary file?); expected CSV text in UTF-8, Windows-1252 or UTF-16`,
+  tooManyColumns: (count, limit) => `the header has ${count} columns; cj reads at most ${limit} (as many as Excel has)`,
   headerTooFar: (limit) => `more than ${limit} characters of blank lines before the header row; expected the header at the top of the file`,
   lineTooLong: (line, limit) => `line ${line} is longer than ${limit} characters without a line end; a line of a response file is far shorter (is this a CSV file?)`,
   quotedTooLong: (line, limit) => `a quoted field that starts on or after line ${line} is still not closed after ${limit} characters; write a " inside a field as ""`,

@@ -38,6 +38,9 @@ export interface AnalyseOptions {
   readonly minCell: number;
 }
 
+/** Excel's own limit of columns: a header with more is no survey export, and each column costs memory. */
+const MAX_COLUMNS = 16_384;
+
 /** After this many rows the duplicate check is sized for the whole file. */
 const SIZING_ROWS = 2048;
 
@@ -78,6 +81,9 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
   // 1. bytes → records: encoding, BOM, delimiter, RFC 4180 quoting
   await readRecords(source, encoding, info, messages, (record) => {
     if (header === undefined) {
+      if (record.fields.length > MAX_COLUMNS) {
+        throw new DataError('CJ_TOO_MANY_COLUMNS', messages.tooManyColumns(record.fields.length, MAX_COLUMNS), { file: source.name, line: record.line });
+      }
       // 2. header → column map (personal-data column names refused here); a long-shaped file
       //    (one answer per row) is assembled into wide records first.
       long = isLongShape(record.fields, survey)

@@ -160,6 +160,19 @@ describe('large files at and over the limits', () => {
     expect(result.json?.input.columnsIgnored).toEqual([`${name.slice(0, 40)}…`]);
   });
 
+  it('a header of more columns than Excel has (16 384) is refused; one of 16 384 is read', async () => {
+    const dir = tempDir();
+    const names = (count: number): string => Array.from({ length: count - 2 }, (_, i) => `v${i}`).join(',');
+    writeTemp('wide.csv', `respondent,track,${names(16_385)}\nA1,volwassene\n`, dir);
+    const refused = await run(['analyse', 'wide.csv', '--format', 'json'], { cwd: dir });
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('wide.csv:1: de kopregel heeft 16385 kolommen; cj leest er ten hoogste 16384');
+    writeTemp('excel.csv', `respondent,track,${names(16_384)}\nA1,volwassene\n`, dir);
+    const read = await run(['analyse', 'excel.csv', '--format', 'json'], { cwd: dir });
+    expect(read.code, read.stderr).toBe(0);
+    expect(read.json?.input.columnsIgnored).toHaveLength(16_382);
+  });
+
   it('an unquoted row over the limit: that line too long, not a quote never closed', async () => {
     const dir = tempDir();
     writeTemp('input.csv', `${header}\nA1,volwassene,positief\nA2,volwassene,${'y'.repeat(2 * LIMIT)}\nA3,volwassene,positief\n`, dir);
