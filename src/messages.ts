@@ -3,6 +3,7 @@
  * the same keys, so the type checker refuses a sentence that exists in one language only.
  */
 import type { PersonalDataKind } from './input/personal-data.js';
+import { quoteInput, showInput } from './input/quote-input.js';
 import type { ExclusionRule } from './rules/judge.js';
 
 export type Lang = 'nl' | 'en';
@@ -16,7 +17,13 @@ const thingNames: Record<Lang, Record<DefinitionThing, string>> = {
 const nlWords = ['nul', 'één', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf'];
 const enWords = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 
-const quote = (value: string | null, hidden: string): string => (value === null ? hidden : JSON.stringify(value));
+/** Input text in a message: only through quoteInput (checked for personal data, cut, controls escaped). */
+const quote = (value: string, hidden: string): string => quoteInput(value) ?? hidden;
+
+/** Column names from the input, at most LIST_SHOWN of them, each through showInput. */
+const LIST_SHOWN = 20;
+const quoteList = (names: readonly string[], hidden: string, more: (n: number) => string): string =>
+  names.slice(0, LIST_SHOWN).map((name) => showInput(name) ?? hidden).join(', ') + (names.length > LIST_SHOWN ? more(names.length - LIST_SHOWN) : '');
 
 const nl = {
   // numbers as the report writes them: small counts in words
@@ -32,24 +39,28 @@ const nl = {
   headerOnly: () => 'alleen een kopregel, geen respondenten',
   unterminatedQuote: (line: number) => `een veld tussen aanhalingstekens dat op of na regel ${line} begint, wordt nooit gesloten`,
   malformedQuote: () => 'tekst na het sluitende aanhalingsteken van een veld; verwacht een scheidingsteken of het einde van de regel (een " in een veld schrijft u als "")',
-  duplicateColumn: (name: string) => `kolom "${name}" staat twee keer in de kopregel`,
+  duplicateColumn: (name: string) => `kolom ${quote(name, '(niet getoond)')} staat twee keer in de kopregel`,
   personalDataColumn: (name: string, keyword: string) =>
-    `kolom "${name}" lijkt persoonsgegevens te bevatten ("${keyword}"); lever het bestand geanonimiseerd aan, of gebruik --allow-column "${name}" als u zeker weet dat dit geen persoonsgegevens zijn`,
+    `kolom ${quote(name, '(niet getoond)')} lijkt persoonsgegevens te bevatten ("${keyword}"); lever het bestand geanonimiseerd aan, of gebruik --allow-column ${quote(name, '(niet getoond)')} als u zeker weet dat dit geen persoonsgegevens zijn`,
   missingColumn: (name: string, found: readonly string[]) =>
-    `verplichte kolom "${name}" ontbreekt; gevonden kolommen: ${found.join(', ')}`,
+    `verplichte kolom "${name}" ontbreekt; gevonden kolommen: ${quoteList(found, '(niet getoond)', (n) => ` en ${n} andere`)}`,
+  noHeader: (cells: number, required: readonly string[]) =>
+    `geen kopregel: deze regel (${cells} ${cells === 1 ? 'veld' : 'velden'}) noemt geen van de verplichte kolommen ${required.join(', ')}; verwacht als eerste regel de kolomnamen`,
+  personalDataHeader: (kind: PersonalDataKind) =>
+    `kolomnaam lijkt persoonsgegevens te bevatten (${personalDataNames.nl[kind]}); de naam wordt niet getoond. Lever het bestand geanonimiseerd aan`,
   tooManyFields: (got: number, expected: number) => `${got} velden, de kopregel heeft er ${expected}`,
   personalDataCell: (kind: PersonalDataKind) =>
     `cel lijkt persoonsgegevens te bevatten (${personalDataNames.nl[kind]}); de waarde wordt niet getoond. Lever het bestand geanonimiseerd aan`,
   missingRespondent: () => 'lege respondentcode; verwacht een geanonimiseerde code, uniek in het bestand',
-  duplicateRespondent: (code: string) => `respondent ${JSON.stringify(code)} komt eerder in het bestand al voor; elke code moet uniek zijn`,
-  badValue: (value: string | null, accepted: string) =>
+  duplicateRespondent: (code: string) => `respondent ${quote(code, '(niet getoond)')} komt eerder in het bestand al voor; elke code moet uniek zijn`,
+  badValue: (value: string, accepted: string) =>
     `onbekende waarde ${quote(value, '(niet getoond: lijkt op persoonsgegevens)')}; verwacht een van: ${accepted}`,
-  badGrade: (value: string | null, min: number, max: number) =>
+  badGrade: (value: string, min: number, max: number) =>
     `cijfer ${quote(value, '(niet getoond)')} is geen getal van ${min} tot en met ${max} (decimaal met punt of komma)`,
-  badDate: (value: string | null) => `datum ${quote(value, '(niet getoond)')}; verwacht 2016-03-14 of 14-03-2016`,
+  badDate: (value: string) => `datum ${quote(value, '(niet getoond)')}; verwacht 2016-03-14 of 14-03-2016`,
   badOption: (option: string, value: string) => `${option}: verwacht een heel getal ≥ 1, niet "${value}"`,
-  longConflict: (code: string, column: string, firstLine: number) => `respondent ${JSON.stringify(code)} heeft hier een andere ${column} dan op regel ${firstLine}`,
-  longDuplicate: (code: string, column: string, firstLine: number) => `respondent ${JSON.stringify(code)} beantwoordde ${column} al op regel ${firstLine}`,
+  longConflict: (code: string, column: string, firstLine: number) => `respondent ${quote(code, '(niet getoond)')} heeft hier een andere ${column} dan op regel ${firstLine}`,
+  longDuplicate: (code: string, column: string, firstLine: number) => `respondent ${quote(code, '(niet getoond)')} beantwoordde ${showInput(column) ?? '(niet getoond)'} al op regel ${firstLine}`,
   tooManyFaults: (limit: number) => `meer dan ${limit} fouten; de rest van het bestand is niet gecontroleerd`,
   definitionFault: (file: string, path: string, what: string) => `${file}: ${path}: ${what}`,
   definitionNotJson: (file: string, detail: string) => `${file}: geen geldige JSON (${detail})`,
@@ -67,7 +78,18 @@ const nl = {
 
   // notices and warnings
   readAsWindows1252: (file: string) => `${file} is geen geldige UTF-8 en is gelezen als Windows-1252`,
-  columnsIgnored: (names: readonly string[]) => `kolommen die de vragenlijst niet kent, overgeslagen: ${names.join(', ')}`,
+  columnsIgnored: (names: readonly string[]) => `kolommen die de vragenlijst niet kent, overgeslagen: ${quoteList(names, '(niet getoond)', (n) => ` en ${n} andere`)}`,
+  readAsUtf16: (file: string, encoding: string) => `${file} heeft geen byte-order mark maar is ${encoding} (nul-bytes om en om) en is zo gelezen`,
+  notText: (offset: number) =>
+    `een nul-byte op byte ${offset}: dit is geen tekstbestand (een Excel-werkmap of ander binair bestand?); verwacht CSV-tekst in UTF-8, Windows-1252 of UTF-16`,
+  tooManyColumns: (count: number, limit: number) =>
+    `de kopregel heeft ${count} kolommen; cj leest er ten hoogste ${limit} (zoveel als Excel kent)`,
+  headerTooFar: (limit: number) =>
+    `meer dan ${limit} tekens aan lege regels vóór de kopregel; verwacht de kopregel bovenaan het bestand`,
+  lineTooLong: (line: number, limit: number) =>
+    `regel ${line} is langer dan ${limit} tekens zonder regeleinde; een regel van een antwoordbestand is veel korter (is dit een CSV-bestand?)`,
+  quotedTooLong: (line: number, limit: number) =>
+    `een veld tussen aanhalingstekens dat op of na regel ${line} begint, is na ${limit} tekens nog niet gesloten; een " in een veld schrijft u als ""`,
   columnsAbsent: (names: readonly string[]) => `kolommen uit de vragenlijst die het bestand niet heeft: ${names.join(', ')}`,
   shortRecords: (count: number) => `${count} ${count === 1 ? 'regel heeft' : 'regels hebben'} minder velden dan de kopregel; ontbrekende velden zijn gelezen als leeg`,
   smallCell: (group: string, smallest: number, minCell: number) =>
@@ -258,21 +280,24 @@ const en: Messages = {
   headerOnly: () => 'a header row only, no respondents',
   unterminatedQuote: (line) => `a quoted field that starts on or after line ${line} is never closed`,
   malformedQuote: () => 'text after the closing quote of a field; expected a delimiter or the end of the line (write a " inside a field as "")',
-  duplicateColumn: (name) => `column "${name}" appears twice in the header`,
+  duplicateColumn: (name) => `column ${quote(name, '(not shown)')} appears twice in the header`,
   personalDataColumn: (name, keyword) =>
-    `column "${name}" looks like personal data ("${keyword}"); send the file anonymised, or pass --allow-column "${name}" if you are sure it holds none`,
-  missingColumn: (name, found) => `required column "${name}" is missing; columns found: ${found.join(', ')}`,
+    `column ${quote(name, '(not shown)')} looks like personal data ("${keyword}"); send the file anonymised, or pass --allow-column ${quote(name, '(not shown)')} if you are sure it holds none`,
+  missingColumn: (name, found) => `required column "${name}" is missing; columns found: ${quoteList(found, '(not shown)', (n) => ` and ${n} more`)}`,
+  noHeader: (cells, required) =>
+    `no header row: this line (${cells} ${cells === 1 ? 'field' : 'fields'}) names none of the required columns ${required.join(', ')}; expected the column names on the first line`,
+  personalDataHeader: (kind) => `column name looks like personal data (${personalDataNames.en[kind]}); the name is not shown. Send the file anonymised`,
   tooManyFields: (got, expected) => `${got} fields, the header has ${expected}`,
   personalDataCell: (kind) =>
     `cell looks like personal data (${personalDataNames.en[kind]}); the value is not shown. Send the file anonymised`,
   missingRespondent: () => 'empty respondent code; expected an anonymised code, unique in the file',
-  duplicateRespondent: (code) => `respondent ${JSON.stringify(code)} appears earlier in the file already; each code must be unique`,
+  duplicateRespondent: (code) => `respondent ${quote(code, '(not shown)')} appears earlier in the file already; each code must be unique`,
   badValue: (value, accepted) => `unknown value ${quote(value, '(not shown: looks like personal data)')}; expected one of: ${accepted}`,
   badGrade: (value, min, max) => `mark ${quote(value, '(not shown)')} is not a number from ${min} to ${max} (decimal point or comma)`,
   badDate: (value) => `date ${quote(value, '(not shown)')}; expected 2016-03-14 or 14-03-2016`,
   badOption: (option, value) => `${option}: expected a whole number ≥ 1, got "${value}"`,
-  longConflict: (code, column, firstLine) => `respondent ${JSON.stringify(code)} has another ${column} here than on line ${firstLine}`,
-  longDuplicate: (code, column, firstLine) => `respondent ${JSON.stringify(code)} answered ${column} already on line ${firstLine}`,
+  longConflict: (code, column, firstLine) => `respondent ${quote(code, '(not shown)')} has another ${column} here than on line ${firstLine}`,
+  longDuplicate: (code, column, firstLine) => `respondent ${quote(code, '(not shown)')} answered ${showInput(column) ?? '(not shown)'} already on line ${firstLine}`,
   tooManyFaults: (limit) => `more than ${limit} faults; the rest of the file was not checked`,
   definitionFault: (file, path, what) => `${file}: ${path}: ${what}`,
   definitionNotJson: (file, detail) => `${file}: not valid JSON (${detail})`,
@@ -288,7 +313,13 @@ const en: Messages = {
   faultCount: (count, file) => `${count} ${count === 1 ? 'fault' : 'faults'} in ${file}; nothing was written`,
 
   readAsWindows1252: (file) => `${file} is not valid UTF-8 and was read as Windows-1252`,
-  columnsIgnored: (names) => `columns the survey does not know, passed over: ${names.join(', ')}`,
+  columnsIgnored: (names) => `columns the survey does not know, passed over: ${quoteList(names, '(not shown)', (n) => ` and ${n} more`)}`,
+  readAsUtf16: (file, encoding) => `${file} has no byte-order mark but is ${encoding} (every other byte zero) and was read as such`,
+  notText: (offset) => `a zero byte at byte ${offset}: this is not a text file (an Excel workbook or other binary file?); expected CSV text in UTF-8, Windows-1252 or UTF-16`,
+  tooManyColumns: (count, limit) => `the header has ${count} columns; cj reads at most ${limit} (as many as Excel has)`,
+  headerTooFar: (limit) => `more than ${limit} characters of blank lines before the header row; expected the header at the top of the file`,
+  lineTooLong: (line, limit) => `line ${line} is longer than ${limit} characters without a line end; a line of a response file is far shorter (is this a CSV file?)`,
+  quotedTooLong: (line, limit) => `a quoted field that starts on or after line ${line} is still not closed after ${limit} characters; write a " inside a field as ""`,
   columnsAbsent: (names) => `survey columns the file does not have: ${names.join(', ')}`,
   shortRecords: (count) => `${count} ${count === 1 ? 'row has' : 'rows have'} fewer fields than the header; the missing fields were read as empty`,
   smallCell: (group, smallest, minCell) => `${group}: a count of ${smallest} (below ${minCell}) may single out a person; think before publishing this breakdown`,

@@ -38,6 +38,9 @@ export interface AnalyseOptions {
   readonly minCell: number;
 }
 
+/** Excel's own limit of columns: a header with more is no survey export, and each column costs memory. */
+const MAX_COLUMNS = 16_384;
+
 /** After this many rows the duplicate check is sized for the whole file. */
 const SIZING_ROWS = 2048;
 
@@ -78,11 +81,17 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
   // 1. bytes → records: encoding, BOM, delimiter, RFC 4180 quoting
   await readRecords(source, encoding, info, messages, (record) => {
     if (header === undefined) {
+      if (record.fields.length > MAX_COLUMNS) {
+        throw new DataError('CJ_TOO_MANY_COLUMNS', messages.tooManyColumns(record.fields.length, MAX_COLUMNS), { file: source.name, line: record.line });
+      }
       // 2. header → column map (personal-data column names refused here); a long-shaped file
       //    (one answer per row) is assembled into wide records first.
-      long = isLongShape(record.fields, survey) ? new LongAssembler(record.fields, survey, source.name, messages) : undefined;
-      header = matchHeader(long?.wideHeader ?? record.fields, survey, source.name, record.line, options.allowColumns, messages);
-      faults.push(...header.faults);
+      long = isLongShape(record.fields, survey)
+        ? new LongAssembler(record.fields, survey, source.name, messages, options.allowColumns, record.line, options.faultLimit)
+        : undefined;
+      header = matchHeader(long?.wideHeader ?? record.fields, survey, source.name, record.line, options.allowColumns, messages, options.faultLimit);
+      faults.push(...(long?.headerFaults ?? []), ...header.faults);
+      truncated = faults.length >= options.faultLimit;
       validator = new RowValidator(survey, header.map, source.name, messages, options.allowColumns);
       return faults.length === 0;
     }
@@ -114,6 +123,7 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
   const { map } = header;
   const warn = (code: string, message: string): void => void warnings.push({ code, message });
   if (encoding === 'windows-1252') warn('CJ_READ_AS_WINDOWS_1252', messages.readAsWindows1252(source.name));
+  if (info.encoding.startsWith('utf-16') && !info.bom) warn('CJ_READ_AS_UTF16', messages.readAsUtf16(source.name, info.encoding.toUpperCase()));
   const ignored = [...map.unknown.map((column) => column.name), ...(long?.ignored ?? [])];
   if (ignored.length > 0) warn('CJ_COLUMNS_IGNORED', messages.columnsIgnored(ignored));
   if (map.absent.length > 0) warn('CJ_COLUMNS_ABSENT', messages.columnsAbsent(map.absent));
@@ -159,6 +169,8 @@ export async function analyse(source: ByteSource, options: AnalyseOptions): Prom
   } catch (error) {
     if (!(error instanceof NotUtf8)) throw error;
     options.exclusionLog?.reset();
-    return analyseAs(source, 'windows-1252', options);
+    return await analyseAs(source, 'windows-1252', options);
+  } finally {
+    await source.close?.();
   }
 }

@@ -1,5 +1,8 @@
-import { open, stat } from 'node:fs/promises';
-import { basename, isAbsolute, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Stats } from 'node:fs';
+import { open, rm, stat, type FileHandle } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, isAbsolute, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { DataError, UsageError } from '../errors.js';
 import type { ByteSource } from '../input/records.js';
@@ -83,25 +86,32 @@ export function pipelineOptions(flags: InputFlags): AnalyseOptions {
   };
 }
 
-/** A file on disk as a ByteSource; refuses what is not a readable file before any work starts. */
+/** A read error as a data error: the input is the user's situation, not a bug (exit 3, not 70). */
+function unreadable(error: unknown, path: string, m: Messages): DataError {
+  const code = (error as NodeJS.ErrnoException).code ?? String(error);
+  return new DataError('CJ_UNREADABLE', m.unreadable(path, code), { file: path });
+}
+
+/**
+ * A file on disk as a ByteSource; refuses what is not a readable file before any work starts.
+ * A pipe, FIFO or device (`/dev/stdin`) can be read only once: it becomes a spooled source.
+ */
 export async function fileSource(path: string, io: Io, m: Messages): Promise<{ source: ByteSource; size: number }> {
   const absolute = resolve(io.cwd, path);
   // Results name the file as given, or by its base name when given as an absolute path:
   // no machine's folders in the output.
   const name = isAbsolute(path) ? basename(path) : path;
-  let size: number;
+  let info: Stats;
   try {
-    const info = await stat(absolute);
-    if (info.isDirectory()) throw new DataError('CJ_NOT_A_FILE', m.isDirectory(path), { file: path });
-    size = info.size;
+    info = await stat(absolute);
   } catch (error) {
-    if (error instanceof DataError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new DataError(code === 'ENOENT' ? 'CJ_NO_SUCH_FILE' : 'CJ_UNREADABLE', code === 'ENOENT' ? m.noSuchFile(path) : m.unreadable(path, code ?? ''), { file: path });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new DataError('CJ_NO_SUCH_FILE', m.noSuchFile(path), { file: path });
+    throw unreadable(error, path, m);
   }
-  return { source: { name, open: () => readChunks(absolute), size }, size };
+  if (info.isDirectory()) throw new DataError('CJ_NOT_A_FILE', m.isDirectory(path), { file: path });
+  if (!info.isFile()) return { source: spooledSource(absolute, path, name, m), size: 0 };
+  return { source: { name, open: () => readChunks(absolute, path, m), size: info.size }, size: info.size };
 }
-
 
 const CHUNK_BYTES = 64 * 1024;
 
@@ -111,16 +121,86 @@ const CHUNK_BYTES = 64 * 1024;
  * buffer for every chunk, outside the JavaScript heap, and on a file of a million rows those
  * pile up to tens of MB before a collection frees them.
  */
-async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
-  const handle = await open(path, 'r');
+async function* readChunks(absolute: string, path: string, m: Messages): AsyncGenerator<Uint8Array> {
+  let handle: FileHandle;
+  try {
+    handle = await open(absolute, 'r');
+  } catch (error) {
+    throw unreadable(error, path, m);
+  }
   try {
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+      let bytesRead: number;
+      try {
+        ({ bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null));
+      } catch (error) {
+        throw unreadable(error, path, m);
+      }
       if (bytesRead === 0) return;
       yield buffer.subarray(0, bytesRead);
     }
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * A stream that can be read once (a pipe, a FIFO, a terminal) as a source that can be opened
+ * twice: what the first pass reads is copied to a temporary file, so when the bytes turn out
+ * not to be UTF-8 the second pass (as Windows-1252) reads that copy and then the rest of the
+ * stream. Memory stays one chunk; the copy is unlinked as soon as it is open (on a kill the
+ * system frees it) and readable by its owner only.
+ */
+function spooledSource(absolute: string, path: string, name: string, m: Messages): ByteSource {
+  let input: FileHandle | undefined;
+  let spool: FileHandle | undefined;
+  let spooled = 0;
+  let ended = false;
+  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  const read = async (handle: FileHandle, length: number, position: number | null): Promise<number> => {
+    try {
+      return (await handle.read(buffer, 0, length, position)).bytesRead;
+    } catch (error) {
+      throw unreadable(error, path, m);
+    }
+  };
+  return {
+    name,
+    async *open() {
+      for (let position = 0; spool !== undefined && position < spooled; ) {
+        const bytesRead = await read(spool, Math.min(CHUNK_BYTES, spooled - position), position);
+        if (bytesRead === 0) break;
+        position += bytesRead;
+        yield buffer.subarray(0, bytesRead);
+      }
+      if (ended) return;
+      try {
+        input ??= await open(absolute, 'r');
+        if (spool === undefined) {
+          const spoolPath = join(tmpdir(), `.cj-spool-${randomBytes(12).toString('hex')}`);
+          spool = await open(spoolPath, 'wx+', 0o600);
+          await rm(spoolPath, { force: true });
+        }
+      } catch (error) {
+        throw unreadable(error, path, m);
+      }
+      for (;;) {
+        const bytesRead = await read(input, CHUNK_BYTES, null);
+        if (bytesRead === 0) {
+          ended = true;
+          return;
+        }
+        await spool.write(buffer, 0, bytesRead, spooled);
+        spooled += bytesRead;
+        yield buffer.subarray(0, bytesRead);
+      }
+    },
+    async close() {
+      await input?.close();
+      await spool?.close();
+      input = undefined;
+      spool = undefined;
+    },
+  };
 }

@@ -2,12 +2,12 @@ import { DataError } from '../errors.js';
 import type { Messages } from '../messages.js';
 import type { Survey } from '../survey/load.js';
 import { fixedColumns } from './columns.js';
-import { personalDataColumn } from './personal-data.js';
-
+import { findPersonalData, personalDataColumn } from './personal-data.js';
+import { inputLabel } from './quote-input.js';
 
 /** Which field of a record holds what: the header, matched once. */
 export interface ColumnMap {
-  /** Column names as the header spells them, for messages. */
+  /** Column names as the header spells them, for messages: cut, controls escaped, `#n` when empty or personal. */
   readonly names: readonly string[];
   readonly respondent: number;
   readonly track: number;
@@ -18,14 +18,61 @@ export interface ColumnMap {
   readonly grade: number;
   readonly dates: readonly { readonly index: number; readonly stepIndex: number }[];
   /** Columns the survey does not know: passed over, but checked for personal data. */
-  readonly unknown: readonly { readonly index: number; readonly name: string }[];
+  readonly unknown: readonly { readonly index: number; readonly name: string; readonly key: string }[];
   /** Rating columns the survey defines that the file lacks. */
   readonly absent: readonly string[];
 }
 
+/** A header's cells checked for personal data: a label per cell, faults, and the name keys. */
+export interface CheckedHeader {
+  /** What messages, locations and results call each column (see inputLabel). */
+  readonly labels: readonly string[];
+  /** Trimmed lower-case name per cell: what columns are matched by; '' for a refused cell. */
+  readonly keys: readonly string[];
+}
+
+/**
+ * Checks every header cell before anything may quote it: a cell that holds personal data (an
+ * e-mail address as a column name) is refused and named by its position only; a name that says
+ * the column holds personal data (`naam`, `bsn`) is refused unless allowed or `known`.
+ */
+export function checkHeaderCells(
+  fields: readonly string[],
+  known: ReadonlySet<string>,
+  at: { readonly file: string; readonly line: number },
+  allowColumns: ReadonlySet<string>,
+  messages: Messages,
+  faults: DataError[],
+  faultLimit: number,
+): CheckedHeader {
+  const labels: string[] = [];
+  const keys: string[] = [];
+  fields.forEach((field, index) => {
+    const name = field.trim();
+    const label = inputLabel(name, index);
+    labels.push(label);
+    const kind = findPersonalData(name);
+    if (kind !== null) {
+      keys.push('');
+      if (faults.length < faultLimit) faults.push(new DataError('CJ_PERSONAL_DATA', messages.personalDataHeader(kind), { ...at, column: label }));
+      return;
+    }
+    const key = name.toLowerCase();
+    keys.push(key);
+    if (known.has(key) || allowColumns.has(key)) return;
+    const keyword = personalDataColumn(name);
+    if (keyword !== null && faults.length < faultLimit) {
+      faults.push(new DataError('CJ_PERSONAL_DATA_COLUMN', messages.personalDataColumn(name, keyword), { ...at, column: label }));
+    }
+  });
+  return { labels, keys };
+}
+
 /**
  * Matches the header to the survey: names case-insensitive and trimmed, order free
- * (DATA-CONTRACT "The file"). Refuses columns named as personal data unless allowed.
+ * (DATA-CONTRACT "The file"). Refuses header cells that hold personal data, and columns named
+ * as personal data unless allowed. At most `faultLimit` faults: a header of a million cells
+ * must not make a million errors.
  */
 export function matchHeader(
   fields: readonly string[],
@@ -34,37 +81,40 @@ export function matchHeader(
   line: number,
   allowColumns: ReadonlySet<string>,
   messages: Messages,
+  faultLimit = Number.POSITIVE_INFINITY,
 ): { map: ColumnMap; faults: DataError[] } {
   const faults: DataError[] = [];
-  const names = fields.map((field) => field.trim());
-  const position = new Map<string, number>();
   const known = new Set<string>([
     ...Object.values(fixedColumns),
     ...survey.ratingColumns.map((role) => role.column),
     survey.definition.grade.column.toLowerCase(),
     ...survey.steps.map((step) => `${step.id}${survey.definition.dateSuffix}`.toLowerCase()),
   ]);
-  const unknown: { index: number; name: string }[] = [];
-  names.forEach((name, index) => {
-    const key = name.toLowerCase();
-    const at = { file, line, column: name };
-    if (position.has(key) && key !== '') {
-      faults.push(new DataError('CJ_DUPLICATE_COLUMN', messages.duplicateColumn(name), at));
+  const { labels, keys } = checkHeaderCells(fields, known, { file, line }, allowColumns, messages, faults, faultLimit);
+  const position = new Map<string, number>();
+  const unknown: { index: number; name: string; key: string }[] = [];
+  keys.forEach((key, index) => {
+    const label = labels[index] ?? `#${index + 1}`;
+    if (key === '') {
+      // An empty name (Excel's unnamed column) or a refused one: passed over, its cells still checked.
+      unknown.push({ index, name: label, key });
+      return;
+    }
+    if (position.has(key)) {
+      if (faults.length < faultLimit) faults.push(new DataError('CJ_DUPLICATE_COLUMN', messages.duplicateColumn(label), { file, line, column: label }));
       return;
     }
     position.set(key, index);
-    if (known.has(key)) return;
-    const personal = allowColumns.has(key) ? null : personalDataColumn(name);
-    if (personal !== null) {
-      faults.push(new DataError('CJ_PERSONAL_DATA_COLUMN', messages.personalDataColumn(name, personal), at));
-      return;
-    }
-    unknown.push({ index, name: name === '' ? `#${index + 1}` : name });
+    if (!known.has(key)) unknown.push({ index, name: label, key });
   });
   const find = (name: string): number => position.get(name.toLowerCase()) ?? -1;
-  for (const required of [fixedColumns.respondent, fixedColumns.track]) {
-    if (find(required) === -1) {
-      faults.push(new DataError('CJ_MISSING_COLUMN', messages.missingColumn(required, names), { file, line }));
+  const required = [fixedColumns.respondent, fixedColumns.track];
+  if (required.every((name) => find(name) === -1)) {
+    // Likely a file without a header row: its first row is data, so it is not listed.
+    faults.push(new DataError('CJ_MISSING_COLUMN', messages.noHeader(fields.length, required), { file, line }));
+  } else {
+    for (const name of required) {
+      if (find(name) === -1) faults.push(new DataError('CJ_MISSING_COLUMN', messages.missingColumn(name, labels), { file, line }));
     }
   }
   const ratings = survey.ratingColumns.map((role) => find(role.column));
@@ -75,7 +125,7 @@ export function matchHeader(
   });
   return {
     map: {
-      names: names.map((name, index) => (name === '' ? `#${index + 1}` : name)),
+      names: labels,
       respondent: find(fixedColumns.respondent),
       track: find(fixedColumns.track),
       withdrawnAfter: find(fixedColumns.withdrawnAfter),

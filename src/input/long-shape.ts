@@ -2,7 +2,9 @@ import { DataError } from '../errors.js';
 import type { Messages } from '../messages.js';
 import type { Survey } from '../survey/load.js';
 import { fixedColumns } from './columns.js';
-import { findPersonalData } from './personal-data.js';
+import { checkHeaderCells } from './header.js';
+import { findPersonalData, personalDataColumn } from './personal-data.js';
+import { inputLabel } from './quote-input.js';
 import type { RawRecord } from './records.js';
 
 /** The two columns that make a file long-shaped: one answer per row. */
@@ -38,7 +40,13 @@ export class LongAssembler {
   readonly wideHeader: readonly string[];
   /** `column` values the survey does not know, passed over like unknown wide columns. */
   readonly ignored = new Set<string>();
+  /** Faults of the long header itself: cells holding personal data, columns named as such. */
+  readonly headerFaults: DataError[] = [];
   private readonly position: ReadonlyMap<string, number>;
+  /** Header columns beyond the five long ones: passed over, their cells checked for personal data. */
+  private readonly extra: readonly { readonly index: number; readonly label: string }[];
+  /** `column` values already refused as personal column names: each is reported once. */
+  private readonly refusedNames = new Set<string>();
   private readonly index: { respondent: number; track: number; withdrawnAfter: number; column: number; value: number };
   private readonly respondents = new Map<string, Respondent>();
 
@@ -47,8 +55,12 @@ export class LongAssembler {
     survey: Survey,
     private readonly file: string,
     private readonly messages: Messages,
+    private readonly allowColumns: ReadonlySet<string> = new Set(),
+    line = 1,
+    faultLimit = Number.POSITIVE_INFINITY,
   ) {
-    const names = header.map((name) => name.trim().toLowerCase());
+    const longNames = new Set<string>([...Object.values(fixedColumns), ...Object.values(longColumns)]);
+    const { labels, keys: names } = checkHeaderCells(header, longNames, { file, line }, allowColumns, messages, this.headerFaults, faultLimit);
     const find = (name: string): number => names.indexOf(name);
     this.index = {
       respondent: find(fixedColumns.respondent),
@@ -66,6 +78,14 @@ export class LongAssembler {
       ...survey.steps.map((step) => `${step.id}${survey.definition.dateSuffix}`),
     ];
     this.position = new Map(this.wideHeader.map((name, at) => [name.toLowerCase(), at]));
+    const extra: { index: number; label: string }[] = [];
+    names.forEach((name, index) => {
+      if (longNames.has(name)) return;
+      const label = labels[index] ?? `#${index + 1}`;
+      this.ignored.add(label);
+      if (!allowColumns.has(name)) extra.push({ index, label });
+    });
+    this.extra = extra;
   }
 
   /** Takes one long row; faults (a conflicting track, an answer given twice) go to `faults`. */
@@ -74,6 +94,16 @@ export class LongAssembler {
     const code = cell(this.index.respondent);
     const column = cell(this.index.column);
     const at = (name: string): { file: string; line: number; column: string } => ({ file: this.file, line: record.line, column: name });
+    /** Refuses a cell holding personal data (line and column, never the value); true when it did. */
+    const refused = (value: string, name: string): boolean => {
+      const kind = findPersonalData(value);
+      if (kind !== null) faults.push(new DataError('CJ_PERSONAL_DATA', this.messages.personalDataCell(kind), at(name)));
+      return kind !== null;
+    };
+    for (const column of this.extra) refused(cell(column.index), column.label);
+    // The code is checked before anything may quote it, and a refused code is not kept.
+    if (refused(code, fixedColumns.respondent)) return;
+    if (!this.columnAccepted(column, record.line, faults)) return;
     let respondent = this.respondents.get(code);
     if (respondent === undefined) {
       respondent = { line: record.line, fields: new Array<string>(this.wideHeader.length).fill(''), lines: new Array<number>(this.wideHeader.length).fill(record.line) };
@@ -88,7 +118,7 @@ export class LongAssembler {
         [2, this.index.withdrawnAfter, fixedColumns.withdrawnAfter],
       ] as const) {
         const value = cell(at2);
-        if (value !== respondent.fields[field]) {
+        if (value !== respondent.fields[field] && !refused(value, name)) {
           faults.push(new DataError('CJ_LONG_CONFLICT', this.messages.longConflict(code, name, respondent.line), at(name)));
         }
       }
@@ -96,19 +126,43 @@ export class LongAssembler {
     if (column === '') return;
     const target = this.position.get(column.toLowerCase());
     if (target === undefined) {
-      this.ignored.add(column);
-      if (findPersonalData(cell(this.index.value)) !== null) {
-        faults.push(new DataError('CJ_PERSONAL_DATA', this.messages.personalDataCell(findPersonalData(cell(this.index.value)) ?? 'bsn'), at(longColumns.value)));
-      }
+      this.ignored.add(inputLabel(column, this.index.column));
+      if (!this.allowColumns.has(column.toLowerCase())) refused(cell(this.index.value), longColumns.value);
       return;
     }
     if (target < 3) return; // a row that repeats respondent, track or withdrawn_after as an answer
     if (respondent.fields[target] !== '') {
-      faults.push(new DataError('CJ_LONG_DUPLICATE', this.messages.longDuplicate(code, column, respondent.lines[target] ?? 0), at(column)));
+      // The second answer is never stored or validated: check it here.
+      if (!refused(cell(this.index.value), longColumns.value)) {
+        faults.push(new DataError('CJ_LONG_DUPLICATE', this.messages.longDuplicate(code, column, respondent.lines[target] ?? 0), at(inputLabel(column, this.index.column))));
+      }
       return;
     }
     respondent.fields[target] = record.fields[this.index.value] ?? '';
     respondent.lines[target] = record.line;
+  }
+
+  /**
+   * A long `column` value gets the checks a wide header cell gets: personal data in it is refused
+   * by line, and a name that says it holds personal data (`naam`, `geboortedatum`) is refused
+   * (once per name) unless the survey knows it or --allow-column vouches for it.
+   */
+  private columnAccepted(column: string, line: number, faults: DataError[]): boolean {
+    const at = { file: this.file, line, column: longColumns.column };
+    const kind = findPersonalData(column);
+    if (kind !== null) {
+      faults.push(new DataError('CJ_PERSONAL_DATA', this.messages.personalDataCell(kind), at));
+      return false;
+    }
+    const key = column.toLowerCase();
+    if (this.position.has(key) || this.allowColumns.has(key)) return true;
+    const keyword = personalDataColumn(column);
+    if (keyword === null) return true;
+    if (!this.refusedNames.has(key)) {
+      this.refusedNames.add(key);
+      faults.push(new DataError('CJ_PERSONAL_DATA_COLUMN', this.messages.personalDataColumn(column, keyword), at));
+    }
+    return false;
   }
 
   /** The assembled wide records, in order of each respondent's first row. */

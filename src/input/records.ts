@@ -13,6 +13,8 @@ export interface ByteSource {
   open(): AsyncIterable<Uint8Array>;
   /** Size in bytes, where known: lets the reader size its tables once. */
   readonly size?: number;
+  /** Releases what open() keeps between passes (a pipe read once and kept for a second pass). */
+  close?(): Promise<void>;
 }
 
 export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
@@ -84,8 +86,44 @@ function isBlank(fields: readonly string[]): boolean {
 
 const SEP_LINE = /^\s*"?sep=([,;\t])"?\s*$/i;
 
-/** The longest text a quoted field may hold before it is taken for a quote never closed. */
-const MAX_PENDING = 32 * 1024 * 1024;
+/**
+ * The most characters the header line may take, the blank lines above it together, or one
+ * record (a wide row, with any line ends inside its quoted fields). A response file's rows are
+ * a few kB; beyond this an input is not a response file, and reading on would cost memory and
+ * (re-parsing an unfinished record for every chunk) time that grows with the square of it.
+ */
+export const MAX_LINE = 1024 * 1024;
+
+const LINE_END = /\r\n|\r|\n/g;
+
+function countLineEnds(text: string): number {
+  return text.match(LINE_END)?.length ?? 0;
+}
+
+/**
+ * UTF-16 written without a byte-order mark, recognised by its zero bytes: text that is mostly
+ * ASCII has a zero in every other byte, the second of each pair (LE) or the first (BE).
+ */
+function utf16WithoutBom(chunk: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const length = Math.min(chunk.length, 512) & ~1;
+  if (length < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < length; i += 2) {
+    if (chunk[i] === 0) evenZeros++;
+    if (chunk[i + 1] === 0) oddZeros++;
+  }
+  const pairs = length / 2;
+  if (oddZeros * 2 >= pairs && evenZeros * 16 <= pairs) return 'utf-16le';
+  if (evenZeros * 2 >= pairs && oddZeros * 16 <= pairs) return 'utf-16be';
+  return undefined;
+}
+
+/** Where the first zero byte of a chunk is, or -1 (memchr on a Buffer: no cost to speak of). */
+function zeroByte(chunk: Uint8Array): number {
+  const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  return bytes.indexOf(0);
+}
 
 /**
  * Bytes → CSV records, streaming: each record is handed to `onRecord` as soon as it is complete;
@@ -118,24 +156,42 @@ export async function readRecords(
   let stopped = false;
   let records = 0;
   let declared: Delimiter | undefined;
+  /** Characters of blank lines (and a `sep=` line) read before the header. */
+  let skipped = 0;
+  const fail = (code: string, message: string, at: number): DataError => new DataError(code, message, { file: source.name, line: at });
 
   const parse = (text: string, last: boolean): void => {
     pending += text;
     if (parser === undefined) {
+      // Blank lines above the header are dropped as they arrive (a CR is kept until the next
+      // chunk tells whether an LF follows), so that pending holds at most the header line.
+      const lead = /^\s*/.exec(pending)?.[0] ?? '';
+      let end = Math.max(lead.lastIndexOf('\n'), lead.lastIndexOf('\r')) + 1;
+      if (end > 0 && end === pending.length && !last && pending.endsWith('\r')) end--;
+      if (end > 0) {
+        line += countLineEnds(pending.slice(0, end));
+        skipped += end;
+        pending = pending.slice(end);
+      }
+      if (skipped > MAX_LINE) throw fail('CJ_NO_HEADER', messages.headerTooFar(MAX_LINE), line);
       // The header is the first line that is not blank: sniff the delimiter and line end there.
-      const header = /^[^\S\r\n]*\S[^\r\n]*(\r\n|\r|\n)?/m.exec(pending);
-      if (header === null || (header[1] === undefined && !last)) {
-        if (!last) return;
+      const header = /^[^\S\r\n]*\S[^\r\n]*(\r\n|\r|\n)?/.exec(pending);
+      const complete = header !== null && header[1] !== undefined && !(header[1] === '\r' && header[0].length === pending.length);
+      if (!complete && !last) {
+        if (pending.length > MAX_LINE) throw fail('CJ_LINE_TOO_LONG', messages.lineTooLong(line, MAX_LINE), line);
+        return;
       }
       // Excel writes `sep=;` above the header when asked to name its delimiter: take it, skip it.
       const named = SEP_LINE.exec(header?.[0] ?? '');
       if (named !== null && header !== null) {
         declared = named[1] as Delimiter;
-        line += pending.slice(0, header.index + header[0].length).split(/\r\n|\r|\n/).length - 1;
-        pending = pending.slice(header.index + header[0].length);
+        line += countLineEnds(header[0]);
+        skipped += header[0].length;
+        pending = pending.slice(header[0].length);
         parse('', last);
         return;
       }
+      if ((header?.[0].length ?? 0) > MAX_LINE) throw fail('CJ_LINE_TOO_LONG', messages.lineTooLong(line, MAX_LINE), line);
       info.delimiter = declared ?? sniffDelimiter(header?.[0] ?? '');
       const ending = header?.[1];
       newline = ending === '\r\n' || ending === '\r' ? ending : '\n';
@@ -177,8 +233,13 @@ export async function readRecords(
       }
     }
     pending = last ? '' : pending.slice(result.meta.cursor);
-    if (pending.length > MAX_PENDING) {
-      throw new DataError('CJ_UNTERMINATED_QUOTE', messages.unterminatedQuote(line), { file: source.name, line });
+    if (pending.length > MAX_LINE) {
+      // An unfinished record this long: a line that never ends, or a quote that never closes
+      // (only inside quotes can a line end fail to end the record).
+      const inQuotes = pending.includes(newlineChar);
+      throw inQuotes
+        ? fail('CJ_UNTERMINATED_QUOTE', messages.quotedTooLong(line, MAX_LINE), line)
+        : fail('CJ_LINE_TOO_LONG', messages.lineTooLong(line, MAX_LINE), line);
     }
   };
 
@@ -197,7 +258,18 @@ export async function readRecords(
         info.encoding = utf16;
         decoder = utf16Decoder(utf16);
         bytes = chunk.subarray(2);
+      } else if (!info.bom) {
+        const guessed = utf16WithoutBom(chunk);
+        if (guessed !== undefined) {
+          info.encoding = guessed;
+          decoder = utf16Decoder(guessed);
+        }
       }
+    }
+    // A zero byte is no character of a CSV file: a workbook, an image, or /dev/zero.
+    if (!info.encoding.startsWith('utf-16')) {
+      const zero = zeroByte(chunk);
+      if (zero !== -1) throw new DataError('CJ_NOT_TEXT', messages.notText(info.bytes - chunk.length + zero), { file: source.name });
     }
     parse(decoder.write(bytes), false);
     if (stopped) return;

@@ -1,4 +1,4 @@
-import { DataError } from '../errors.js';
+import { DataError, type Location } from '../errors.js';
 import type { Messages } from '../messages.js';
 import type { Survey } from '../survey/load.js';
 import type { ColumnMap } from './header.js';
@@ -70,7 +70,7 @@ export class RowValidator {
   ) {
     this.lookups = survey.ratingColumns.map((role) => new Map(Object.entries(role.scale.spellings)));
     this.accepted = survey.ratingColumns.map((role) => Object.keys(role.scale.spellings).join(', '));
-    this.checkUnknown = map.unknown.filter((column) => !allowColumns.has(column.name.toLowerCase()));
+    this.checkUnknown = map.unknown.filter((column) => !allowColumns.has(column.key));
   }
 
   /** Sizes the duplicate check for about this many respondents (see SeenIds.reserve). */
@@ -95,6 +95,13 @@ export class RowValidator {
       const extra = fields.slice(map.names.length);
       // Excel writes trailing delimiters after the last column; empty extras lose nothing.
       if (extra.some((field) => field.trim() !== '')) {
+        // The extra cells are never shown, but a refusal for personal data says more than a count.
+        extra.forEach((field, offset) => {
+          const kind = findPersonalData(field.trim());
+          if (kind !== null) {
+            faults.push(new DataError('CJ_PERSONAL_DATA', messages.personalDataCell(kind), { file: this.file, line, column: `#${map.names.length + offset + 1}` }));
+          }
+        });
         faults.push(
           new DataError('CJ_TOO_MANY_FIELDS', messages.tooManyFields(fields.length, map.names.length), {
             file: this.file,
@@ -116,27 +123,15 @@ export class RowValidator {
     const respondent = cell(map.respondent);
     if (respondent === '') {
       faults.push(new DataError('CJ_MISSING_RESPONDENT', messages.missingRespondent(), at(map.respondent)));
-    } else if (findPersonalData(respondent) !== null) {
-      faults.push(
-        new DataError('CJ_PERSONAL_DATA', messages.personalDataCell(findPersonalData(respondent) ?? 'bsn'), at(map.respondent)),
-      );
-    } else {
-      if (!this.seen.add(respondent)) {
-        faults.push(new DataError('CJ_DUPLICATE_RESPONDENT', messages.duplicateRespondent(respondent), at(map.respondent)));
-      }
+    } else if (!this.refused(respondent, at(map.respondent), faults) && !this.seen.add(respondent)) {
+      faults.push(new DataError('CJ_DUPLICATE_RESPONDENT', messages.duplicateRespondent(respondent), at(map.respondent)));
     }
 
     const trackCell = cell(map.track);
     const track = survey.trackBySpelling.get(trackCell.toLowerCase());
-    if (track === undefined) {
+    if (track === undefined && !this.refused(trackCell, at(map.track), faults)) {
       const accepted = [...survey.trackBySpelling.keys()].join(', ');
-      faults.push(
-        new DataError(
-          trackCell === '' ? 'CJ_MISSING_TRACK' : 'CJ_UNKNOWN_TRACK',
-          messages.badValue(this.safeValue(trackCell), accepted),
-          at(map.track),
-        ),
-      );
+      faults.push(new DataError(trackCell === '' ? 'CJ_MISSING_TRACK' : 'CJ_UNKNOWN_TRACK', messages.badValue(trackCell, accepted), at(map.track)));
     }
 
     const lastStep = survey.steps.length - 1;
@@ -145,13 +140,9 @@ export class RowValidator {
     if (withdrawnCell !== '') {
       const step = survey.stepIndex.get(withdrawnCell.toLowerCase());
       if (step === undefined) {
-        faults.push(
-          new DataError(
-            'CJ_UNKNOWN_STEP',
-            messages.badValue(this.safeValue(withdrawnCell), survey.steps.map((s) => s.id).join(', ')),
-            at(map.withdrawnAfter),
-          ),
-        );
+        if (!this.refused(withdrawnCell, at(map.withdrawnAfter), faults)) {
+          faults.push(new DataError('CJ_UNKNOWN_STEP', messages.badValue(withdrawnCell, survey.steps.map((s) => s.id).join(', ')), at(map.withdrawnAfter)));
+        }
       } else {
         lastUsableStep = step;
       }
@@ -166,8 +157,9 @@ export class RowValidator {
       if (category === undefined) {
         const spelling = normaliseSpelling(raw);
         category = spelling === '' ? undefined : lookup.get(spelling);
-        if (spelling !== '' && category === undefined) {
-          faults.push(new DataError('CJ_INVALID_VALUE', messages.badValue(this.safeValue(spelling), this.accepted[i] ?? ''), at(index)));
+        // Checked and quoted as written, not lower-cased: a postcode's letters are capitals.
+        if (spelling !== '' && category === undefined && !this.refused(raw.trim(), at(index), faults)) {
+          faults.push(new DataError('CJ_INVALID_VALUE', messages.badValue(raw.trim(), this.accepted[i] ?? ''), at(index)));
         }
       }
       ratings[i] = category ?? null;
@@ -179,7 +171,9 @@ export class RowValidator {
       const { min, max } = survey.definition.grade;
       const value = GRADE.test(gradeCell) ? Number(gradeCell.replace(',', '.')) : Number.NaN;
       if (Number.isNaN(value) || value < min || value > max) {
-        faults.push(new DataError('CJ_INVALID_GRADE', messages.badGrade(this.safeValue(gradeCell), min, max), at(map.grade)));
+        if (!this.refused(gradeCell, at(map.grade), faults)) {
+          faults.push(new DataError('CJ_INVALID_GRADE', messages.badGrade(gradeCell, min, max), at(map.grade)));
+        }
       } else {
         grade = value;
       }
@@ -187,8 +181,8 @@ export class RowValidator {
 
     for (const date of map.dates) {
       const value = cell(date.index);
-      if (value !== '' && parseDate(value) === null) {
-        faults.push(new DataError('CJ_INVALID_DATE', messages.badDate(this.safeValue(value)), at(date.index)));
+      if (value !== '' && parseDate(value) === null && !this.refused(value, at(date.index), faults)) {
+        faults.push(new DataError('CJ_INVALID_DATE', messages.badDate(value), at(date.index)));
       }
     }
 
@@ -200,8 +194,14 @@ export class RowValidator {
     return { ...row, answerLines };
   }
 
-  /** A value for an error message, unless it looks like personal data (then it is never printed). */
-  private safeValue(value: string): string | null {
-    return findPersonalData(value) === null ? value : null;
+  /**
+   * Refuses a cell that holds personal data, naming line and column only; true when it did. Every
+   * cell a message would quote comes through here first (valid answers are never quoted).
+   */
+  private refused(value: string, at: Location, faults: DataError[]): boolean {
+    const kind = findPersonalData(value);
+    if (kind === null) return false;
+    faults.push(new DataError('CJ_PERSONAL_DATA', this.messages.personalDataCell(kind), at));
+    return true;
   }
 }
