@@ -4,7 +4,7 @@ import { ExitCode } from '../errors.js';
 import { messages } from '../messages.js';
 import { csvLine } from '../render/csv.js';
 import { renderJson } from '../render/json.js';
-import { safeText } from '../render/safe-text.js';
+import { safeText } from '../safe-text.js';
 import { addInputOptions, fileSource, normaliseInputFlags, pipelineOptions, type InputFlags, type RawInputFlags } from './common.js';
 import { useColor, type Io } from './io.js';
 import { CheckBatch, OutputBatch, type OutputSink } from './output.js';

@@ -6,7 +6,7 @@ import type { Cohort } from '../diff/cohort.js';
 import type { DiffInput } from '../diff/types.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { messages, type Messages } from '../messages.js';
-import { safeText } from '../render/safe-text.js';
+import { safeText } from '../safe-text.js';
 import { addInputOptions, fileSource, normaliseInputFlags, pipelineOptions, type InputFlags, type RawInputFlags } from './common.js';
 import { cjVersion, useColor, type Io } from './io.js';
 import { OutputBatch } from './output.js';

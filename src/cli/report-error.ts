@@ -1,6 +1,6 @@
 import { CjError, DataErrors, ExitCode, formatLocation } from '../errors.js';
 import { messages, type Lang } from '../messages.js';
-import { safeText } from '../render/safe-text.js';
+import { safeText } from '../safe-text.js';
 import { useColor, type Io } from './io.js';
 
 /** Prints a fault as one line per error, never a stack (unless --debug and it is a bug). */

@@ -10,7 +10,7 @@ import { keyedRecord } from '../count/finish.js';
 import { SCHEMA_VERSION } from '../count/results.js';
 import { DataError } from '../errors.js';
 import type { Messages } from '../messages.js';
-import { safeText } from '../render/safe-text.js';
+import { safeText } from '../safe-text.js';
 import { MAX_COMPARED_N, MAX_RESULTS_BYTES } from './results-schema.js';
 
 export interface CohortCategory {

@@ -4,21 +4,11 @@
  * control characters are written as escapes, so a cell cannot move the cursor, recolour the
  * terminal (ANSI/OSC escapes) or reverse the text around it (bidirectional overrides).
  */
+import { escapeUnsafe } from '../safe-text.js';
 import { findPersonalData } from './personal-data.js';
 
 /** The most characters of one input value a message quotes; longer text ends in an ellipsis. */
 export const QUOTE_LIMIT = 40;
-
-// C0 controls, DEL, C1 controls (0x9B is a one-byte CSI), and the bidirectional marks.
-const unsafe = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-/**
- * Control and bidirectional characters written as `\u001b`-style escapes; nothing else changes.
- * @example neutraliseControls('a\u001b[31mb') // 'a\\u001b[31mb'
- */
-export function neutraliseControls(text: string): string {
-  return text.replace(unsafe, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 /** The first QUOTE_LIMIT characters and an ellipsis, never cutting a surrogate pair in two. */
 function cut(text: string): string {
@@ -43,7 +33,7 @@ function shortIfSafe(value: string): string | null {
  */
 export function quoteInput(value: string): string | null {
   const short = shortIfSafe(value);
-  return short === null ? null : neutraliseControls(JSON.stringify(short));
+  return short === null ? null : escapeUnsafe(JSON.stringify(short));
 }
 
 /**
@@ -53,7 +43,7 @@ export function quoteInput(value: string): string | null {
  */
 export function showInput(value: string): string | null {
   const short = shortIfSafe(value);
-  return short === null ? null : neutraliseControls(short);
+  return short === null ? null : escapeUnsafe(short);
 }
 
 /**

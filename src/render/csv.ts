@@ -1,4 +1,4 @@
-import { safeText } from './safe-text.js';
+import { safeText } from '../safe-text.js';
 
 /**
  * One CSV cell (RFC 4180, comma-separated). A text that begins with `=`, `+`, `-`, `@`, tab or

@@ -23,7 +23,7 @@ import {
   type SegmentFields,
 } from './figure-spec.js';
 import { hexColor } from '../color.js';
-import { safeStrings } from './safe-text.js';
+import { safeStrings } from '../safe-text.js';
 
 const COHORT_STEP = 22;
 const LABEL_FONT_SIZE = 11;

@@ -8,7 +8,7 @@ import { displayWidth, formatDecimal, padEnd, padStart } from '../format.js';
 import { captionWithoutN, formatP, formatPWithRelation, formatShare, formatSigned } from '../diff/format.js';
 import type { BarComparison, DiffInput, DiffResult, FigureComparison, GradeComparison } from '../diff/types.js';
 import type { Messages } from '../messages.js';
-import { safeStrings } from './safe-text.js';
+import { safeStrings } from '../safe-text.js';
 
 
 function cohortLine(side: 'a' | 'b', input: DiffInput, m: Messages): string {

@@ -8,7 +8,7 @@ import type { NonNormalizedSpec } from 'vega-lite/types_unstable/spec/index.js';
 import type { CategoryResult, FigureResult } from '../count/results.js';
 import { messages } from '../messages.js';
 import { rgbOf } from '../color.js';
-import { safeStrings } from './safe-text.js';
+import { safeStrings } from '../safe-text.js';
 
 /** The words a figure prints besides the data; the figures follow the survey's language. */
 export interface FigureTexts {

@@ -7,7 +7,7 @@ import { messages, type Messages } from '../messages.js';
 import { figureSpec } from './figure-spec.js';
 import { renderHtml } from './html.js';
 import { renderPng } from './png.js';
-import { jsonText } from './safe-text.js';
+import { jsonText } from '../safe-text.js';
 import { renderSvg, textWidth } from './svg.js';
 
 export interface FigureFile {

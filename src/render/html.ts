@@ -8,7 +8,7 @@ import { messages, type Messages } from '../messages.js';
 import { exclusionRules } from '../rules/judge.js';
 import { hexColor } from '../color.js';
 import { BACKGROUND, FONT_FAMILY } from './figure-spec.js';
-import { safeText } from './safe-text.js';
+import { safeText } from '../safe-text.js';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

@@ -1,6 +1,6 @@
 import type { Results } from '../count/results.js';
 import type { DiffResult } from '../diff/types.js';
-import { jsonText } from './safe-text.js';
+import { jsonText } from '../safe-text.js';
 
 /**
  * The results as one JSON object: keys in a fixed order, so the same input gives the same bytes.

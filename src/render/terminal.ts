@@ -3,7 +3,7 @@ import type { FigureResult, Results } from '../count/results.js';
 import { exclusionRules } from '../rules/judge.js';
 import { displayWidth, formatMark, gradeLine, padEnd, padStart } from '../format.js';
 import type { Messages } from '../messages.js';
-import { safeStrings } from './safe-text.js';
+import { safeStrings } from '../safe-text.js';
 import { rgbOf } from '../color.js';
 
 const BAR_WIDTH = 32;

@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { DefinitionError } from '../errors.js';
 import { fixedColumns } from '../input/columns.js';
 import { messages as allMessages, type Messages } from '../messages.js';
-import { hasUnsafeCharacter } from '../render/safe-text.js';
+import { hasUnsafeCharacter } from '../safe-text.js';
 import type {
   FigureDefinition,
   ScaleDefinition,

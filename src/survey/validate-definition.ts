@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import { messages as allMessages, type Messages } from '../messages.js';
-import { safeText } from '../render/safe-text.js';
+import { safeText } from '../safe-text.js';
 import { pointerToken } from './load.js';
 import { PLAIN_TEXT_PATTERN, surveySchema } from './schema.js';
 

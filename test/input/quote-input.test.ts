@@ -4,7 +4,8 @@
  * characters and an ellipsis, every control and bidirectional character as a \uXXXX escape.
  */
 import { describe, expect, it } from 'vitest';
-import { inputLabel, neutraliseControls, quoteInput, showInput } from '../../src/input/quote-input.js';
+import { inputLabel, quoteInput, showInput } from '../../src/input/quote-input.js';
+import { escapeUnsafe } from '../../src/safe-text.js';
 
 describe('quoteInput', () => {
   it.each([
@@ -47,7 +48,7 @@ describe('quoteInput', () => {
   });
 });
 
-describe('inputLabel and neutraliseControls', () => {
+describe('inputLabel and escapeUnsafe', () => {
   it('names an empty or personal column by its position, others as written', () => {
     expect(inputLabel('', 0)).toBe('#1');
     expect(inputLabel('jan@example.nl', 6)).toBe('#7');
@@ -56,6 +57,6 @@ describe('inputLabel and neutraliseControls', () => {
   });
 
   it('leaves ordinary text, accents and emoji alone', () => {
-    expect(neutraliseControls('café – ‘goed’ 😀')).toBe('café – ‘goed’ 😀');
+    expect(escapeUnsafe('café – ‘goed’ 😀')).toBe('café – ‘goed’ 😀');
   });
 });

@@ -13,7 +13,7 @@ import { csvLine } from '../../src/render/csv.js';
 import { figureSpec } from '../../src/render/figure-spec.js';
 import { figureFileSpec, renderFigureFiles } from '../../src/render/figures.js';
 import { renderHtml } from '../../src/render/html.js';
-import { jsonText, safeStrings, safeText } from '../../src/render/safe-text.js';
+import { jsonText, safeStrings, safeText } from '../../src/safe-text.js';
 import { renderSvg } from '../../src/render/svg.js';
 import { renderTerminal } from '../../src/render/terminal.js';
 import { repoRoot, run, tempDir, writeTemp } from '../helpers/run.js';
@@ -190,7 +190,8 @@ describe('cj analyse of a file with controls in respondent codes and a column na
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).not.toMatch(RAW_UNSAFE);
     expect(result.stderr).not.toMatch(RAW_UNSAFE);
-    expect(result.stderr).toContain('x\uFFFD[2Jkolom');
+    // A message quoting input writes the control as an escape (quoteInput), so the analyst sees it.
+    expect(result.stderr).toContain('x\\u001b[2Jkolom');
     const out = join(cwd, 'out');
     for (const name of readdirSync(out)) {
       const text = readFileSync(join(out, name), 'utf8');
@@ -198,7 +199,8 @@ describe('cj analyse of a file with controls in respondent codes and a column na
       if (name.endsWith('.svg')) expect(xmlFaults(text), name).toEqual([]);
     }
     const json = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { input: { columnsIgnored: string[] }; exclusions: { respondent: string }[] };
-    expect(json.input.columnsIgnored).toContain(`x${CLEAR}kolom`);
+    // Column names are listed as messages show them (quoteInput's escapes), never raw.
+    expect(json.input.columnsIgnored).toContain('x\\u001b[2Jkolom');
     expect(json.exclusions.some((exclusion) => exclusion.respondent.includes('\u202e'))).toBe(true);
     expect(readFileSync(join(out, 'exclusions.csv'), 'utf8')).toContain('\uFFFD');
   });

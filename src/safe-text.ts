@@ -36,6 +36,15 @@ export function safeText(text: string): string {
 }
 
 /**
+ * The text with every such character written as a `\u001b`-style escape, for a message that
+ * quotes input: the analyst sees which character the file holds, the terminal obeys none.
+ * @example escapeUnsafe('a\u001b[31mb') // 'a\\u001b[31mb'
+ */
+export function escapeUnsafe(text: string): string {
+  return UNSAFE.test(text) ? text.replace(UNSAFE_ALL, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
+}
+
+/**
  * A copy of plain data (objects, arrays, strings, numbers) with every string passed through
  * safeText, keys as well. Objects keep their prototype (null-prototype records stay so), and
  * keys are defined, never assigned, so a key `__proto__` stays a key.
