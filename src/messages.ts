@@ -2,9 +2,8 @@
  * Every sentence cj says to a person, in Dutch (the default) and English. Both languages have
  * the same keys, so the type checker refuses a sentence that exists in one language only.
  */
-import type { PersonalDataKind } from './input/personal-data.js';
+import type { ExclusionRule, PersonalDataKind } from './contract.js';
 import { quoteInput, showInput } from './input/quote-input.js';
-import type { ExclusionRule } from './rules/judge.js';
 
 export type Lang = 'nl' | 'en';
 

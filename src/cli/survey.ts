@@ -1,7 +1,7 @@
+import { fixedColumns } from '../contract.js';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { messages, type Lang, type Messages } from '../messages.js';
-import { fixedColumns } from '../input/columns.js';
 import type { Survey } from '../survey/load.js';
 import type { Io } from './io.js';
 

@@ -1,5 +1,5 @@
-import type { ResponseRow } from '../input/validate.js';
-import { coversTrack, judge, stepUsable, type Cell, type ExclusionRule } from '../rules/judge.js';
+import type { ExclusionRule, ResponseRow } from '../contract.js';
+import { coversTrack, judge, stepUsable, type Cell } from '../rules/judge.js';
 import type { Survey } from '../survey/load.js';
 import type { FigureDefinition } from '../survey/types.js';
 import type { Exclusion } from './results.js';

@@ -1,6 +1,7 @@
+import type { ExclusionRule } from '../contract.js';
 import { fillTemplate, formatDecimal } from '../format.js';
 import type { Messages } from '../messages.js';
-import { exclusionRules, type ExclusionRule } from '../rules/judge.js';
+import { exclusionRules } from '../rules/judge.js';
 import { histogramSummary } from '../stats/histogram-summary.js';
 import { largestRemainder } from '../stats/largest-remainder.js';
 import type { Survey } from '../survey/load.js';

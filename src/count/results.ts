@@ -1,5 +1,5 @@
+import type { ExclusionRule } from '../contract.js';
 import type { InputInfo } from '../input/records.js';
-import type { ExclusionRule } from '../rules/judge.js';
 
 /** Bump when a field changes meaning or disappears; adding a field keeps the version. */
 export const SCHEMA_VERSION = 1;

@@ -1,7 +1,7 @@
+import { fixedColumns } from '../contract.js';
 import { DataError } from '../errors.js';
 import type { Messages } from '../messages.js';
 import type { Survey } from '../survey/load.js';
-import { fixedColumns } from './columns.js';
 import { findPersonalData, personalDataColumn } from './personal-data.js';
 import { inputLabel } from './quote-input.js';
 

@@ -1,14 +1,11 @@
+import { fixedColumns, longColumns } from '../contract.js';
 import { DataError } from '../errors.js';
 import type { Messages } from '../messages.js';
 import type { Survey } from '../survey/load.js';
-import { fixedColumns } from './columns.js';
 import { checkHeaderCells } from './header.js';
 import { findPersonalData, personalDataColumn } from './personal-data.js';
 import { inputLabel } from './quote-input.js';
 import type { RawRecord } from './records.js';
-
-/** The two columns that make a file long-shaped: one answer per row. */
-export const longColumns = { column: 'column', value: 'value' } as const;
 
 /**
  * Whether a header is long-shaped: it has `column` and `value` and none of the survey's

@@ -4,8 +4,7 @@
  * number, a postcode with house number or an IBAN. Runs on every free-text cell, so each check
  * starts with a cheap test and every regex is compiled once, here.
  */
-
-export type PersonalDataKind = 'bsn' | 'email' | 'phone' | 'postcode-house-number' | 'iban';
+import type { PersonalDataKind } from '../contract.js';
 
 /**
  * Keywords as the words a column name splits into; the first spelling is what is returned.

@@ -1,3 +1,4 @@
+import type { ResponseRow } from '../contract.js';
 import { DataError, type Location } from '../errors.js';
 import type { Messages } from '../messages.js';
 import type { Survey } from '../survey/load.js';
@@ -5,25 +6,6 @@ import type { ColumnMap } from './header.js';
 import { findPersonalData } from './personal-data.js';
 import type { RawRecord } from './records.js';
 import { SeenIds } from './seen-ids.js';
-
-/** One respondent, checked and normalised: what the rules and counts read. */
-export interface ResponseRow {
-  readonly line: number;
-  readonly respondent: string;
-  readonly track: string;
-  /** Index of the last step whose answers may be used; the last step when consent holds. */
-  readonly lastUsableStep: number;
-  /** Whether `withdrawn_after` was filled in. */
-  readonly withdrawn: boolean;
-  /** Category key per survey rating column (survey.ratingColumns order); null for an empty cell. */
-  readonly ratings: readonly (string | null)[];
-  readonly grade: number | null;
-  /**
-   * Long-shaped input only: the line of each rating's answer (ratings order), then of the mark.
-   * Exclusions name the line the answer is on; in a wide file that is always `line`.
-   */
-  readonly answerLines?: readonly number[];
-}
 
 const DATE_ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_DUTCH = /^(\d{2})-(\d{2})-(\d{4})$/;

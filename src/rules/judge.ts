@@ -1,7 +1,4 @@
-import type { ResponseRow } from '../input/validate.js';
-
-/** Why an answer was left out (docs/data-contract.md, "Rules the analysis applies"). */
-export type ExclusionRule = 'other-track' | 'withdrawn-consent' | 'not-applicable' | 'missing';
+import type { ExclusionRule, ResponseRow } from '../contract.js';
 
 /** Rule 1, youth split: whether a figure (or the grade) that counts `tracks` counts this respondent. */
 export function coversTrack(tracks: readonly string[], track: string): boolean {

@@ -1,7 +1,7 @@
+import { fixedColumns } from '../contract.js';
 import { readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { DefinitionError } from '../errors.js';
-import { fixedColumns } from '../input/columns.js';
 import { messages as allMessages, type Messages } from '../messages.js';
 import { hasUnsafeCharacter } from '../safe-text.js';
 import type {

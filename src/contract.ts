@@ -1,0 +1,37 @@
+/**
+ * The data contract's own names and types (docs/data-contract.md): the columns every response
+ * file has, the checked row the rules read, the rules that leave answers out, the kinds of
+ * personal data refused. Every stage imports them from here and from nowhere else, so the
+ * stages depend on the contract, not on each other.
+ */
+
+/** The columns every response file has, whatever the survey ("Columns"). */
+export const fixedColumns = { respondent: 'respondent', track: 'track', withdrawnAfter: 'withdrawn_after' } as const;
+
+/** The columns of a long-shaped file besides the fixed ones: one row per answer. */
+export const longColumns = { column: 'column', value: 'value' } as const;
+
+/** One respondent, checked and normalised: what the rules and counts read. */
+export interface ResponseRow {
+  readonly line: number;
+  readonly respondent: string;
+  readonly track: string;
+  /** Index of the last step whose answers may be used; the last step when consent holds. */
+  readonly lastUsableStep: number;
+  /** Whether `withdrawn_after` was filled in. */
+  readonly withdrawn: boolean;
+  /** Category key per survey rating column (survey.ratingColumns order); null for an empty cell. */
+  readonly ratings: readonly (string | null)[];
+  readonly grade: number | null;
+  /**
+   * Long-shaped input only: the line of each rating's answer (ratings order), then of the mark.
+   * Exclusions name the line the answer is on; in a wide file that is always `line`.
+   */
+  readonly answerLines?: readonly number[];
+}
+
+/** Why an answer was left out ("Rules the analysis applies"). */
+export type ExclusionRule = 'other-track' | 'withdrawn-consent' | 'not-applicable' | 'missing';
+
+/** What a cell or a column name was refused as ("Personal data"). */
+export type PersonalDataKind = 'bsn' | 'email' | 'phone' | 'postcode-house-number' | 'iban';
