@@ -5,7 +5,6 @@ import { OutputError } from '../errors.js';
 import { messages, type Lang } from '../messages.js';
 import type { Io } from './io.js';
 import { makeFolder, outputFault } from './output.js';
-import { templateHeader } from './survey.js';
 
 const SCHEMA_FILE = 'survey.schema.json';
 
@@ -26,7 +25,8 @@ export function registerInit(program: Command, io: Io, setExit: (code: number) =
       const files: [string, string][] = [
         ['survey.json', JSON.stringify({ $schema: `./${SCHEMA_FILE}`, ...survey.definition }, null, 2) + '\n'],
         [SCHEMA_FILE, JSON.stringify(surveySchema, null, 2) + '\n'],
-        ['responses.csv', templateHeader(survey).join(',') + '\n'],
+        // The template follows the definition it was made for: every column, dates included.
+        ['responses.csv', survey.columns.join(',') + '\n'],
       ];
       try {
         await makeFolder(target);

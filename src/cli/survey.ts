@@ -1,20 +1,8 @@
-import { fixedColumns } from '../contract.js';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { messages, type Lang, type Messages } from '../messages.js';
 import type { Survey } from '../survey/load.js';
 import type { Io } from './io.js';
-
-/** The header a response file for this survey has: the fixed columns, every rating column, the grade. */
-export function templateHeader(survey: Survey): string[] {
-  return [
-    fixedColumns.respondent,
-    fixedColumns.track,
-    fixedColumns.withdrawnAfter,
-    ...survey.ratingColumns.map((role) => role.column),
-    survey.definition.grade.column,
-  ];
-}
 
 /** A person's view of a definition: steps in order, figures with their bars, scales, the grade. */
 export function describeSurvey(survey: Survey, m: Messages): string {

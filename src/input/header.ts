@@ -84,12 +84,7 @@ export function matchHeader(
   faultLimit = Number.POSITIVE_INFINITY,
 ): { map: ColumnMap; faults: DataError[] } {
   const faults: DataError[] = [];
-  const known = new Set<string>([
-    ...Object.values(fixedColumns),
-    ...survey.ratingColumns.map((role) => role.column),
-    survey.definition.grade.column.toLowerCase(),
-    ...survey.steps.map((step) => `${step.id}${survey.definition.dateSuffix}`.toLowerCase()),
-  ]);
+  const known = new Set<string>(survey.columns);
   const { labels, keys } = checkHeaderCells(fields, known, { file, line }, allowColumns, messages, faults, faultLimit);
   const position = new Map<string, number>();
   const unknown: { index: number; name: string; key: string }[] = [];
@@ -119,8 +114,8 @@ export function matchHeader(
   }
   const ratings = survey.ratingColumns.map((role) => find(role.column));
   const dates: { index: number; stepIndex: number }[] = [];
-  survey.steps.forEach((step, stepIndex) => {
-    const index = find(`${step.id}${survey.definition.dateSuffix}`);
+  survey.dateColumns.forEach((column, stepIndex) => {
+    const index = find(column);
     if (index !== -1) dates.push({ index, stepIndex });
   });
   return {
@@ -130,7 +125,7 @@ export function matchHeader(
       track: find(fixedColumns.track),
       withdrawnAfter: find(fixedColumns.withdrawnAfter),
       ratings,
-      grade: find(survey.definition.grade.column),
+      grade: find(survey.gradeColumn),
       dates,
       unknown,
       absent: survey.ratingColumns.filter((_, index) => ratings[index] === -1).map((role) => role.column),

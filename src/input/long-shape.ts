@@ -66,15 +66,8 @@ export class LongAssembler {
       column: find(longColumns.column),
       value: find(longColumns.value),
     };
-    this.wideHeader = [
-      fixedColumns.respondent,
-      fixedColumns.track,
-      fixedColumns.withdrawnAfter,
-      ...survey.ratingColumns.map((role) => role.column),
-      survey.definition.grade.column,
-      ...survey.steps.map((step) => `${step.id}${survey.definition.dateSuffix}`),
-    ];
-    this.position = new Map(this.wideHeader.map((name, at) => [name.toLowerCase(), at]));
+    this.wideHeader = survey.columns;
+    this.position = new Map(this.wideHeader.map((name, at) => [name, at]));
     const extra: { index: number; label: string }[] = [];
     names.forEach((name, index) => {
       if (longNames.has(name)) return;

@@ -8,7 +8,8 @@ import type { RawRecord } from './records.js';
 import { SeenIds } from './seen-ids.js';
 
 const DATE_ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_DUTCH = /^(\d{2})-(\d{2})-(\d{4})$/;
+// Day and month with or without a leading zero: Dutch Excel writes 14-3-2024.
+const DATE_DUTCH = /^(\d{1,2})-(\d{1,2})-(\d{4})$/;
 const GRADE = /^\d{1,2}(?:[.,]\d+)?$/;
 
 function isCalendarDate(year: number, month: number, day: number): boolean {
@@ -16,13 +17,13 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** Parses `2016-03-14` or `14-03-2016`; null when it is neither or no such day exists. */
+/** Parses `2016-03-14`, `14-03-2016` or `14-3-2016` to `2016-03-14`; null when it is none of these or no such day exists. */
 export function parseDate(cell: string): string | null {
   const iso = DATE_ISO.exec(cell);
   const dutch = iso === null ? DATE_DUTCH.exec(cell) : null;
   const [year, month, day] = iso !== null ? [iso[1], iso[2], iso[3]] : dutch !== null ? [dutch[3], dutch[2], dutch[1]] : [];
   if (year === undefined || month === undefined || day === undefined) return null;
-  return isCalendarDate(Number(year), Number(month), Number(day)) ? `${year}-${month}-${day}` : null;
+  return isCalendarDate(Number(year), Number(month), Number(day)) ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : null;
 }
 
 /** Lower case, trimmed, inner runs of white space as one space: how spellings are compared. */

@@ -36,6 +36,15 @@ export interface Survey {
   readonly figures: readonly FigureDefinition[];
   /** Rating columns in figure and bar order. */
   readonly ratingColumns: readonly ColumnRole[];
+  /** The grade's column, lower case. */
+  readonly gradeColumn: string;
+  /** Each step's date column (`<step><dateSuffix>`), lower case, in step order. */
+  readonly dateColumns: readonly string[];
+  /**
+   * Every column a response file for this survey may have, lower case, in the order a template
+   * writes them: the fixed columns, each rating column, the grade, each step's date.
+   */
+  readonly columns: readonly string[];
   readonly gradeStepIndex: number;
   /** The language of the texts (--lang). */
   readonly lang: string;
@@ -157,11 +166,13 @@ export function prepareSurvey(
     }
     scaleById.set(scale.id, scale);
   });
+  const gradeColumn = definition.grade.column.toLowerCase();
+  const dateColumns = definition.steps.map((step) => `${step.id}${definition.dateSuffix}`.toLowerCase());
   // A rating column may not take the name of a column that already means something else.
   const reserved = new Map<string, string>([
     ...Object.values(fixedColumns).map((name): [string, string] => [name, name]),
-    [definition.grade.column.toLowerCase(), '/grade/column'],
-    ...definition.steps.map((step): [string, string] => [`${step.id}${definition.dateSuffix}`.toLowerCase(), `/steps (${step.id}${definition.dateSuffix})`]),
+    [gradeColumn, '/grade/column'],
+    ...dateColumns.map((column, index): [string, string] => [column, `/steps/${index}/id (${column})`]),
   ]);
   const figureIds = new Set<string>();
   const ratingColumns: ColumnRole[] = [];
@@ -199,6 +210,9 @@ export function prepareSurvey(
     scaleById,
     figures: definition.figures,
     ratingColumns,
+    gradeColumn,
+    dateColumns,
+    columns: [...Object.values(fixedColumns), ...ratingColumns.map((role) => role.column), gradeColumn, ...dateColumns],
     gradeStepIndex,
     lang,
     untranslated: [...untranslated],

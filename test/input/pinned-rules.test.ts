@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { isLongShape } from '../../src/input/long-shape.js';
 import { findPersonalData } from '../../src/input/personal-data.js';
 import { sniffDelimiter } from '../../src/input/sniff.js';
+import { parseDate } from '../../src/input/validate.js';
 import { builtInSurvey } from '../../src/survey/load.js';
 import { messages } from '../../src/messages.js';
 import { analyseJson, bar, writeTemp } from '../helpers/run.js';
@@ -73,5 +74,21 @@ describe('isLongShape: column and value, and none of the rating columns', () => 
     [['respondent', 'track', 'column', 'value', 'mw_vriendelijk'], false],
   ])('%j → %s', (header, expected) => {
     expect(isLongShape(header, survey)).toBe(expected);
+  });
+});
+
+describe('dates as the data contract and Dutch Excel write them', () => {
+  it.each([
+    ['2016-03-14', '2016-03-14'],
+    ['14-03-2016', '2016-03-14'],
+    ['14-3-2016', '2016-03-14'],
+    ['4-3-2016', '2016-03-04'],
+    ['29-2-2016', '2016-02-29'],
+  ])('%s is %s', (cell, iso) => {
+    expect(parseDate(cell)).toBe(iso);
+  });
+
+  it.each(['29-2-2017', '32-1-2016', '14-13-2016', '2016-3-14', '14/03/2016', '14-03-16', '2016-02-30'])('%s is no date', (cell) => {
+    expect(parseDate(cell)).toBeNull();
   });
 });

@@ -175,12 +175,15 @@ describe('cj init DIR', () => {
     expect(JSON.parse(readFileSync(join(cwd, 'study', 'survey.schema.json'), 'utf8'))).toEqual(surveySchema);
   });
 
-  it('responses.csv is one header row whose columns are the definition\'s', async () => {
+  it('responses.csv is one header row whose columns are the definition\'s, the date of each step included', async () => {
     const cwd = tempDir();
     expect((await run(['init', 'study'], { cwd })).code).toBe(0);
     const records = parseCsv(readFileSync(join(cwd, 'study', 'responses.csv'), 'utf8'));
     expect(records).toHaveLength(1);
-    expect(records[0]).toEqual(columnsOf(readDefinition(join(cwd, 'study', 'survey.json'))));
+    const definition = readDefinition(join(cwd, 'study', 'survey.json'));
+    const dates = definition.steps.map((step) => `${step.id}${definition.dateSuffix}`);
+    expect(records[0]).toEqual([...columnsOf(definition), ...dates]);
+    expect(records[0]).toContain('werkplein_melden_datum');
   });
 
   it('the written survey.json passes cj survey check', async () => {
@@ -196,12 +199,13 @@ describe('cj init DIR', () => {
     expect((await run(['init', 'study'], { cwd })).code).toBe(0);
     const header = readFileSync(join(cwd, 'study', 'responses.csv'), 'utf8');
     const columns = header.trim().split(',');
-    const row = columns.map((column) => (column === 'respondent' ? 'Z01' : column === 'track' ? 'volwassene' : column === 'withdrawn_after' ? '' : column === 'cijfer' ? '7' : column.startsWith('mw_') ? 'mee eens' : 'positief'));
+    const row = columns.map((column) => (column === 'respondent' ? 'Z01' : column === 'track' ? 'volwassene' : column === 'withdrawn_after' ? '' : column === 'cijfer' ? '7' : column.endsWith('_datum') ? '14-3-2016' : column.startsWith('mw_') ? 'mee eens' : 'positief'));
     writeFileSync(join(cwd, 'study', 'responses.csv'), header + row.join(',') + '\n');
     const result = await run(['analyse', 'study/responses.csv', '--survey', 'study/survey.json', '--format', 'json'], { cwd });
     expect(result.code).toBe(0);
     expect(result.json?.input.respondents).toBe(1);
     expect(result.json?.grade.n).toBe(1);
+    expect(result.json?.input.columnsIgnored).toEqual([]);
   });
 
   it('a second cj init refuses to overwrite: exit 5, the files left as they were', async () => {
