@@ -7,10 +7,10 @@ import { quoteInput, showInput } from './input/quote-input.js';
 
 export type Lang = 'nl' | 'en';
 
-type DefinitionThing = 'step' | 'track' | 'category' | 'scale' | 'column' | 'figure';
+type DefinitionThing = 'step' | 'track' | 'category' | 'scale' | 'column' | 'figure' | 'leadTime';
 const thingNames: Record<Lang, Record<DefinitionThing, string>> = {
-  nl: { step: 'stap', track: 'traject', category: 'categorie', scale: 'schaal', column: 'kolom', figure: 'figuur' },
-  en: { step: 'step', track: 'track', category: 'category', scale: 'scale', column: 'column', figure: 'figure' },
+  nl: { step: 'stap', track: 'traject', category: 'categorie', scale: 'schaal', column: 'kolom', figure: 'figuur', leadTime: 'doorlooptijd' },
+  en: { step: 'step', track: 'track', category: 'category', scale: 'scale', column: 'column', figure: 'figure', leadTime: 'lead time' },
 };
 
 const nlWords = ['nul', 'één', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf'];
@@ -66,6 +66,7 @@ const nl = {
   definitionDuplicate: (kind: DefinitionThing, value: string) => `${thingNames.nl[kind]} "${value}" komt twee keer voor`,
   definitionUnknown: (kind: DefinitionThing, value: string) => `${thingNames.nl[kind]} "${value}" bestaat niet`,
   definitionGradeRange: () => 'min moet kleiner zijn dan max',
+  definitionLeadTimeOrder: (from: string, to: string) => `stap "${to}" moet na stap "${from}" komen in /steps`,
   definitionReserved: (column: string, usedBy: string) => `kolom "${column}" is al in gebruik (${usedBy}); kies een andere naam`,
   definitionTooLarge: (file: string, maxBytes: number) =>
     `${file}: groter dan ${maxBytes} bytes; een surveydefinitie is een klein JSON-bestand (controleer of dit het goede bestand is)`,
@@ -303,6 +304,7 @@ const en: Messages = {
   definitionDuplicate: (kind, value) => `${thingNames.en[kind]} "${value}" appears twice`,
   definitionUnknown: (kind, value) => `unknown ${thingNames.en[kind]} "${value}"`,
   definitionGradeRange: () => 'min must be less than max',
+  definitionLeadTimeOrder: (from, to) => `step "${to}" must come after step "${from}" in /steps`,
   definitionReserved: (column, usedBy) => `column "${column}" is taken already (${usedBy}); choose another name`,
   definitionTooLarge: (file, maxBytes) => `${file}: larger than ${maxBytes} bytes; a survey definition is a small JSON file (check that this is the right file)`,
   definitionReservedName: (name) => `"${name}" is a reserved name (a property of every JavaScript object); choose another`,

@@ -6,6 +6,7 @@ import { messages as allMessages, type Messages } from '../messages.js';
 import { hasUnsafeCharacter } from '../safe-text.js';
 import type {
   FigureDefinition,
+  LeadTimeDefinition,
   ScaleDefinition,
   StepDefinition,
   SurveyDefinition,
@@ -19,6 +20,13 @@ export interface ColumnRole {
   readonly barIndex: number;
   readonly stepIndex: number;
   readonly scale: ScaleDefinition;
+}
+
+/** A lead-time segment and the indexes of its two steps. */
+export interface LeadTimeRole {
+  readonly segment: LeadTimeDefinition;
+  readonly fromStep: number;
+  readonly toStep: number;
 }
 
 /**
@@ -46,6 +54,8 @@ export interface Survey {
    */
   readonly columns: readonly string[];
   readonly gradeStepIndex: number;
+  /** The lead-time segments with their steps' indexes (empty when the definition has none). */
+  readonly leadTimes: readonly LeadTimeRole[];
   /** The language of the texts (--lang). */
   readonly lang: string;
   /** Texts written in the definition's language because it has no translation for --lang. */
@@ -201,6 +211,16 @@ export function prepareSurvey(
     if (!knownTracks.has(track)) fail('/grade/tracks', messages.definitionUnknown('track', track));
   }
   if (!(definition.grade.min < definition.grade.max)) fail('/grade', messages.definitionGradeRange());
+  const leadTimeIds = new Set<string>();
+  const leadTimes: LeadTimeRole[] = (definition.leadTimes ?? []).map((segment, index) => {
+    const path = `/leadTimes/${index}`;
+    if (leadTimeIds.has(segment.id)) fail(`${path}/id`, messages.definitionDuplicate('leadTime', segment.id));
+    leadTimeIds.add(segment.id);
+    const from = stepIndex.get(segment.from) ?? fail(`${path}/from`, messages.definitionUnknown('step', segment.from));
+    const to = stepIndex.get(segment.to) ?? fail(`${path}/to`, messages.definitionUnknown('step', segment.to));
+    if (!(from < to)) fail(`${path}/to`, messages.definitionLeadTimeOrder(segment.from, segment.to));
+    return { segment, fromStep: from, toStep: to };
+  });
   return deepFreeze({
     definition,
     steps: definition.steps,
@@ -214,6 +234,7 @@ export function prepareSurvey(
     dateColumns,
     columns: [...Object.values(fixedColumns), ...ratingColumns.map((role) => role.column), gradeColumn, ...dateColumns],
     gradeStepIndex,
+    leadTimes,
     lang,
     untranslated: [...untranslated],
   });

@@ -157,6 +157,24 @@ const properties: SurveyProperties = {
     additionalProperties: false,
   },
   dateSuffix: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[a-z0-9_]+$' },
+  leadTimes: {
+    type: 'array',
+    nullable: true,
+    maxItems: 50,
+    items: {
+      type: 'object',
+      properties: {
+        id,
+        label: text,
+        from: id,
+        to: id,
+        // Up to ten years: a term in days, not a date or a count of something else.
+        legalTermDays: { type: 'integer', nullable: true, minimum: 1, maximum: 3650 },
+      },
+      required: ['id', 'label', 'from', 'to'],
+      additionalProperties: false,
+    },
+  },
   translations: {
     type: 'object',
     nullable: true,

@@ -81,6 +81,21 @@ export interface GradeDefinition {
   readonly decimals: number;
 }
 
+/**
+ * A lead time: the calendar days from one step's date to a later step's date (`<step>_datum`),
+ * e.g. reporting at the Werkplein → the decision, against a legal term.
+ */
+export interface LeadTimeDefinition {
+  readonly id: string;
+  readonly label: string;
+  /** The step whose date starts the count. */
+  readonly from: string;
+  /** A later step, whose date ends it. */
+  readonly to: string;
+  /** The legal term in calendar days (the Participatiewet's 8 weeks: 56); none when the law sets none. */
+  readonly legalTermDays?: number;
+}
+
 export interface SurveyDefinition {
   /** Where editors find the JSON Schema, e.g. `./survey.schema.json`; not read by cj. */
   readonly $schema?: string;
@@ -95,6 +110,8 @@ export interface SurveyDefinition {
   readonly grade: GradeDefinition;
   /** Columns with dates: `<step>_datum`. */
   readonly dateSuffix: string;
+  /** Lead times computed from the date columns, in the order reports show them. */
+  readonly leadTimes?: readonly LeadTimeDefinition[];
   /**
    * Texts in other languages, by language and then by the text as written in `language`:
    * `{ "en": { "Negatief": "Negative" } }`. Captions, labels and footnotes are looked up here

@@ -145,6 +145,18 @@ const schemaCases: readonly Case[] = [
     message: 'must NOT have fewer than 1 items',
   },
   {
+    name: 'a legal term that is not a whole number of days',
+    edit: (d) => setAt(d, '/leadTimes', [{ id: 'totaal', label: 'Totaal', from: 'aanmelden', to: 'besluit', legalTermDays: 56.5 }]),
+    path: '/leadTimes/0/legalTermDays',
+    message: 'must be integer',
+  },
+  {
+    name: 'a lead time without its end step',
+    edit: (d) => setAt(d, '/leadTimes', [{ id: 'totaal', label: 'Totaal', from: 'aanmelden' }]),
+    path: '/leadTimes/0',
+    message: /to/,
+  },
+  {
     name: 'an id with capitals (step id)',
     edit: (d) => setAt(d, '/steps/0/id', 'Aanmelden'),
     path: '/steps/0/id',
@@ -253,6 +265,40 @@ const referenceCases: readonly Case[] = [
     edit: (d) => setAt(d, '/tracks/-', { id: 'jongere', label: 'jongeren', aliases: ['Klant'] }),
     path: '/tracks/1',
     message: 'traject "Klant" komt twee keer voor',
+  },
+  {
+    name: 'a lead time starts at a step that does not exist',
+    edit: (d) => setAt(d, '/leadTimes', [{ id: 'totaal', label: 'Totaal', from: 'melding', to: 'besluit', legalTermDays: 56 }]),
+    path: '/leadTimes/0/from',
+    message: 'stap "melding" bestaat niet',
+  },
+  {
+    name: 'a lead time ends at a step that does not exist',
+    edit: (d) => setAt(d, '/leadTimes', [{ id: 'totaal', label: 'Totaal', from: 'aanmelden', to: 'beschikking' }]),
+    path: '/leadTimes/0/to',
+    message: 'stap "beschikking" bestaat niet',
+  },
+  {
+    name: 'a lead time whose end step comes before its start step',
+    edit: (d) => setAt(d, '/leadTimes', [{ id: 'terug', label: 'Terug', from: 'besluit', to: 'intake' }]),
+    path: '/leadTimes/0/to',
+    message: 'stap "intake" moet na stap "besluit" komen in /steps',
+  },
+  {
+    name: 'a lead time from a step to itself',
+    edit: (d) => setAt(d, '/leadTimes', [{ id: 'nul', label: 'Nul', from: 'intake', to: 'intake' }]),
+    path: '/leadTimes/0/to',
+    message: 'stap "intake" moet na stap "intake" komen in /steps',
+  },
+  {
+    name: 'a duplicate lead-time id',
+    edit: (d) =>
+      setAt(d, '/leadTimes', [
+        { id: 'totaal', label: 'Totaal', from: 'aanmelden', to: 'besluit' },
+        { id: 'totaal', label: 'Afhandeling', from: 'aanvraag', to: 'besluit' },
+      ]),
+    path: '/leadTimes/1/id',
+    message: 'doorlooptijd "totaal" komt twee keer voor',
   },
   {
     name: 'grade min greater than max',

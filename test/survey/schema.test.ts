@@ -15,6 +15,7 @@ import type {
   FigureDefinition,
   FootnotePart,
   GradeDefinition,
+  LeadTimeDefinition,
   ScaleDefinition,
   StepDefinition,
   SurveyDefinition,
@@ -107,9 +108,10 @@ const category = shapeOf<CategoryDefinition>()(['key', 'label', 'color'], ['key'
 /** Where each object type of a definition sits in the schema (a JSON Pointer into the schema). */
 const shapes = {
   '': shapeOf<SurveyDefinition>()(
-    ['$schema', 'name', 'language', 'tracks', 'mainTrack', 'steps', 'scales', 'figures', 'grade', 'dateSuffix', 'translations'],
+    ['$schema', 'name', 'language', 'tracks', 'mainTrack', 'steps', 'scales', 'figures', 'grade', 'dateSuffix', 'leadTimes', 'translations'],
     ['name', 'language', 'tracks', 'mainTrack', 'steps', 'scales', 'figures', 'grade', 'dateSuffix'],
   ),
+  '/properties/leadTimes/items': shapeOf<LeadTimeDefinition>()(['id', 'label', 'from', 'to', 'legalTermDays'], ['id', 'label', 'from', 'to']),
   '/properties/tracks/items': shapeOf<TrackDefinition>()(['id', 'label', 'aliases'], ['id', 'label', 'aliases']),
   '/properties/steps/items': shapeOf<StepDefinition>()(['id', 'label'], ['id', 'label']),
   '/properties/scales/items': shapeOf<ScaleDefinition>()(
