@@ -24,10 +24,18 @@ export interface ResponseRow {
   readonly ratings: readonly (string | null)[];
   readonly grade: number | null;
   /**
+   * Per step (survey.steps order) its date as a day number (days since 1970-01-01, so two
+   * subtract to calendar days); null for an empty cell or a column the file lacks. Checked:
+   * never before an earlier step's date.
+   */
+  readonly dates: readonly (number | null)[];
+  /**
    * Long-shaped input only: the line of each rating's answer (ratings order), then of the mark.
    * Exclusions name the line the answer is on; in a wide file that is always `line`.
    */
   readonly answerLines?: readonly number[];
+  /** Long-shaped input only: the line of each step's date (steps order). */
+  readonly dateLines?: readonly number[];
 }
 
 /** Why an answer was left out ("Rules the analysis applies"). */

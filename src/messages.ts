@@ -57,6 +57,8 @@ const nl = {
   badGrade: (value: string, min: number, max: number) =>
     `cijfer ${quote(value, '(niet getoond)')} is geen getal van ${min} tot en met ${max} (decimaal met punt of komma)`,
   badDate: (value: string) => `datum ${quote(value, '(niet getoond)')}; verwacht 2016-03-14 of 14-03-2016`,
+  dateBeforeEarlierStep: (date: string, earlierColumn: string, earlierDate: string) =>
+    `datum ${date} ligt vóór ${earlierColumn} (${earlierDate}); verwacht ${earlierDate} of later, de stappen volgen elkaar op`,
   badOption: (option: string, value: string) => `${option}: verwacht een heel getal ≥ 1, niet "${value}"`,
   longConflict: (code: string, column: string, firstLine: number) => `respondent ${quote(code, '(niet getoond)')} heeft hier een andere ${column} dan op regel ${firstLine}`,
   longDuplicate: (code: string, column: string, firstLine: number) => `respondent ${quote(code, '(niet getoond)')} beantwoordde ${showInput(column) ?? '(niet getoond)'} al op regel ${firstLine}`,
@@ -295,6 +297,8 @@ const en: Messages = {
   badValue: (value, accepted) => `unknown value ${quote(value, '(not shown: looks like personal data)')}; expected one of: ${accepted}`,
   badGrade: (value, min, max) => `mark ${quote(value, '(not shown)')} is not a number from ${min} to ${max} (decimal point or comma)`,
   badDate: (value) => `date ${quote(value, '(not shown)')}; expected 2016-03-14 or 14-03-2016`,
+  dateBeforeEarlierStep: (date, earlierColumn, earlierDate) =>
+    `date ${date} is before ${earlierColumn} (${earlierDate}); expected ${earlierDate} or later, the steps follow each other`,
   badOption: (option, value) => `${option}: expected a whole number ≥ 1, got "${value}"`,
   longConflict: (code, column, firstLine) => `respondent ${quote(code, '(not shown)')} has another ${column} here than on line ${firstLine}`,
   longDuplicate: (code, column, firstLine) => `respondent ${quote(code, '(not shown)')} answered ${showInput(column) ?? '(not shown)'} already on line ${firstLine}`,

@@ -3,7 +3,7 @@
  * stages 1–4 a record at a time, so only counts are kept, never the rows.
  */
 import { Accumulator } from './count/accumulate.js';
-import { finishCounts } from './count/finish.js';
+import { finishCounts, finishLeadTimes } from './count/finish.js';
 import { SCHEMA_VERSION, type Exclusion, type Results, type Warning } from './count/results.js';
 import { DataError, DataErrors } from './errors.js';
 import { matchHeader } from './input/header.js';
@@ -73,7 +73,7 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
       truncated = true;
       return false;
     }
-    // 4. rules and counts: youth split, withdrawn consent, missing, n.v.t.
+    // 4. rules and counts: youth split, withdrawn consent, missing, n.v.t.; dates → lead times
     if (row !== null && faults.length === 0) accumulator.add(row);
     return true;
   };
@@ -116,8 +116,9 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
     throw new DataError('CJ_NO_ROWS', messages.headerOnly(), { file: source.name });
   }
 
-  // 5. tallies → figures, grade, youth summary, footnotes
+  // 5. tallies → figures, grade, youth summary, footnotes, lead times
   const counts = finishCounts(survey, accumulator.tallies, messages);
+  const leadTimes = finishLeadTimes(survey, accumulator.tallies, header.map.dates.length > 0);
 
   // 6. what the reader must know about the input
   const { map } = header;
@@ -152,6 +153,7 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
       allowedColumns: [...options.allowColumns].sort(),
     },
     ...counts,
+    ...(leadTimes === undefined ? {} : { leadTimes }),
     exclusions: listed,
     exclusionSummary: {
       total,

@@ -36,6 +36,18 @@ export interface TrackTally {
   readonly marks: MarkHistogram;
 }
 
+/** Calendar days kept as a histogram (whole days → respondents), so memory stays flat. */
+export type DayHistogram = Map<number, number>;
+
+/** One lead-time segment of one track. */
+export interface LeadTimeTally {
+  readonly days: DayHistogram;
+  /** Respondents of the track with one of the two dates empty (or its column absent). */
+  missing: number;
+  /** Respondents of the track whose consent ended before the segment's last step (rule 2). */
+  withdrawnConsent: number;
+}
+
 export interface Tallies {
   respondents: number;
   readonly respondentsByTrack: Map<string, number>;
@@ -45,6 +57,8 @@ export interface Tallies {
   /** Tracks other than the main one, reported apart. */
   readonly otherTracks: Map<string, TrackTally>;
   readonly exclusionsByRule: Map<ExclusionRule, number>;
+  /** Per track, per lead-time segment (survey.leadTimes order); empty without segments. */
+  readonly leadTimes: Map<string, LeadTimeTally[]>;
   readonly withdrawn: { respondent: string; withdrawnAfter: string }[];
   withdrawnTotal: number;
 }
@@ -118,6 +132,7 @@ export class Accumulator {
       marksByTrack: new Map(),
       otherTracks: new Map(),
       exclusionsByRule: new Map(),
+      leadTimes: new Map(),
       withdrawn: [],
       withdrawnTotal: 0,
     };
@@ -134,6 +149,49 @@ export class Accumulator {
     this.figureSteps = survey.figures.map((figure) => survey.stepIndex.get(figure.step) ?? 0);
     this.counted = new Uint8Array(survey.figures.length);
     this.notApplicable = new Uint8Array(survey.figures.length);
+    this.allTracks = survey.tracks.map((track) => track.id);
+    this.usableDates = new Uint8Array(survey.steps.length);
+  }
+
+  // Every track has lead times of its own (the main track's in the tables, the others apart):
+  // rule 1 decides where a date is shown, never whether it is used.
+  private readonly allTracks: readonly string[];
+  // Per row, per step: is its date there and usable (reused across rows).
+  private readonly usableDates: Uint8Array;
+
+  /**
+   * The row's dates → lead times of its track. A date after the withdrawal step is left out
+   * (rule 2) and listed; an empty date is not listed, as dates are optional (data contract).
+   */
+  private addLeadTimes(row: ResponseRow): void {
+    const { survey, cell, usableDates } = this;
+    cell.row = row;
+    cell.tracks = this.allTracks;
+    cell.notApplicableKey = null;
+    cell.showsNotApplicable = false;
+    usableDates.fill(0);
+    row.dates.forEach((day, stepIndex) => {
+      if (day === null) return;
+      cell.stepIndex = stepIndex;
+      cell.value = day;
+      const verdict = judge(cell);
+      if (verdict === 'counted') usableDates[stepIndex] = 1;
+      else if (verdict !== null) {
+        this.exclude(row, survey.dateColumns[stepIndex] ?? '', survey.steps[stepIndex]?.id ?? '', verdict, row.dateLines?.[stepIndex]);
+      }
+    });
+    let tallies = this.tallies.leadTimes.get(row.track);
+    if (tallies === undefined) {
+      tallies = survey.leadTimes.map(() => ({ days: new Map(), missing: 0, withdrawnConsent: 0 }));
+      this.tallies.leadTimes.set(row.track, tallies);
+    }
+    survey.leadTimes.forEach((role, index) => {
+      const tally = tallies[index] as LeadTimeTally;
+      if (!stepUsable(row, role.toStep)) tally.withdrawnConsent++;
+      else if (usableDates[role.fromStep] === 1 && usableDates[role.toStep] === 1) {
+        increment(tally.days, (row.dates[role.toStep] as number) - (row.dates[role.fromStep] as number));
+      } else tally.missing++;
+    });
   }
 
   add(row: ResponseRow): void {
@@ -214,6 +272,8 @@ export class Accumulator {
     } else if (verdict !== null && verdict !== 'counted') {
       this.exclude(row, grade.column, grade.step, verdict, row.answerLines?.[this.plan.length]);
     }
+    // The date columns come after the mark, in a template and so in the exclusions' order.
+    if (survey.leadTimes.length > 0) this.addLeadTimes(row);
   }
 
   private otherBar(other: TrackTally, columnIndex: number): BarTally {

@@ -2,12 +2,24 @@ import type { ExclusionRule } from '../contract.js';
 import { fillTemplate, formatDecimal } from '../format.js';
 import type { Messages } from '../messages.js';
 import { exclusionRules } from '../rules/judge.js';
+import { coversTrack } from '../rules/judge.js';
+import { histogramQuantile } from '../stats/histogram-quantile.js';
 import { histogramSummary } from '../stats/histogram-summary.js';
+import { wilsonInterval } from '../stats/wilson-interval.js';
 import { largestRemainder } from '../stats/largest-remainder.js';
 import type { Survey } from '../survey/load.js';
 import type { FigureDefinition, FootnotePart, ScaleDefinition } from '../survey/types.js';
-import type { BarTally, FigureTally, MarkHistogram, Tallies } from './accumulate.js';
-import type { BarResult, CategoryResult, FigureResult, GradeResult, GradeSummary, TrackSummary } from './results.js';
+import type { BarTally, FigureTally, LeadTimeTally, MarkHistogram, Tallies } from './accumulate.js';
+import type {
+  BarResult,
+  CategoryResult,
+  FigureResult,
+  GradeResult,
+  GradeSummary,
+  LeadTimeResult,
+  LeadTimesResult,
+  TrackSummary,
+} from './results.js';
 
 /**
  * An empty record for keys that come from a definition (category keys, track ids): without a
@@ -164,5 +176,61 @@ export function finishCounts(survey: Survey, tallies: Tallies, messages: Message
       byTrack,
     },
     youth,
+  };
+}
+
+function leadTimeResult(survey: Survey, index: number, tally: LeadTimeTally | undefined): LeadTimeResult {
+  const role = survey.leadTimes[index] as Survey['leadTimes'][number];
+  const { segment } = role;
+  const days = tally?.days ?? new Map<number, number>();
+  const summary = histogramSummary(days);
+  const term = segment.legalTermDays ?? null;
+  let withinTerm: LeadTimeResult['withinTerm'] = null;
+  if (term !== null && summary !== null) {
+    let count = 0;
+    for (const [value, times] of days) if (value <= term) count += times;
+    withinTerm = { count, share: count / summary.n, ...wilsonInterval(count, summary.n) };
+  }
+  return {
+    id: segment.id,
+    label: segment.label,
+    from: segment.from,
+    to: segment.to,
+    fromLabel: survey.steps[role.fromStep]?.label ?? segment.from,
+    toLabel: survey.steps[role.toStep]?.label ?? segment.to,
+    legalTermDays: term,
+    n: summary?.n ?? 0,
+    missing: tally?.missing ?? 0,
+    withdrawnConsent: tally?.withdrawnConsent ?? 0,
+    mean: summary?.mean ?? null,
+    median: summary?.median ?? null,
+    p90: histogramQuantile(days, 0.9),
+    min: summary?.min ?? null,
+    max: summary?.max ?? null,
+    withinTerm,
+    distribution: [...days].sort(([a], [b]) => a - b).map(([value, count]) => ({ days: value, count })),
+  };
+}
+
+/**
+ * Tallies → lead times per segment: the main track's (as Figures 1–7), and apart those of each
+ * other track that has respondents (rule 1). Undefined when the definition has no segments or
+ * the file no date columns: then there is nothing to report, not a table of zeros.
+ */
+export function finishLeadTimes(survey: Survey, tallies: Tallies, hasDates: boolean): LeadTimesResult | undefined {
+  if (survey.leadTimes.length === 0 || !hasDates) return undefined;
+  const { mainTrack } = survey.definition;
+  const segmentsOf = (track: string): LeadTimeResult[] =>
+    survey.leadTimes.map((_, index) => leadTimeResult(survey, index, tallies.leadTimes.get(track)?.[index]));
+  return {
+    unit: 'calendar days',
+    percentile: 'R quantile type 7',
+    track: mainTrack,
+    segments: segmentsOf(mainTrack),
+    byTrack: keyedRecord(
+      survey.tracks
+        .filter((track) => !coversTrack([mainTrack], track.id) && tallies.leadTimes.has(track.id))
+        .map((track) => [track.id, segmentsOf(track.id)] as const),
+    ),
   };
 }

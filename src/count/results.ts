@@ -87,6 +87,49 @@ export interface TrackSummary {
   readonly grade: GradeSummary;
 }
 
+/** One lead-time segment of one track, in calendar days (a date's day minus the other's). */
+export interface LeadTimeResult {
+  readonly id: string;
+  readonly label: string;
+  /** The steps whose dates start and end it, and their labels. */
+  readonly from: string;
+  readonly to: string;
+  readonly fromLabel: string;
+  readonly toLabel: string;
+  readonly legalTermDays: number | null;
+  /** Respondents with both dates usable. */
+  readonly n: number;
+  /** Respondents of the track with one of the two dates empty. */
+  readonly missing: number;
+  /** Respondents of the track whose consent ended before the segment's last step. */
+  readonly withdrawnConsent: number;
+  readonly mean: number | null;
+  readonly median: number | null;
+  /** The 90th percentile by R's default definition, quantile(type = 7). */
+  readonly p90: number | null;
+  readonly min: number | null;
+  readonly max: number | null;
+  /**
+   * Respondents whose lead time is at most the legal term, their share of n and its 95% Wilson
+   * interval; null without a term or without respondents.
+   */
+  readonly withinTerm: { readonly count: number; readonly share: number; readonly lower: number; readonly upper: number } | null;
+  /** Whole days and how many respondents took them, ascending. */
+  readonly distribution: readonly { readonly days: number; readonly count: number }[];
+}
+
+export interface LeadTimesResult {
+  /** Calendar days, weekends and holidays included, as the legal term counts them. */
+  readonly unit: 'calendar days';
+  /** How p90 is defined. */
+  readonly percentile: 'R quantile type 7';
+  /** The track the segments describe (the main track, as Figures 1–7). */
+  readonly track: string;
+  readonly segments: readonly LeadTimeResult[];
+  /** The other tracks (the youth), reported apart as their ratings are. */
+  readonly byTrack: Readonly<Record<string, readonly LeadTimeResult[]>>;
+}
+
 export interface Exclusion {
   readonly respondent: string;
   readonly line: number;
@@ -119,6 +162,8 @@ export interface Results {
   readonly figures: readonly FigureResult[];
   readonly grade: GradeResult;
   readonly youth: readonly TrackSummary[];
+  /** Present when the definition has lead-time segments and the file has date columns. */
+  readonly leadTimes?: LeadTimesResult;
   readonly exclusions: readonly Exclusion[];
   readonly exclusionSummary: {
     readonly total: number;

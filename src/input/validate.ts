@@ -26,6 +26,11 @@ export function parseDate(cell: string): string | null {
   return isCalendarDate(Number(year), Number(month), Number(day)) ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : null;
 }
 
+/** Days since 1970-01-01 of an ISO date (`2016-03-14`), so that two dates subtract to calendar days. */
+export function dayNumber(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+}
+
 /** Lower case, trimmed, inner runs of white space as one space: how spellings are compared. */
 function normaliseSpelling(cell: string): string {
   return cell.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -162,19 +167,37 @@ export class RowValidator {
       }
     }
 
+    // Per step, its date as a day number. The steps follow each other, so a date before an
+    // earlier step's date is a fault of the file (a typing error, or day and month swapped).
+    const dates: (number | null)[] = new Array<number | null>(survey.steps.length).fill(null);
+    let latest: { readonly iso: string; readonly day: number; readonly stepIndex: number } | undefined;
     for (const date of map.dates) {
       const value = cell(date.index);
-      if (value !== '' && parseDate(value) === null && !this.refused(value, at(date.index), faults)) {
-        faults.push(new DataError('CJ_INVALID_DATE', messages.badDate(value), at(date.index)));
+      if (value === '') continue;
+      const iso = parseDate(value);
+      if (iso === null) {
+        if (!this.refused(value, at(date.index), faults)) faults.push(new DataError('CJ_INVALID_DATE', messages.badDate(value), at(date.index)));
+        continue;
       }
+      const day = dayNumber(iso);
+      if (latest !== undefined && day < latest.day) {
+        const earlier = survey.dateColumns[latest.stepIndex] ?? '';
+        faults.push(new DataError('CJ_DATE_ORDER', messages.dateBeforeEarlierStep(iso, earlier, latest.iso), at(date.index)));
+      } else {
+        latest = { iso, day, stepIndex: date.stepIndex };
+      }
+      dates[date.stepIndex] = day;
     }
 
     if (faults.length > before || track === undefined) return null;
-    const row = { line, respondent, track, lastUsableStep, withdrawn: withdrawnCell !== '', ratings, grade };
+    const row = { line, respondent, track, lastUsableStep, withdrawn: withdrawnCell !== '', ratings, grade, dates };
     const { fieldLines } = record;
     if (fieldLines === undefined) return row;
-    const answerLines = [...map.ratings, map.grade].map((index) => (index < 0 ? line : (fieldLines[index] ?? line)));
-    return { ...row, answerLines };
+    const lineOf = (index: number): number => (index < 0 ? line : (fieldLines[index] ?? line));
+    const answerLines = [...map.ratings, map.grade].map(lineOf);
+    const dateLines = survey.steps.map(() => line);
+    for (const date of map.dates) dateLines[date.stepIndex] = lineOf(date.index);
+    return { ...row, answerLines, dateLines };
   }
 
   /**

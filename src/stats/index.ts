@@ -7,6 +7,7 @@ export {
   type FisherFreemanHaltonResult,
 } from './fisher-freeman-halton.js';
 export { hedgesG } from './hedges-g.js';
+export { histogramQuantile } from './histogram-quantile.js';
 export { holm } from './holm.js';
 export { mannWhitneyExact, type MannWhitneyOptions, type MannWhitneyResult } from './mann-whitney-exact.js';
 export { doubledMidranks } from './midranks.js';
