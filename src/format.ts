@@ -3,7 +3,7 @@
  * comparisons): one rounding, one decimal separator per language, one way to fill a caption.
  * The JSON keeps the full numbers.
  */
-import type { GradeSummary } from './count/results.js';
+import type { GradeSummary, LeadTimeResult } from './count/results.js';
 import type { Messages } from './messages.js';
 
 /**
@@ -56,4 +56,43 @@ export function padEnd(text: string, size: number): string {
 /** Pads to a display width on the left (right-aligned columns, numbers). */
 export function padStart(text: string, size: number): string {
   return ' '.repeat(Math.max(0, size - displayWidth(text))) + text;
+}
+
+/**
+ * Days as the evaluation prints them: a whole number without decimals ("11"), otherwise one
+ * decimal ("20,7"), as rounded from the full number; a dash when there is none (n = 0).
+ */
+export function formatDays(days: number | null, messages: Messages): string {
+  if (days === null) return messages.leadTimes.none;
+  const text = formatDecimal(days, 1, messages.decimalSeparator);
+  return text.endsWith(`${messages.decimalSeparator}0`) ? text.slice(0, -2) : text;
+}
+
+/** One lead-time segment's numbers as table cells, for the terminal and the page alike. */
+export function leadTimeCells(segment: LeadTimeResult, messages: Messages): {
+  readonly n: string;
+  readonly mean: string;
+  readonly median: string;
+  readonly p90: string;
+  readonly max: string;
+  readonly withinTerm: string;
+  readonly notCounted: string;
+} {
+  const m = messages.leadTimes;
+  const percent = (share: number): string => formatDecimal(share * 100, 0, messages.decimalSeparator);
+  const { withinTerm } = segment;
+  return {
+    n: String(segment.n),
+    mean: formatDays(segment.mean, messages),
+    median: formatDays(segment.median, messages),
+    p90: formatDays(segment.p90, messages),
+    max: formatDays(segment.max, messages),
+    withinTerm:
+      segment.legalTermDays === null
+        ? m.noTerm
+        : withinTerm === null
+          ? `≤ ${segment.legalTermDays}: ${m.none}`
+          : `≤ ${segment.legalTermDays}: ${m.share(percent(withinTerm.share), percent(withinTerm.lower), percent(withinTerm.upper), withinTerm.count, segment.n)}`,
+    notCounted: m.notCounted(segment.missing, segment.withdrawnConsent),
+  };
 }

@@ -226,11 +226,12 @@ export function finishLeadTimes(survey: Survey, tallies: Tallies, hasDates: bool
     unit: 'calendar days',
     percentile: 'R quantile type 7',
     track: mainTrack,
+    trackLabel: survey.tracks.find((track) => track.id === mainTrack)?.label ?? mainTrack,
     segments: segmentsOf(mainTrack),
     byTrack: keyedRecord(
       survey.tracks
         .filter((track) => !coversTrack([mainTrack], track.id) && tallies.leadTimes.has(track.id))
-        .map((track) => [track.id, segmentsOf(track.id)] as const),
+        .map((track) => [track.id, { label: track.label, segments: segmentsOf(track.id) }] as const),
     ),
   };
 }

@@ -123,11 +123,12 @@ export interface LeadTimesResult {
   readonly unit: 'calendar days';
   /** How p90 is defined. */
   readonly percentile: 'R quantile type 7';
-  /** The track the segments describe (the main track, as Figures 1–7). */
+  /** The track the segments describe (the main track, as Figures 1–7), and its label. */
   readonly track: string;
+  readonly trackLabel: string;
   readonly segments: readonly LeadTimeResult[];
-  /** The other tracks (the youth), reported apart as their ratings are. */
-  readonly byTrack: Readonly<Record<string, readonly LeadTimeResult[]>>;
+  /** The other tracks with respondents (the youth), reported apart as their ratings are. */
+  readonly byTrack: Readonly<Record<string, { readonly label: string; readonly segments: readonly LeadTimeResult[] }>>;
 }
 
 export interface Exclusion {

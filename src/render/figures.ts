@@ -6,6 +6,7 @@ import type { FigureResult, Results } from '../count/results.js';
 import { messages, type Messages } from '../messages.js';
 import { figureSpec } from './figure-spec.js';
 import { renderHtml } from './html.js';
+import { LEAD_TIME_FILE, leadTimeSpec } from './lead-time-spec.js';
 import { renderPng } from './png.js';
 import { jsonText } from '../safe-text.js';
 import { renderSvg, textWidth } from './svg.js';
@@ -38,7 +39,8 @@ export function figureFileName(figure: FigureResult): string {
 
 /**
  * `figuur-N.svg`, `figuur-N.vl.json` (pretty JSON, trailing newline) and, with `png`,
- * `figuur-N.png` for every figure in Results order, then `index.html`.
+ * `figuur-N.png` for every figure in Results order; `doorlooptijden.*` when the results have
+ * lead times; then `index.html`.
  */
 export async function renderFigureFiles(results: Results, options: FigureFileOptions): Promise<FigureFile[]> {
   const files: FigureFile[] = [];
@@ -51,6 +53,13 @@ export async function renderFigureFiles(results: Results, options: FigureFileOpt
     files.push({ name: `${name}.svg`, content: svg }, { name: `${name}.vl.json`, content: `${jsonText(spec)}\n` });
     if (options.png) files.push({ name: `${name}.png`, content: await renderPng(svg) });
   }
-  files.push({ name: 'index.html', content: renderHtml(results, svgs, options.messages) });
+  let leadTimeSvg: string | undefined;
+  if (results.leadTimes !== undefined) {
+    const spec = leadTimeSpec(results.leadTimes, options.messages ?? messages.nl, (text, fontSize) => textWidth(text, fontSize));
+    leadTimeSvg = await renderSvg(spec);
+    files.push({ name: `${LEAD_TIME_FILE}.svg`, content: leadTimeSvg }, { name: `${LEAD_TIME_FILE}.vl.json`, content: `${jsonText(spec)}\n` });
+    if (options.png) files.push({ name: `${LEAD_TIME_FILE}.png`, content: await renderPng(leadTimeSvg) });
+  }
+  files.push({ name: 'index.html', content: renderHtml(results, svgs, options.messages, leadTimeSvg) });
   return files;
 }

@@ -2,8 +2,8 @@
  * One self-contained page with every figure of a run: the SVGs and the CSS inline, nothing
  * fetched, so `index.html` opens from a USB stick or an e-mail and prints on A4.
  */
-import { formatMark, gradeLine as gradeText } from '../format.js';
-import type { FigureResult, GradeSummary, Results } from '../count/results.js';
+import { formatMark, gradeLine as gradeText, leadTimeCells } from '../format.js';
+import type { FigureResult, GradeSummary, LeadTimeResult, Results } from '../count/results.js';
 import { messages, type Messages } from '../messages.js';
 import { exclusionRules } from '../rules/judge.js';
 import { hexColor } from '../color.js';
@@ -154,6 +154,37 @@ function leftOutSection(results: Results, m: Messages): string {
   return lines.join('\n');
 }
 
+function leadTimeTable(segments: readonly LeadTimeResult[], m: Messages): string {
+  const t = m.leadTimes;
+  const head = [t.segment, t.n, t.mean, t.median, t.p90, t.max, t.withinTerm].map((text, index) => `<th scope="col"${index === 0 || index === 6 ? ' class="text"' : ''}>${escapeHtml(text)}</th>`);
+  const rows = segments.map((segment) => {
+    const cells = leadTimeCells(segment, m);
+    const label = `${segment.label}: ${segment.fromLabel} → ${segment.toLabel}`;
+    const notCounted = cells.notCounted === '' ? '' : ` <span class="pct">(${escapeHtml(cells.notCounted)})</span>`;
+    const numbers = [cells.n, cells.mean, cells.median, cells.p90, cells.max].map((value) => `<td>${escapeHtml(value)}</td>`).join('');
+    return `<tr><th scope="row">${escapeHtml(label)}</th>${numbers}<td class="text">${escapeHtml(cells.withinTerm)}${notCounted}</td></tr>`;
+  });
+  return `<table class="counts"><thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** The lead times: the figure and table of the main track, then each track reported apart. */
+function leadTimeSection(results: Results, svg: string | undefined, m: Messages): string {
+  const { leadTimes } = results;
+  if (leadTimes === undefined) return '';
+  const t = m.leadTimes;
+  const lines = [
+    '<section class="lead-times" id="doorlooptijden">',
+    `<h2>${escapeHtml(t.title(leadTimes.trackLabel))}</h2>`,
+    svg === undefined ? '' : `<figure class="figure"><div class="chart">${svg}</div></figure>`,
+    leadTimeTable(leadTimes.segments, m),
+  ];
+  for (const apart of Object.values(leadTimes.byTrack)) {
+    lines.push(`<h3>${escapeHtml(t.apartTitle(apart.label))}</h3>`, leadTimeTable(apart.segments, m));
+  }
+  lines.push(`<p class="left-out">${escapeHtml(t.note)}</p>`, '</section>');
+  return lines.filter((line) => line !== '').join('\n');
+}
+
 const CSS = `
 @page { size: A4; margin: 16mm 15mm; }
 * { box-sizing: border-box; }
@@ -168,7 +199,7 @@ table { border-collapse: collapse; font-size: 0.85rem; margin: 0.5rem 0; }
 caption { text-align: left; color: #333; padding-bottom: 0.25rem; }
 th, td { border-bottom: 1px solid #d0d0d0; padding: 0.2rem 0.6rem; text-align: right; font-variant-numeric: tabular-nums; }
 th[scope="row"] { text-align: left; font-weight: normal; }
-th.text { text-align: left; }
+th.text, td.text { text-align: left; }
 thead th { font-weight: bold; border-bottom: 1px solid #737373; }
 .pct { color: #4d4d4d; }
 .swatch { display: inline-block; width: 0.7em; height: 0.7em; margin-right: 0.3em; border: 0.5px solid #8c8c8c; vertical-align: baseline; }
@@ -186,7 +217,7 @@ section { break-inside: avoid; page-break-inside: avoid; }
  * tracks reported apart and what was left out. `svgs[i]` is the SVG of `results.figures[i]`.
  */
 /** The page in the language of `m` (the run's --lang; Dutch by default, as the report). */
-export function renderHtml(results: Results, svgs: readonly string[], m: Messages = messages.nl): string {
+export function renderHtml(results: Results, svgs: readonly string[], m: Messages = messages.nl, leadTimeSvg?: string): string {
   const input = results.input;
   const byTrack = Object.entries(input.respondentsByTrack)
     .map(([track, n]) => `${n} ${track}`)
@@ -199,6 +230,7 @@ export function renderHtml(results: Results, svgs: readonly string[], m: Message
     ...results.figures.map((figure, index) => figureSection(figure, svgs[index] ?? '', m)),
     gradeSection(results, m),
     ...youthSections(results, m),
+    leadTimeSection(results, leadTimeSvg, m),
     leftOutSection(results, m),
   ].filter((part) => part !== '');
   return [

@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { FigureResult, Results } from '../count/results.js';
+import type { FigureResult, LeadTimeResult, Results } from '../count/results.js';
 import { exclusionRules } from '../rules/judge.js';
-import { displayWidth, formatMark, gradeLine, padEnd, padStart } from '../format.js';
+import { displayWidth, formatMark, gradeLine, leadTimeCells, padEnd, padStart } from '../format.js';
 import type { Messages } from '../messages.js';
 import { safeStrings } from '../safe-text.js';
 import { rgbOf } from '../color.js';
@@ -71,6 +71,23 @@ function figureTable(figure: FigureResult, messages: Messages, chalk: ChalkInsta
   return lines;
 }
 
+/** A table of lead times: a row per segment, the numbers right-aligned. */
+function leadTimeTable(title: string, segments: readonly LeadTimeResult[], messages: Messages, chalk: ChalkInstance): string[] {
+  const m = messages.leadTimes;
+  const labels = segments.map((segment) => `${segment.label}: ${segment.fromLabel} → ${segment.toLabel}`);
+  const labelWidth = Math.max(...labels.map(displayWidth), displayWidth(m.segment));
+  const numbers = [m.n, m.mean, m.median, m.p90, m.max] as const;
+  const width = Math.max(...numbers.map(displayWidth), 5) + 2;
+  const lines = [chalk.bold(title), chalk.dim('  ' + padEnd(m.segment, labelWidth) + numbers.map((head) => padStart(head, width)).join('') + '  ' + m.withinTerm)];
+  segments.forEach((segment, index) => {
+    const cells = leadTimeCells(segment, messages);
+    const values = [cells.n, cells.mean, cells.median, cells.p90, cells.max];
+    const notCounted = cells.notCounted === '' ? '' : chalk.dim(`  (${cells.notCounted})`);
+    lines.push('  ' + padEnd(labels[index] ?? '', labelWidth) + values.map((value) => padStart(value, width)).join('') + '  ' + cells.withinTerm + notCounted);
+  });
+  return lines;
+}
+
 /**
  * The results as a person reads them in a terminal: a table per figure, the grade, the rest.
  * Every text from input (labels, track ids, respondent codes) is neutralised first: a terminal
@@ -100,6 +117,15 @@ export function renderTerminal(unsafe: Results, messages: Messages, color: boole
       lines.push(`  ${padEnd(`${bar.figureId}: ${bar.label}`, labelWidth)}  ${counts}${bar.missing > 0 ? `  (${messages.missing} ${bar.missing})` : ''}`);
     }
     lines.push(`  ${messages.marks}: ${gradeLine(youth.grade, messages)}`, '');
+  }
+
+  if (results.leadTimes !== undefined) {
+    const { leadTimes } = results;
+    lines.push(...leadTimeTable(messages.leadTimes.title(leadTimes.trackLabel), leadTimes.segments, messages, chalk));
+    for (const apart of Object.values(leadTimes.byTrack)) {
+      lines.push('', ...leadTimeTable(messages.leadTimes.apartTitle(apart.label), apart.segments, messages, chalk));
+    }
+    lines.push('  ' + chalk.dim(messages.leadTimes.note), '');
   }
 
   lines.push(chalk.bold(messages.leftOutTitle));
