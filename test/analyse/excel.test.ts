@@ -23,6 +23,9 @@ function expectSameNumbers(results: Results): void {
   expect(results.figures).toEqual(reference.figures);
   expect(results.grade).toEqual(reference.grade);
   expect(results.youth).toEqual(reference.youth);
+  // The Excel file writes its dates as Dutch Excel does (1-2-2016): the same lead times.
+  expect(results.leadTimes).toEqual(reference.leadTimes);
+  expect(reference.leadTimes?.segments.map((segment) => segment.n)).toEqual([11, 14, 12]);
   expect(results.input.respondents).toBe(19);
 }
 

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import type { LeadTimesResult } from '../../src/count/results.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const fixturePath = join(repoRoot, 'fixtures', 'haarlem-2016.csv');
@@ -77,6 +78,7 @@ export interface Results {
   readonly figures: readonly Figure[];
   readonly grade: GradeSummary & { readonly byTrack: Readonly<Record<string, GradeSummary>> };
   readonly youth: readonly YouthSummary[];
+  readonly leadTimes?: LeadTimesResult;
   readonly exclusions: readonly Exclusion[];
   readonly exclusionSummary: { readonly total: number; readonly byRule: Counts; readonly listed: number };
   readonly warnings: readonly { readonly code: string; readonly message: string }[];

@@ -117,6 +117,14 @@ describe.each<Order>(['by respondent', 'by question'])('the Haarlem fixture in l
     expect(results.grade.display).toBe(wide.grade.display);
   });
 
+  it('the lead times of the evaluation: Poortmodel mean 11, afhandeling max 26, totaal mean 36 days', () => {
+    const byId = new Map(results.leadTimes?.segments.map((segment) => [segment.id, segment]));
+    expect(byId.get('poortmodel')?.mean).toBe(11);
+    expect(byId.get('afhandeling')?.max).toBe(26);
+    expect(byId.get('totaal')?.mean).toBe(36);
+    expect(results.leadTimes).toEqual(wide.leadTimes);
+  });
+
   it('the remark column is passed over with a notice, as in the wide file', () => {
     expect(results.input.columnsIgnored).toEqual(['opmerking']);
     expect(results.warnings.find((w) => w.code === 'CJ_COLUMNS_IGNORED')?.message).toContain('opmerking');
