@@ -1,3 +1,4 @@
+export { bootstrapMedianDistribution } from './bootstrap-median-distribution.js';
 export { cliffsDelta } from './cliffs-delta.js';
 export { detectableDifference, type DetectableDifference } from './detectable-difference.js';
 export {
@@ -9,6 +10,7 @@ export {
 export { hedgesG } from './hedges-g.js';
 export { histogramQuantile } from './histogram-quantile.js';
 export { holm } from './holm.js';
+export { medianDifferenceInterval, type MedianDifference } from './median-difference-interval.js';
 export { mannWhitneyExact, type MannWhitneyOptions, type MannWhitneyResult } from './mann-whitney-exact.js';
 export { doubledMidranks } from './midranks.js';
 export { mulberry32 } from './mulberry32.js';
