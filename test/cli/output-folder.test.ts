@@ -34,14 +34,16 @@ describe('the manifest: cj replaces and removes only what it wrote', () => {
     const first = await run(['analyse', fixturePath, '--lang', 'en'], { cwd });
     expect(first.code, first.stderr).toBe(0);
     const out = join(cwd, 'out');
-    expect(manifestOf(out)['analyse']).toEqual(['exclusions.csv', ...figureFiles(8), 'index.html', 'results.json'].sort());
+    // Haarlem's fixture has dates and its definition lead-time segments: doorlooptijden.* too.
+    const leadTimeFiles = ['doorlooptijden.svg', 'doorlooptijden.vl.json'];
+    expect(manifestOf(out)['analyse']).toEqual(['exclusions.csv', ...figureFiles(8), ...leadTimeFiles, 'index.html', 'results.json'].sort());
     writeFileSync(join(out, 'notities.txt'), 'mine');
     writeFileSync(join(out, 'figuur-12.svg'), '<svg>drawn by hand</svg>');
 
     const duinstadArgs = ['analyse', duinstad, '--survey', duinstadSurvey, '--lang', 'en'];
     const check = await run([...duinstadArgs, '--check'], { cwd });
     expect(check.code).toBe(1);
-    for (const name of figureFiles(8).slice(8)) expect(check.stderr).toContain(`would be removed: out/${name} (written by cj, not by this run)`);
+    for (const name of [...figureFiles(8).slice(8), ...leadTimeFiles]) expect(check.stderr).toContain(`would be removed: out/${name} (written by cj, not by this run)`);
     expect(check.stderr).not.toContain('figuur-12.svg');
     expect(check.stderr).not.toContain('notities.txt');
     expect(check.stderr).not.toContain('figuur-4.vl.json (written');
