@@ -235,6 +235,14 @@ const nl = {
   diffGradeMeans: (a: string, b: string, difference: string) => `gemiddeld ${a} → ${b} (${difference})`,
   diffNotComparedTitle: 'Niet vergeleken',
   diffConclusionTitle: 'Conclusie',
+  diffLeadTimesTitle: 'Doorlooptijden in kalenderdagen (mediaan)',
+  diffLeadTime: (label: string, a: string, b: string, difference: string, nA: number, nB: number) =>
+    `${label}: mediaan ${a} → ${b} dagen (${difference}); n = ${nA}, ${nB}`,
+  diffLeadTimeInterval: (lower: string, upper: string) => `95%-BI van het verschil in medianen ${lower} tot ${upper} dagen (exacte bootstrap)`,
+  diffLeadTimeNoInterval: 'geen interval: te veel verschillende aantallen dagen voor een exacte bootstrap',
+  diffLeadTimeChange: (direction: string, label: string) =>
+    direction === 'better' ? `korter in ${label}` : direction === 'worse' ? `langer in ${label}` : `anders verdeeld in ${label}`,
+  diffLeadTimesNote: 'Mann-Whitney op de dagen, Holm over de doorlooptijden apart; --fail-on-change kijkt alleen naar de beoordelingen.',
   diffTestsTitle: 'Toetsen',
   diffTestsText: (alpha: string, changeTests: number, ordinalTests: number) =>
     [
@@ -483,6 +491,13 @@ const en: Messages = {
   diffGradeMeans: (a, b, difference) => `mean ${a} → ${b} (${difference})`,
   diffNotComparedTitle: 'Not compared',
   diffConclusionTitle: 'Conclusion',
+  diffLeadTimesTitle: 'Lead times in calendar days (median)',
+  diffLeadTime: (label, a, b, difference, nA, nB) => `${label}: median ${a} → ${b} days (${difference}); n = ${nA}, ${nB}`,
+  diffLeadTimeInterval: (lower, upper) => `95% CI of the difference in medians ${lower} to ${upper} days (exact bootstrap)`,
+  diffLeadTimeNoInterval: 'no interval: too many distinct numbers of days for an exact bootstrap',
+  diffLeadTimeChange: (direction, label) =>
+    direction === 'better' ? `shorter in ${label}` : direction === 'worse' ? `longer in ${label}` : `distributed differently in ${label}`,
+  diffLeadTimesNote: 'Mann-Whitney on the days, Holm over the lead times apart; --fail-on-change looks at the ratings only.',
   diffTestsTitle: 'Tests',
   diffTestsText: (alpha, changeTests, ordinalTests) =>
     [

@@ -43,6 +43,14 @@ export interface CohortGrade {
   readonly distribution: readonly { readonly mark: number; readonly count: number }[];
 }
 
+/** One lead-time segment of the main track: whole days and how many respondents took them. */
+export interface CohortLeadTime {
+  readonly id: string;
+  readonly label: string;
+  readonly n: number;
+  readonly distribution: readonly { readonly days: number; readonly count: number }[];
+}
+
 export interface Cohort {
   readonly schemaVersion: typeof SCHEMA_VERSION;
   readonly cj: { readonly version: string };
@@ -55,6 +63,8 @@ export interface Cohort {
   };
   readonly figures: readonly CohortFigure[];
   readonly grade: CohortGrade;
+  /** Absent when the cohort's definition has no segments or its file no dates. */
+  readonly leadTimes?: { readonly segments: readonly CohortLeadTime[] };
 }
 
 /** The categories of a figure that have an order: all shown ones but n.v.t. */
@@ -84,6 +94,7 @@ interface CheckedResults {
     }[];
   }[];
   readonly grade: { readonly column: string; readonly n: number; readonly distribution: readonly { readonly mark: number; readonly count: number }[] };
+  readonly leadTimes?: { readonly segments: readonly CohortLeadTime[] };
 }
 
 let validateResults: ((value: unknown) => boolean) & { errors?: ErrorObject[] | null } | undefined;
@@ -196,6 +207,21 @@ export async function cohortFromJson(text: string, file: string, m: Messages): P
   const marks = distribution.reduce((sum, entry) => sum + entry.count, 0);
   if (marks !== grade.n) fail('/grade/n', 'sum', String(marks));
   if (grade.n > MAX_COMPARED_N) fail('/grade/n', 'atMost', String(MAX_COMPARED_N));
+  const segmentIds = new Set<string>();
+  const leadTimes = root.leadTimes?.segments.map((segment, i): CohortLeadTime => {
+    const path = `/leadTimes/segments/${i}`;
+    if (segmentIds.has(segment.id)) fail(`${path}/id`, 'unique', segment.id);
+    segmentIds.add(segment.id);
+    const days = new Set<number>();
+    segment.distribution.forEach((entry, j) => {
+      if (days.has(entry.days)) fail(`${path}/distribution/${j}/days`, 'unique', String(entry.days));
+      days.add(entry.days);
+    });
+    const total = segment.distribution.reduce((sum, entry) => sum + entry.count, 0);
+    if (total !== segment.n) fail(`${path}/n`, 'sum', String(total));
+    if (segment.n > MAX_COMPARED_N) fail(`${path}/n`, 'atMost', String(MAX_COMPARED_N));
+    return { id: segment.id, label: segment.label, n: segment.n, distribution: segment.distribution.map(({ days: d, count }) => ({ days: d, count })) };
+  });
   return {
     schemaVersion: SCHEMA_VERSION,
     cj: { version: root.cj.version },
@@ -208,6 +234,7 @@ export async function cohortFromJson(text: string, file: string, m: Messages): P
     },
     figures,
     grade: { column: grade.column, n: grade.n, distribution },
+    ...(leadTimes === undefined ? {} : { leadTimes: { segments: leadTimes } }),
   };
 }
 

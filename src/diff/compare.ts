@@ -8,6 +8,7 @@ import { holm } from '../stats/index.js';
 import { compareBar, MAX_TABLES, REPLICATES } from './bar.js';
 import type { Cohort } from './cohort.js';
 import { compareGrade } from './grade.js';
+import { compareLeadTimes } from './lead-times.js';
 import { matchCohorts } from './match.js';
 import {
   DIFF_SCHEMA_VERSION,
@@ -44,6 +45,8 @@ const TESTS = {
     "Wilcoxon-Mann-Whitney test of the answers coded 1..k from worst to best, n.v.t. excluded; midranks for ties; exact permutation distribution of W (as coin::wilcox_test(distribution = 'exact')); two-sided p = P(|W - E[W]| ≥ |w - E[W]|), not a doubled one-sided p; normal approximation with tie and continuity correction only beyond 2e8 steps (`method`). Cliff's delta = P(b better) - P(a better) = 2·Ub/(na·nb) - 1; positive when b is better",
   grade:
     "marks rebuilt from the distribution; difference = mean(b) - mean(a); Welch's t test and 95% interval (as R's t.test(b, a)); exact permutation test of the difference of means over all splits, two-sided p = P(|D| ≥ |d|), run when every mark is a whole or half number; Hedges' g with the exact small-sample correction, positive when b is higher. `p` is the permutation p, Welch's when the permutation test was skipped",
+  leadTimes:
+    "per lead-time segment of the main track, matched by id: median(b) - median(a) in calendar days with the exact bootstrap percentile interval (each median's bootstrap distribution computed over all n^n resamples, not sampled, so no seed; the difference's distribution by convolution; 95% bounds as its 2.5% and 97.5% quantiles, R quantile type 1); exact Wilcoxon-Mann-Whitney test of the day counts with midranks for ties (as for the ratings); Holm within the segments, a family apart that --fail-on-change does not use",
   detectable:
     "smallest change in the best category (the last before n.v.t.) that a two-sided two-proportion test at alpha detects with 80% power, Cohen's h on the arcsine scale, from cohort a's share and both N; at unadjusted alpha, so with Holm's correction the true detectable change is larger still",
 } as const;
@@ -174,6 +177,7 @@ export function compareCohorts(a: Cohort, b: Cohort, inputs: { a: DiffInput; b: 
     },
     figures,
     grade,
+    leadTimes: compareLeadTimes(a, b, alpha, CONFIDENCE),
     notCompared,
     notes,
     verdicts,

@@ -32,6 +32,10 @@ const text = { type: 'string', maxLength: MAX_TEXT } as const;
 const key = { type: 'string', maxLength: 64, pattern: '^[a-z0-9_]+$', not: { enum: RESERVED_NAMES } } as const;
 const keyed = (value: object) => ({ type: 'object', maxProperties: MAX_CATEGORIES, propertyNames: key, additionalProperties: value }) as const;
 
+/** Lead-time segments of a survey, and distinct whole days per segment (a hundred years). */
+export const MAX_LEAD_TIMES = 50;
+export const MAX_DISTINCT_DAYS = 36_501;
+
 export const resultsSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   type: 'object',
@@ -83,6 +87,34 @@ export const resultsSchema = {
                 n: count,
                 counts: keyed(count),
                 percentages: keyed({ type: 'integer', minimum: 0, maximum: 100 }),
+              },
+            },
+          },
+        },
+      },
+    },
+    leadTimes: {
+      type: 'object',
+      required: ['segments'],
+      properties: {
+        segments: {
+          type: 'array',
+          maxItems: MAX_LEAD_TIMES,
+          items: {
+            type: 'object',
+            required: ['id', 'label', 'n', 'distribution'],
+            properties: {
+              id: key,
+              label: text,
+              n: count,
+              distribution: {
+                type: 'array',
+                maxItems: MAX_DISTINCT_DAYS,
+                items: {
+                  type: 'object',
+                  required: ['days', 'count'],
+                  properties: { days: { type: 'integer', minimum: 0, maximum: 36_500 }, count },
+                },
               },
             },
           },

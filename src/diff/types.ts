@@ -158,6 +158,21 @@ export interface VerdictLine {
   readonly text: string;
 }
 
+/** One lead-time segment of both cohorts' main track, in calendar days. */
+export interface LeadTimeComparison {
+  readonly id: string;
+  readonly label: string;
+  readonly a: { readonly n: number; readonly median: number };
+  readonly b: { readonly n: number; readonly median: number };
+  /** median(b) − median(a) with its exact bootstrap percentile interval; null when too large to enumerate. */
+  readonly medianDifference: { readonly difference: number; readonly lower: number; readonly upper: number } | null;
+  /** Of the day counts; U and W of cohort a. */
+  readonly mannWhitney: AdjustedP & { readonly U: number; readonly W: number; readonly method: 'exact' | 'normal' };
+  readonly verdict: Verdict;
+  /** `better` when b's median is fewer days. */
+  readonly direction: Direction;
+}
+
 export interface DiffResult {
   readonly schemaVersion: typeof DIFF_SCHEMA_VERSION;
   readonly cj: { readonly version: string };
@@ -180,10 +195,13 @@ export interface DiffResult {
       };
     };
     readonly detectable: string;
+    readonly leadTimes: string;
     readonly monteCarlo: { readonly seed: number; readonly replicates: number; readonly maxTables: number };
   };
   readonly figures: readonly FigureComparison[];
   readonly grade: GradeComparison | null;
+  /** Segments both cohorts have, with respondents on both sides; empty without dates. */
+  readonly leadTimes: readonly LeadTimeComparison[];
   readonly notCompared: readonly NotCompared[];
   /** Things a reader must know before trusting the comparison (different surveys, …). */
   readonly notes: readonly string[];

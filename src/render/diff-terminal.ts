@@ -4,9 +4,9 @@
  * and the conclusion in sentences.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import { displayWidth, formatDecimal, padEnd, padStart } from '../format.js';
+import { displayWidth, formatDays, formatDecimal, padEnd, padStart } from '../format.js';
 import { captionWithoutN, formatP, formatPWithRelation, formatShare, formatSigned } from '../diff/format.js';
-import type { BarComparison, DiffInput, DiffResult, FigureComparison, GradeComparison } from '../diff/types.js';
+import type { BarComparison, DiffInput, DiffResult, FigureComparison, GradeComparison, LeadTimeComparison } from '../diff/types.js';
 import type { Messages } from '../messages.js';
 import { safeStrings } from '../safe-text.js';
 
@@ -90,6 +90,25 @@ function gradeLines(grade: GradeComparison, m: Messages, chalk: ChalkInstance): 
   return lines;
 }
 
+function leadTimeLines(leadTimes: readonly LeadTimeComparison[], diff: DiffResult, m: Messages, chalk: ChalkInstance): string[] {
+  const sep = m.decimalSeparator;
+  const signedDays = (value: number): string => (value > 0 ? '+' : value < 0 ? '−' : '±') + formatDays(Math.abs(value), m);
+  const lines = [chalk.bold(m.diffLeadTimesTitle)];
+  for (const segment of leadTimes) {
+    lines.push(`  ${m.diffLeadTime(segment.label, formatDays(segment.a.median, m), formatDays(segment.b.median, m), signedDays(segment.b.median - segment.a.median), segment.a.n, segment.b.n)}`);
+    const interval = segment.medianDifference;
+    lines.push(`    ${interval === null ? chalk.dim(m.diffLeadTimeNoInterval) : m.diffLeadTimeInterval(signedDays(interval.lower), signedDays(interval.upper))}`);
+    const test = segment.mannWhitney;
+    lines.push(`    Mann-Whitney (${m.diffOrdinalMethod(test.method)}): ${m.diffPAdjusted(formatPWithRelation(test.p, sep), formatP(test.pAdjusted, sep))}`);
+    if (segment.verdict === 'changed') {
+      const paint = segment.direction === 'better' ? chalk.green : segment.direction === 'worse' ? chalk.red : chalk.yellow;
+      lines.push(paint(`    ${segment.direction === 'better' ? '▲' : segment.direction === 'worse' ? '▼' : '◆'} ${m.diffLeadTimeChange(segment.direction, diff.b.label)}`));
+    }
+  }
+  lines.push(chalk.dim(`  ${m.diffLeadTimesNote}`));
+  return lines;
+}
+
 export function renderDiffTerminal(unsafe: DiffResult, m: Messages, color: boolean): string {
   // Labels, file names and sentences quoting them come from input: a terminal obeys an ESC.
   const diff = safeStrings(unsafe);
@@ -97,6 +116,7 @@ export function renderDiffTerminal(unsafe: DiffResult, m: Messages, color: boole
   const lines = [chalk.bold(m.diffHeading(diff.a.label, diff.b.label)), chalk.dim(cohortLine('a', diff.a, m)), chalk.dim(cohortLine('b', diff.b, m)), ''];
   for (const figure of diff.figures) lines.push(...figureLines(figure, diff, m, chalk), '');
   if (diff.grade !== null) lines.push(...gradeLines(diff.grade, m, chalk), '');
+  if (diff.leadTimes.length > 0) lines.push(...leadTimeLines(diff.leadTimes, diff, m, chalk), '');
   if (diff.notCompared.length > 0) {
     lines.push(chalk.bold(m.diffNotComparedTitle), ...diff.notCompared.map((entry) => `  ${entry.text}`), '');
   }
