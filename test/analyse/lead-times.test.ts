@@ -210,3 +210,25 @@ describe('the figure', () => {
     expect(html).toContain('Doorlooptijden in kalenderdagen');
   });
 });
+
+describe('long-shaped input', () => {
+  it('dates as rows: the lead time counted, and a date after the withdrawal left out naming its own row\'s line', async () => {
+    const text = [
+      'respondent,track,withdrawn_after,column,value',
+      'R1,volwassene,,werkplein_melden_datum,2016-03-01',
+      'R2,volwassene,participatiegesprek,werkplein_melden_datum,2016-03-02',
+      'R1,volwassene,,besluit_datum,15-4-2016',
+      'R2,volwassene,participatiegesprek,besluit_datum,2016-04-20',
+      'R1,volwassene,,aanvraagformulier_datum,2016-03-20',
+      '',
+    ].join('\n');
+    const cwd = tempDir();
+    writeTemp('long.csv', text, cwd);
+    const long = await analyseJson('long.csv', [], { cwd });
+    // R1: 1 March → 15 April: 30 days to 31 March, then 15 (45); 20 March → 15 April: 11 + 15 (26).
+    expect(segment(long, 'totaal').distribution).toEqual([{ days: 45, count: 1 }]);
+    expect(segment(long, 'afhandeling').distribution).toEqual([{ days: 26, count: 1 }]);
+    expect(segment(long, 'totaal').withdrawnConsent).toBe(1);
+    expect(long.exclusions.filter((e) => e.column.endsWith('_datum'))).toEqual([{ respondent: 'R2', line: 5, column: 'besluit_datum', step: 'besluit', rule: 'withdrawn-consent' }]);
+  });
+});
