@@ -75,6 +75,9 @@ describe.skipIf(!hasChromium)('index.html in headless Chromium', () => {
         expect(box?.width ?? 0).toBeGreaterThan(300);
       }
       expect(await page.locator('.grade-display').textContent()).toBe('6,1');
+      const leadTimes = page.locator('#doorlooptijden figure.lead-times-chart svg');
+      expect(await leadTimes.isVisible()).toBe(true);
+      expect(await leadTimes.locator('text').allTextContents()).toEqual(expect.arrayContaining(['56 dagen', 'Totaal (n=12)']));
 
       const screenshot = join(dir, 'index.png');
       await page.screenshot({ path: screenshot, fullPage: true });
