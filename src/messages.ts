@@ -161,10 +161,11 @@ const nl = {
   diffChange: 'verschil',
   diffInterval: '95%-BI',
   diffRange: (lower: string, upper: string) => `${lower} tot ${upper}`,
-  diffMethod: (method: string, tables: number) =>
-    method === 'exact' ? `exact, ${tables} tabellen` : method === 'monte-carlo' ? `Monte-Carlo, ${tables} trekkingen` : 'chi-kwadraat',
+  diffMethod: (method: string, tables: number, standardError = '') =>
+    method === 'exact' ? `exact, ${tables} tabellen` : method === 'monte-carlo' ? `Monte-Carlo, ${tables} trekkingen, standaardfout ${standardError}` : 'chi-kwadraat',
   diffPAdjusted: (p: string, pAdjusted: string) => `${p}, na Holm ${pAdjusted}`,
-  diffOrdinalMethod: (method: string): string => (method === 'exact' ? 'exact' : 'normale benadering'),
+  diffOrdinalMethod: (method: string, draws = 0, standardError = ''): string =>
+    method === 'exact' ? 'exact' : `Monte-Carlo, ${draws} trekkingen, standaardfout ${standardError}`,
   diffNoOrdinal: 'Mann-Whitney niet uitgevoerd: in een van beide alleen n.v.t.',
   diffWelch: (lower: string, upper: string, p: string) => `Welch-toets: 95%-BI ${lower} tot ${upper}, ${p}`,
   diffPermutationSkipped: (reason: string) =>
@@ -350,10 +351,11 @@ const en: Messages = {
   diffChange: 'change',
   diffInterval: '95% CI',
   diffRange: (lower, upper) => `${lower} to ${upper}`,
-  diffMethod: (method, tables) =>
-    method === 'exact' ? `exact, ${tables} tables` : method === 'monte-carlo' ? `Monte Carlo, ${tables} draws` : 'chi-square',
+  diffMethod: (method, tables, standardError = '') =>
+    method === 'exact' ? `exact, ${tables} tables` : method === 'monte-carlo' ? `Monte Carlo, ${tables} draws, standard error ${standardError}` : 'chi-square',
   diffPAdjusted: (p, pAdjusted) => `${p}, Holm-adjusted ${pAdjusted}`,
-  diffOrdinalMethod: (method) => (method === 'exact' ? 'exact' : 'normal approximation'),
+  diffOrdinalMethod: (method, draws = 0, standardError = '') =>
+    method === 'exact' ? 'exact' : `Monte Carlo, ${draws} draws, standard error ${standardError}`,
   diffNoOrdinal: 'Mann-Whitney not run: only n/a in one of the two',
   diffWelch: (lower, upper, p) => `Welch's test: 95% CI ${lower} to ${upper}, ${p}`,
   diffPermutationSkipped: (reason) =>

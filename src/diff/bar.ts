@@ -20,12 +20,12 @@ export interface BarOptions {
   readonly seed: number;
 }
 
-/** The most tables Fisher–Freeman–Halton enumerates before it estimates. */
-export const MAX_TABLES = 1e6;
-/** Simulated tables of a Monte-Carlo p-value: its standard error is at most 0,005. */
+/** Fewest simulated tables or splits of a Monte-Carlo p. */
 export const REPLICATES = 10_000;
-/** Cochran's rule: the chi-square approximation holds when every expected count is at least 5. */
-const MIN_EXPECTED = 5;
+/** Most simulated tables or splits: reached only when p is far from alpha. */
+export const MAX_REPLICATES = 200_000;
+/** A Monte-Carlo p draws on until its standard error is at most alpha divided by this. */
+export const STANDARD_ERROR_DIVISOR = 20;
 
 export interface BarNumbers {
   readonly categories: readonly CategoryChange[];
@@ -34,24 +34,19 @@ export interface BarNumbers {
   readonly detectable: Detectable;
 }
 
+/** The Monte-Carlo settings of both tests of a bar: seeded, and precise next to alpha. */
+export function monteCarloSettings(alpha: number, seed: number) {
+  return { seed, replicates: REPLICATES, maxReplicates: MAX_REPLICATES, targetStandardError: alpha / STANDARD_ERROR_DIVISOR } as const;
+}
+
 /**
- * The test of the 2×k table: exact when its margins allow at most MAX_TABLES tables. Beyond that
- * Pearson's chi-square where every expected count is at least 5, and a seeded Monte-Carlo
- * estimate of the exact p where some count is too small for the approximation.
+ * The test of the 2×k table: exact (network algorithm) while that takes less than about a
+ * second, beyond that a seeded Monte-Carlo estimate of the exact p with its standard error at
+ * most alpha/20 (or 200 000 draws). Never the chi-square approximation, which flips verdicts
+ * near alpha.
  */
-export function contingencyTest(table: readonly (readonly number[])[], seed: number): FisherFreemanHaltonResult {
-  // One simulated table is the cheap way to learn whether enumeration would pass the bound:
-  // 'auto' counts the tables first and enumerates only when they are few enough.
-  const probe = fisherFreemanHalton(table, { method: 'auto', maxTables: MAX_TABLES, replicates: 1, seed });
-  if (probe.method === 'exact') return probe;
-  const rowTotals = table.map((row) => row.reduce((sum, n) => sum + n, 0));
-  const columnTotals = (table[0] ?? []).map((_, j) => table.reduce((sum, row) => sum + (row[j] ?? 0), 0));
-  const total = rowTotals.reduce((sum, n) => sum + n, 0);
-  const smallestExpected = Math.min(
-    ...rowTotals.flatMap((r) => columnTotals.filter((c) => c > 0).map((c) => (r * c) / total)),
-  );
-  if (smallestExpected >= MIN_EXPECTED) return fisherFreemanHalton(table, { method: 'chi-square' });
-  return fisherFreemanHalton(table, { method: 'monte-carlo', replicates: REPLICATES, seed });
+export function contingencyTest(table: readonly (readonly number[])[], seed: number, alpha = 0.05): FisherFreemanHaltonResult {
+  return fisherFreemanHalton(table, { method: 'auto', ...monteCarloSettings(alpha, seed) });
 }
 
 /** Each answer as its place on the scale, 1 for the worst category. */
@@ -74,7 +69,7 @@ export function compareBar(figure: CohortFigure, a: CohortBar, b: CohortBar, opt
   });
 
   const table = [a, b].map((bar) => figure.categories.map((category) => bar.counts[category.key] ?? 0));
-  const contingency = contingencyTest(table, options.seed);
+  const contingency = contingencyTest(table, options.seed, options.alpha);
 
   const ordered = ordinalCategories(figure);
   const order = ordered.map((category) => category.key);
@@ -82,12 +77,14 @@ export function compareBar(figure: CohortFigure, a: CohortBar, b: CohortBar, opt
   const valuesB = codes(b, order);
   let ordinal: BarNumbers['ordinal'] = null;
   if (valuesA.length > 0 && valuesB.length > 0) {
-    const test = mannWhitneyExact(valuesA, valuesB);
+    const test = mannWhitneyExact(valuesA, valuesB, monteCarloSettings(options.alpha, options.seed));
     const pairs = valuesA.length * valuesB.length;
     const Ub = pairs - test.U;
     ordinal = {
       test: 'mann-whitney',
       method: test.method,
+      standardError: test.standardError,
+      draws: test.draws,
       order,
       na: valuesA.length,
       nb: valuesB.length,

@@ -5,7 +5,7 @@
  */
 import type { Messages } from '../messages.js';
 import { holm } from '../stats/index.js';
-import { compareBar, MAX_TABLES, REPLICATES } from './bar.js';
+import { compareBar, MAX_REPLICATES, REPLICATES, STANDARD_ERROR_DIVISOR } from './bar.js';
 import type { Cohort } from './cohort.js';
 import { compareGrade } from './grade.js';
 import { matchCohorts } from './match.js';
@@ -39,9 +39,9 @@ const POWER = 0.8;
 const TESTS = {
   change: "b minus a in percentage points; interval: Newcombe (1998) method 10, hybrid score from Wilson intervals, 95%",
   contingency:
-    "Fisher-Freeman-Halton exact test of the 2×k table (n.v.t. a category where the figure shows it); two-sided p = sum of P(table) over all tables with the observed margins and P(table) ≤ P(observed)·(1 + 1e-7), as R's fisher.test. Full enumeration when there are at most 1e6 such tables; beyond that Pearson's chi-square (no continuity correction) where every expected count is ≥ 5, else a seeded Monte-Carlo estimate (1 + hits)/(B + 1); `method` says which ran",
+    "Fisher-Freeman-Halton exact test of the 2×k table (n.v.t. a category where the figure shows it); two-sided p = sum of P(table) over all tables with the observed margins and P(table) ≤ P(observed)·(1 + 1e-7), as R's fisher.test. Exact by the network algorithm (Mehta & Patel 1983) over the columns while it takes at most 1e6 nodes (about a second); beyond that a seeded Monte-Carlo estimate (1 + hits)/(B + 1) over tables drawn with the observed margins, B from 10 000 on until its standard error is at most alpha/20 (at most 200 000); never chi-square. `method` says which ran, `standardError` how precise it is",
   ordinal:
-    "Wilcoxon-Mann-Whitney test of the answers coded 1..k from worst to best, n.v.t. excluded; midranks for ties; exact permutation distribution of W (as coin::wilcox_test(distribution = 'exact')); two-sided p = P(|W - E[W]| ≥ |w - E[W]|), not a doubled one-sided p; normal approximation with tie and continuity correction only beyond 2e8 steps (`method`). Cliff's delta = P(b better) - P(a better) = 2·Ub/(na·nb) - 1; positive when b is better",
+    "Wilcoxon-Mann-Whitney test of the answers coded 1..k from worst to best, n.v.t. excluded; midranks for ties; exact permutation distribution of W (as coin::wilcox_test(distribution = 'exact')) by a dynamic program over the answer categories; two-sided p = P(|W - E[W]| ≥ |w - E[W]|), not a doubled one-sided p; beyond 5e5 steps a seeded Monte-Carlo estimate with its standard error at most alpha/20 (`method`, `standardError`), never a normal approximation. Cliff's delta = P(b better) - P(a better) = 2·Ub/(na·nb) - 1; positive when b is better",
   grade:
     "marks rebuilt from the distribution; difference = mean(b) - mean(a); Welch's t test and 95% interval (as R's t.test(b, a)); exact permutation test of the difference of means over all splits, two-sided p = P(|D| ≥ |d|), run when every mark is a whole or half number; Hedges' g with the exact small-sample correction, positive when b is higher. `p` is the permutation p, Welch's when the permutation test was skipped",
   detectable:
@@ -170,7 +170,7 @@ export function compareCohorts(a: Cohort, b: Cohort, inputs: { a: DiffInput; b: 
           ordinal: { tests: "every bar's Mann-Whitney p", m: ordinalFamily.length, usedByFailOnChange: false },
         },
       },
-      monteCarlo: { seed: options.seed, replicates: REPLICATES, maxTables: MAX_TABLES },
+      monteCarlo: { seed: options.seed, replicates: REPLICATES, maxReplicates: MAX_REPLICATES, targetStandardError: alpha / STANDARD_ERROR_DIVISOR },
     },
     figures,
     grade,

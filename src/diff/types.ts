@@ -6,7 +6,7 @@ import type { ContingencyMethod } from '../stats/index.js';
 import type { CohortCategory } from './cohort.js';
 
 /** Bump when a field changes meaning or disappears; adding a field keeps the version. */
-export const DIFF_SCHEMA_VERSION = 1;
+export const DIFF_SCHEMA_VERSION = 2;
 
 export interface DiffInput {
   /** How the figures and sentences name this cohort: the file's base name without extension. */
@@ -42,15 +42,22 @@ export interface AdjustedP {
 
 export interface ContingencyTest extends AdjustedP {
   readonly test: 'fisher-freeman-halton';
-  /** Which test ran: full enumeration, seeded Monte-Carlo, or Pearson's chi-square. */
+  /** Which test ran: exact (network algorithm or enumeration) or a seeded Monte-Carlo estimate. */
   readonly method: ContingencyMethod;
-  /** Tables enumerated or simulated (0 for chi-square). */
+  /** Tables with the observed margins (exact) or tables simulated (Monte-Carlo). */
   readonly tables: number;
+  /** Standard error of a Monte-Carlo p; 0 for an exact p. */
+  readonly standardError: number | null;
 }
 
 export interface OrdinalTest extends AdjustedP {
   readonly test: 'mann-whitney';
-  readonly method: 'exact' | 'normal';
+  /** Exact (dynamic program over the categories) or a seeded Monte-Carlo estimate; never a normal approximation. */
+  readonly method: 'exact' | 'monte-carlo';
+  /** Standard error of a Monte-Carlo p; 0 for an exact p. */
+  readonly standardError: number;
+  /** Splits drawn for a Monte-Carlo p; 0 for an exact p. */
+  readonly draws: number;
   /** The category keys from worst to best, coded 1, 2, 3, …; n.v.t. left out. */
   readonly order: readonly string[];
   readonly na: number;
@@ -180,7 +187,12 @@ export interface DiffResult {
       };
     };
     readonly detectable: string;
-    readonly monteCarlo: { readonly seed: number; readonly replicates: number; readonly maxTables: number };
+    readonly monteCarlo: {
+      readonly seed: number;
+      readonly replicates: number;
+      readonly maxReplicates: number;
+      readonly targetStandardError: number;
+    };
   };
   readonly figures: readonly FigureComparison[];
   readonly grade: GradeComparison | null;

@@ -51,12 +51,12 @@ function barLines(bar: BarComparison, diff: DiffResult, m: Messages, chalk: Chal
   lines.push(chalk.dim('    ' + padEnd('n', labelWidth) + padStart(`${bar.a.n}     `, cohortWidth) + padStart(`${bar.b.n}     `, cohortWidth)));
   const { contingency, ordinal } = bar;
   lines.push(
-    `    Fisher-Freeman-Halton (${m.diffMethod(contingency.method, contingency.tables)}): ${m.diffPAdjusted(formatPWithRelation(contingency.p, sep), formatP(contingency.pAdjusted, sep))}`,
+    `    Fisher-Freeman-Halton (${m.diffMethod(contingency.method, contingency.tables, formatDecimal(contingency.standardError ?? 0, 4, sep))}): ${m.diffPAdjusted(formatPWithRelation(contingency.p, sep), formatP(contingency.pAdjusted, sep))}`,
   );
   lines.push(
     ordinal === null
       ? chalk.dim(`    ${m.diffNoOrdinal}`)
-      : `    Mann-Whitney (${m.diffOrdinalMethod(ordinal.method)}): ${m.diffPAdjusted(formatPWithRelation(ordinal.p, sep), formatP(ordinal.pAdjusted, sep))}; Cliff's δ = ${formatSigned(ordinal.cliffsDelta, 2, sep)}`,
+      : `    Mann-Whitney (${m.diffOrdinalMethod(ordinal.method, ordinal.draws, formatDecimal(ordinal.standardError, 4, sep))}): ${m.diffPAdjusted(formatPWithRelation(ordinal.p, sep), formatP(ordinal.pAdjusted, sep))}; Cliff's δ = ${formatSigned(ordinal.cliffsDelta, 2, sep)}`,
   );
   if (bar.verdict === 'changed') {
     const paint = bar.direction === 'better' ? chalk.green : bar.direction === 'worse' ? chalk.red : chalk.yellow;
