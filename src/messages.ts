@@ -167,6 +167,10 @@ const nl = {
   diffOrdinalMethod: (method: string, draws = 0, standardError = ''): string =>
     method === 'exact' ? 'exact' : `Monte-Carlo, ${draws} trekkingen, standaardfout ${standardError}`,
   diffNoOrdinal: 'Mann-Whitney niet uitgevoerd: in een van beide alleen n.v.t.',
+  diffTestRan: (test: string, method: string, standardError: string): string =>
+    `${test === 'mann-whitney' ? 'Mann-Whitney' : 'Fisher-Freeman-Halton'}, ${method === 'exact' ? 'exact' : `Monte-Carlo (standaardfout ${standardError})`}`,
+  diffTestsRan: (ffhExact: number, ffhMonteCarlo: number, mwExact: number, mwMonteCarlo: number) =>
+    `Uitgevoerd: Fisher-Freeman-Halton exact bij ${ffhExact} en Monte-Carlo bij ${ffhMonteCarlo} ${ffhExact + ffhMonteCarlo === 1 ? 'balk' : 'balken'}; Mann-Whitney exact bij ${mwExact} en Monte-Carlo bij ${mwMonteCarlo}. Monte-Carlo: een geseede schatting van de exacte p, met standaardfout hoogstens alpha/20.`,
   diffWelch: (lower: string, upper: string, p: string) => `Welch-toets: 95%-BI ${lower} tot ${upper}, ${p}`,
   diffPermutationSkipped: (reason: string) =>
     `exacte permutatietoets overgeslagen: ${reason === 'marks-not-half-steps' ? 'niet alle cijfers zijn hele of halve getallen' : 'te veel cijfers voor de exacte toets'}`,
@@ -179,7 +183,7 @@ const nl = {
     [
       `Verschil: b min a in procentpunten, met het 95%-betrouwbaarheidsinterval van Newcombe (hybride score).`,
       `Verdeling: Fisher-Freeman-Halton-toets van de 2×k-tabel (tweezijdig: alle tabellen die niet waarschijnlijker zijn dan de waargenomen).`,
-      `Volgorde: exacte Mann-Whitney-toets op de geordende antwoorden zonder n.v.t., middenrangen bij gelijke waarden (tweezijdig: |W − E[W]| minstens zo groot als waargenomen); Cliff's δ > 0: b beter.`,
+      `Volgorde: Mann-Whitney-toets op de geordende antwoorden zonder n.v.t., middenrangen bij gelijke waarden (tweezijdig: |W − E[W]| minstens zo groot als waargenomen); Cliff's δ > 0: b beter.`,
       `Holm-correctie in twee families: de ${changeTests} toetsen van verdeling en rapportcijfer samen (deze bepalen --fail-on-change), de ${ordinalTests} Mann-Whitney-toetsen apart. Aantoonbaar: na Holm p < ${alpha}.`,
     ].join('\n'),
   diffSummary: (changed: number, compared: number) =>
@@ -214,7 +218,8 @@ const nl = {
         ? `na Holm-correctie voor ${tests} toetsen geen aantoonbare verandering`
         : 'geen aantoonbare verandering',
   diffAxis: 'aandeel van de antwoorden (%)',
-  diffFigureNote: (tests: number) => `Aantallen in de balken. p: Fisher-Freeman-Halton-toets, na Holm-correctie voor ${tests} toetsen.`,
+  diffFigureNote: (tests: number, method = 'exact') =>
+    `Aantallen in de balken. p: Fisher-Freeman-Halton-toets (${method === 'exact' ? 'exact' : method === 'monte-carlo' ? 'Monte-Carlo' : 'exact; ≈: Monte-Carlo'}), na Holm-correctie voor ${tests} toetsen.`,
   diffWritten: (dir: string) => `vergelijking geschreven in ${dir}`,
 };
 
@@ -357,6 +362,10 @@ const en: Messages = {
   diffOrdinalMethod: (method, draws = 0, standardError = '') =>
     method === 'exact' ? 'exact' : `Monte Carlo, ${draws} draws, standard error ${standardError}`,
   diffNoOrdinal: 'Mann-Whitney not run: only n/a in one of the two',
+  diffTestRan: (test, method, standardError) =>
+    `${test === 'mann-whitney' ? 'Mann-Whitney' : 'Fisher-Freeman-Halton'}, ${method === 'exact' ? 'exact' : `Monte Carlo (standard error ${standardError})`}`,
+  diffTestsRan: (ffhExact, ffhMonteCarlo, mwExact, mwMonteCarlo) =>
+    `Ran: Fisher-Freeman-Halton exact for ${ffhExact} and Monte Carlo for ${ffhMonteCarlo} ${ffhExact + ffhMonteCarlo === 1 ? 'bar' : 'bars'}; Mann-Whitney exact for ${mwExact} and Monte Carlo for ${mwMonteCarlo}. Monte Carlo: a seeded estimate of the exact p, its standard error at most alpha/20.`,
   diffWelch: (lower, upper, p) => `Welch's test: 95% CI ${lower} to ${upper}, ${p}`,
   diffPermutationSkipped: (reason) =>
     `exact permutation test skipped: ${reason === 'marks-not-half-steps' ? 'not every mark is a whole or half number' : 'too many marks for the exact test'}`,
@@ -369,7 +378,7 @@ const en: Messages = {
     [
       `Change: b minus a in percentage points, with Newcombe's 95% hybrid score interval.`,
       `Distribution: Fisher-Freeman-Halton test of the 2×k table (two-sided: every table no more probable than the one observed).`,
-      `Order: exact Mann-Whitney test on the ordered answers without n/a, midranks for ties (two-sided: |W − E[W]| at least as large as observed); Cliff's δ > 0: b better.`,
+      `Order: Mann-Whitney test on the ordered answers without n/a, midranks for ties (two-sided: |W − E[W]| at least as large as observed); Cliff's δ > 0: b better.`,
       `Holm's correction in two families: the ${changeTests} tests of distribution and mark together (these decide --fail-on-change), the ${ordinalTests} Mann-Whitney tests apart. Demonstrable: Holm-adjusted p < ${alpha}.`,
     ].join('\n'),
   diffSummary: (changed, compared) => `${changed} of ${compared} ${compared === 1 ? 'bar' : 'bars'} changed demonstrably`,
@@ -402,7 +411,8 @@ const en: Messages = {
         ? `no demonstrable change after Holm's correction for ${tests} tests`
         : 'no demonstrable change',
   diffAxis: 'share of answers (%)',
-  diffFigureNote: (tests) => `Counts in the bars. p: Fisher-Freeman-Halton test, Holm-adjusted for ${tests} tests.`,
+  diffFigureNote: (tests, method = 'exact') =>
+    `Counts in the bars. p: Fisher-Freeman-Halton test (${method === 'exact' ? 'exact' : method === 'monte-carlo' ? 'Monte Carlo' : 'exact; ≈: Monte Carlo'}), Holm-adjusted for ${tests} tests.`,
   diffWritten: (dir) => `comparison written to ${dir}`,
 };
 

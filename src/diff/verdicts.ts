@@ -42,6 +42,7 @@ export function barVerdictText(bar: BarComparison, m: Messages, labels: Labels, 
   const where = barWhere(m, bar.figureId, bar.label);
   const sep = m.decimalSeparator;
   const { p, pAdjusted } = bar.contingency;
+  const ran = `${m.diffTestRan('fisher-freeman-halton', bar.contingency.method, formatDecimal(bar.contingency.standardError ?? 0, 4, sep))}: `;
   if (bar.verdict === 'changed') {
     const moved = mostMoved(bar);
     return m.diffBarChanged(
@@ -53,13 +54,13 @@ export function barVerdictText(bar: BarComparison, m: Messages, labels: Labels, 
       formatSigned(moved?.change.points ?? 0, 0, sep),
       formatSigned(moved?.change.lower ?? 0, 0, sep),
       formatSigned(moved?.change.upper ?? 0, 0, sep),
-      m.diffPAdjusted(formatPWithRelation(p, sep), formatP(pAdjusted, sep)),
+      ran + m.diffPAdjusted(formatPWithRelation(p, sep), formatP(pAdjusted, sep)),
     );
   }
   const head =
     bar.verdict === 'not-after-correction'
-      ? m.diffNotAfterCorrection(where, formatPWithRelation(p, sep), formatP(pAdjusted, sep), changeTests)
-      : m.diffNoEvidence(where, formatPWithRelation(p, sep));
+      ? m.diffNotAfterCorrection(where, ran + formatPWithRelation(p, sep), formatP(pAdjusted, sep), changeTests)
+      : m.diffNoEvidence(where, ran + formatPWithRelation(p, sep));
   return `${head} ${caution(bar, m, power)}`;
 }
 

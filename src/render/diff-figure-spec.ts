@@ -40,7 +40,8 @@ function barHeaders(figure: FigureComparison, m: Messages): string[] {
   return figure.bars.map((bar) => {
     const label = (seen.get(bar.label) ?? 0) > 1 ? `${bar.label} (${bar.column})` : bar.label;
     const sep = m.decimalSeparator;
-    return `${label}   (n = ${bar.a.n} → ${bar.b.n}; ${m.diffPAdjusted(formatPWithRelation(bar.contingency.p, sep), formatP(bar.contingency.pAdjusted, sep))})`;
+    const p = formatPWithRelation(bar.contingency.p, sep);
+    return `${label}   (n = ${bar.a.n} → ${bar.b.n}; ${m.diffPAdjusted(bar.contingency.method === 'exact' ? p : p.replace(/^p [=<]/, (relation) => (relation === 'p =' ? 'p ≈' : relation)), formatP(bar.contingency.pAdjusted, sep))})`;
   });
 }
 
@@ -81,7 +82,9 @@ export function diffFigureSpec(figure: FigureComparison, diff: DiffResult, m: Me
   const subtitle = captionA === captionB ? [captionA] : [`a: ${captionA}`, `b: ${captionB}`];
   const cohortLabelWidth = Math.max(...(['a', 'b'] as const).map((side) => measure(diff[side].label, LABEL_FONT_SIZE))) + 8;
   const footnoteWidth = cohortLabelWidth + PLOT_WIDTH;
-  const footnoteLines = wrapText(m.diffFigureNote(diff.tests.multiplicity.families.change.m), (line) => measure(line, FOOTNOTE_FONT_SIZE) <= footnoteWidth);
+  const methods = new Set(figure.bars.map((bar) => bar.contingency.method));
+  const method = methods.size === 1 ? [...methods][0] : 'mixed';
+  const footnoteLines = wrapText(m.diffFigureNote(diff.tests.multiplicity.families.change.m, method), (line) => measure(line, FOOTNOTE_FONT_SIZE) <= footnoteWidth);
   const bars: NonNormalizedSpec = {
     facet: {
       row: {

@@ -109,6 +109,14 @@ export function renderDiffTerminal(diff: DiffResult, m: Messages, color: boolean
     lines.push(paint(`  ${verdict.text}`));
   }
   lines.push(chalk.bold(`  ${m.diffSummary(diff.summary.barsChanged, diff.summary.barsCompared)}`), '');
-  lines.push(chalk.dim(m.diffTestsTitle), ...m.diffTestsText(String(diff.alpha).replace('.', m.decimalSeparator), diff.tests.multiplicity.families.change.m, diff.tests.multiplicity.families.ordinal.m).split('\n').map((line) => chalk.dim(`  ${line}`)));
+  const bars = diff.figures.flatMap((figure) => figure.bars);
+  const exactTables = bars.filter((bar) => bar.contingency.method === 'exact').length;
+  const ordinals = bars.flatMap((bar) => (bar.ordinal === null ? [] : [bar.ordinal]));
+  const exactOrdinal = ordinals.filter((ordinal) => ordinal.method === 'exact').length;
+  const footer = [
+    ...m.diffTestsText(String(diff.alpha).replace('.', m.decimalSeparator), diff.tests.multiplicity.families.change.m, diff.tests.multiplicity.families.ordinal.m).split('\n'),
+    m.diffTestsRan(exactTables, bars.length - exactTables, exactOrdinal, ordinals.length - exactOrdinal),
+  ];
+  lines.push(chalk.dim(m.diffTestsTitle), ...footer.map((line) => chalk.dim(`  ${line}`)));
   return `${lines.map((line) => line.trimEnd()).join('\n')}\n`;
 }

@@ -199,21 +199,21 @@ describe('words a reader can act on', () => {
   it('says which bar moved, which way, by how much', () => {
     const sentence = diff.verdicts.find((verdict) => verdict.column === 'workshop')?.text;
     expect(sentence).toBe(
-      'Figuur 5, Workshop naar Werk: beter beoordeeld in haarlem-2017 (Positief 20% → 82%, +62 procentpunt, 95%-BI +28 tot +80; p = 0,001, na Holm 0,024).',
+      'Figuur 5, Workshop naar Werk: beter beoordeeld in haarlem-2017 (Positief 20% → 82%, +62 procentpunt, 95%-BI +28 tot +80; Fisher-Freeman-Halton, exact: p = 0,001, na Holm 0,024).',
     );
   });
 
   it('cautions where N is too small to detect a change of that size', () => {
     const sentence = diff.verdicts.find((verdict) => verdict.column === 'cv_uploaden')?.text;
     expect(sentence).toBe(
-      "Figuur 1, Cv uploaden werk.nl: geen aantoonbare verandering (p = 0,73). Met deze aantallen (16 en 17) was alleen een verandering van minstens 44 procentpunt in 'Positief' met 80% kans aan te tonen.",
+      "Figuur 1, Cv uploaden werk.nl: geen aantoonbare verandering (Fisher-Freeman-Halton, exact: p = 0,73). Met deze aantallen (16 en 17) was alleen een verandering van minstens 44 procentpunt in 'Positief' met 80% kans aan te tonen.",
     );
   });
 
   it('in English with --lang en', async () => {
     const english = await diffJson(fixture2016, fixture2017, ['--lang', 'en']);
     const sentence = english.verdicts.find((verdict) => verdict.column === 'cv_uploaden')?.text ?? '';
-    expect(sentence).toContain('no demonstrable change (p = 0.73)');
+    expect(sentence).toContain('no demonstrable change (Fisher-Freeman-Halton, exact: p = 0.73)');
     expect(sentence).toContain("With these N (16 and 17), only a change of at least 44 percentage points in 'Positive' could be detected with 80% power.");
   });
 });
