@@ -169,6 +169,11 @@ const nl = {
   diffNoOrdinal: 'Mann-Whitney niet uitgevoerd: in een van beide alleen n.v.t.',
   diffTestRan: (test: string, method: string, standardError: string): string =>
     `${test === 'mann-whitney' ? 'Mann-Whitney' : 'Fisher-Freeman-Halton'}, ${method === 'exact' ? 'exact' : `Monte-Carlo (standaardfout ${standardError})`}`,
+  diffChangedNoDirection: (label: string) => `anders verdeeld in ${label}, zonder aantoonbare richting`,
+  diffOrdinalNotDeciding: (mw: string, tests: number) =>
+    `${mw} wijst op een verschuiving, maar beslist niet: of een balk veranderde, beslist de Fisher-Freeman-Halton-toets na Holm-correctie voor de ${tests} toetsen waarop --fail-on-change let; Mann-Whitney geeft alleen de richting van een daar aangetoonde verandering.`,
+  diffDecides: 'beslist of de balk veranderde',
+  diffGivesDirection: 'geeft de richting, alleen als de balk veranderde',
   diffTestsRan: (ffhExact: number, ffhMonteCarlo: number, mwExact: number, mwMonteCarlo: number) =>
     `Uitgevoerd: Fisher-Freeman-Halton exact bij ${ffhExact} en Monte-Carlo bij ${ffhMonteCarlo} ${ffhExact + ffhMonteCarlo === 1 ? 'balk' : 'balken'}; Mann-Whitney exact bij ${mwExact} en Monte-Carlo bij ${mwMonteCarlo}. Monte-Carlo: een geseede schatting van de exacte p, met standaardfout hoogstens alpha/20.`,
   diffWelch: (lower: string, upper: string, p: string) => `Welch-toets: 95%-BI ${lower} tot ${upper}, ${p}`,
@@ -364,6 +369,11 @@ const en: Messages = {
   diffNoOrdinal: 'Mann-Whitney not run: only n/a in one of the two',
   diffTestRan: (test, method, standardError) =>
     `${test === 'mann-whitney' ? 'Mann-Whitney' : 'Fisher-Freeman-Halton'}, ${method === 'exact' ? 'exact' : `Monte Carlo (standard error ${standardError})`}`,
+  diffChangedNoDirection: (label) => `distributed differently in ${label}, without a demonstrable direction`,
+  diffOrdinalNotDeciding: (mw, tests) =>
+    `${mw} points to a shift, but does not decide: whether a bar changed is decided by the Fisher-Freeman-Halton test after Holm's correction for the ${tests} tests that --fail-on-change acts on; Mann-Whitney only gives the direction of a change shown there.`,
+  diffDecides: 'decides whether the bar changed',
+  diffGivesDirection: 'gives the direction, only if the bar changed',
   diffTestsRan: (ffhExact, ffhMonteCarlo, mwExact, mwMonteCarlo) =>
     `Ran: Fisher-Freeman-Halton exact for ${ffhExact} and Monte Carlo for ${ffhMonteCarlo} ${ffhExact + ffhMonteCarlo === 1 ? 'bar' : 'bars'}; Mann-Whitney exact for ${mwExact} and Monte Carlo for ${mwMonteCarlo}. Monte Carlo: a seeded estimate of the exact p, its standard error at most alpha/20.`,
   diffWelch: (lower, upper, p) => `Welch's test: 95% CI ${lower} to ${upper}, ${p}`,

@@ -55,6 +55,28 @@ function verdictOf(p: number, pAdjusted: number, alpha: number): Verdict {
 
 const directionOf = (value: number): Direction => (value > 0 ? 'better' : value < 0 ? 'worse' : 'none');
 
+/**
+ * A bar's verdict and direction: the table test decides whether it changed; a direction only
+ * when it changed and the ordered test (Mann–Whitney, after Holm in its own family) is below
+ * alpha as well. A significant ordered test beside an unchanged bar is flagged, to be explained.
+ */
+function decision(
+  verdict: Verdict,
+  cliffsDelta: number,
+  ordinalAdjusted: number,
+  alpha: number,
+): Pick<BarComparison, 'verdict' | 'direction' | 'decidedBy' | 'directionBy' | 'ordinalAloneSignificant'> {
+  const ordered = ordinalAdjusted < alpha;
+  const direction = verdict === 'changed' && ordered ? directionOf(cliffsDelta) : 'none';
+  return {
+    verdict,
+    direction,
+    decidedBy: 'fisher-freeman-halton',
+    directionBy: direction === 'none' ? null : 'mann-whitney',
+    ordinalAloneSignificant: ordered && verdict !== 'changed',
+  };
+}
+
 export function compareCohorts(a: Cohort, b: Cohort, inputs: { a: DiffInput; b: DiffInput }, options: CompareOptions): DiffResult {
   const m = options.messages;
   const { alpha } = options;
@@ -107,8 +129,7 @@ export function compareCohorts(a: Cohort, b: Cohort, inputs: { a: DiffInput; b: 
         contingency: { test: 'fisher-freeman-halton', ...numbers.contingency, pAdjusted },
         ordinal: ordinal === null ? null : { ...ordinal, pAdjusted: ordinalAdjusted.get(index) ?? 1 },
         detectable: numbers.detectable,
-        verdict: verdictOf(numbers.contingency.p, pAdjusted, alpha),
-        direction: directionOf(ordinal?.cliffsDelta ?? 0),
+        ...decision(verdictOf(numbers.contingency.p, pAdjusted, alpha), ordinal?.cliffsDelta ?? 0, ordinalAdjusted.get(index) ?? 1, alpha),
       };
     }),
   }));
@@ -130,10 +151,10 @@ export function compareCohorts(a: Cohort, b: Cohort, inputs: { a: DiffInput; b: 
     column: bar.column,
     verdict: bar.verdict,
     direction: bar.direction,
-    text: barVerdictText(bar, m, labels, changeTests, POWER),
+    text: barVerdictText(bar, m, labels, changeTests, POWER, alpha),
   }));
   if (grade !== null) {
-    verdicts.push({ figureId: null, column: null, verdict: grade.verdict, direction: grade.direction, text: gradeVerdictText(grade, m, labels, changeTests) });
+    verdicts.push({ figureId: null, column: null, verdict: grade.verdict, direction: grade.direction, text: gradeVerdictText(grade, m, labels, changeTests, alpha) });
   }
 
   const notCompared: NotCompared[] = matching.unmatched.map((unmatched) => ({

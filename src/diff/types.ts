@@ -83,7 +83,11 @@ export interface Detectable {
  * `no-evidence`: neither is; the data cannot tell a change from chance.
  */
 export type Verdict = 'changed' | 'not-after-correction' | 'no-evidence';
-/** From Cliff's delta (bars) or the difference of means (grade); `none` when it is 0. */
+/**
+ * Bars: 'better' or 'worse' only when the bar changed and its Mann–Whitney test is below alpha
+ * after Holm as well (the sign of Cliff's delta); 'none' otherwise, also when only the
+ * distribution changed. Grade: the sign of the difference of means when it changed.
+ */
 export type Direction = 'better' | 'worse' | 'none';
 
 export interface BarComparison {
@@ -99,6 +103,15 @@ export interface BarComparison {
   readonly detectable: Detectable;
   readonly verdict: Verdict;
   readonly direction: Direction;
+  /** The test whose Holm-adjusted p decides `verdict`: the table test, in the family --fail-on-change acts on. */
+  readonly decidedBy: 'fisher-freeman-halton';
+  /** The test behind `direction`: Mann–Whitney when the bar changed and it is below alpha after Holm too; else null. */
+  readonly directionBy: 'mann-whitney' | null;
+  /**
+   * True when the Mann–Whitney test is below alpha after Holm but the table test does not show a
+   * change: the words say that it does not decide, and why.
+   */
+  readonly ordinalAloneSignificant: boolean;
 }
 
 export interface FigureComparison {

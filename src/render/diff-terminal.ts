@@ -50,18 +50,22 @@ function barLines(bar: BarComparison, diff: DiffResult, m: Messages, chalk: Chal
   }
   lines.push(chalk.dim('    ' + padEnd('n', labelWidth) + padStart(`${bar.a.n}     `, cohortWidth) + padStart(`${bar.b.n}     `, cohortWidth)));
   const { contingency, ordinal } = bar;
+  const alpha = diff.alpha;
   lines.push(
-    `    Fisher-Freeman-Halton (${m.diffMethod(contingency.method, contingency.tables, formatDecimal(contingency.standardError ?? 0, 4, sep))}): ${m.diffPAdjusted(formatPWithRelation(contingency.p, sep), formatP(contingency.pAdjusted, sep))}`,
+    `    Fisher-Freeman-Halton (${m.diffMethod(contingency.method, contingency.tables, formatDecimal(contingency.standardError ?? 0, 4, sep))}): ${m.diffPAdjusted(formatPWithRelation(contingency.p, sep, alpha), formatP(contingency.pAdjusted, sep, alpha))}` +
+      chalk.dim(` — ${m.diffDecides}`),
   );
   lines.push(
     ordinal === null
       ? chalk.dim(`    ${m.diffNoOrdinal}`)
-      : `    Mann-Whitney (${m.diffOrdinalMethod(ordinal.method, ordinal.draws, formatDecimal(ordinal.standardError, 4, sep))}): ${m.diffPAdjusted(formatPWithRelation(ordinal.p, sep), formatP(ordinal.pAdjusted, sep))}; Cliff's δ = ${formatSigned(ordinal.cliffsDelta, 2, sep)}`,
+      : `    Mann-Whitney (${m.diffOrdinalMethod(ordinal.method, ordinal.draws, formatDecimal(ordinal.standardError, 4, sep))}): ${m.diffPAdjusted(formatPWithRelation(ordinal.p, sep, alpha), formatP(ordinal.pAdjusted, sep, alpha))}; Cliff's δ = ${formatSigned(ordinal.cliffsDelta, 2, sep)}` +
+          chalk.dim(` — ${m.diffGivesDirection}`),
   );
   if (bar.verdict === 'changed') {
     const paint = bar.direction === 'better' ? chalk.green : bar.direction === 'worse' ? chalk.red : chalk.yellow;
     const arrow = bar.direction === 'better' ? '▲' : bar.direction === 'worse' ? '▼' : '◆';
-    lines.push(paint(`    ${arrow} ${m.diffDirection(bar.direction, diff.b.label)}`));
+    const words = bar.direction === 'none' ? m.diffChangedNoDirection(diff.b.label) : m.diffDirection(bar.direction, diff.b.label);
+    lines.push(paint(`    ${arrow} ${words}`));
   }
   return lines;
 }
@@ -78,7 +82,7 @@ function figureLines(figure: FigureComparison, diff: DiffResult, m: Messages, ch
   return lines;
 }
 
-function gradeLines(grade: GradeComparison, m: Messages, chalk: ChalkInstance): string[] {
+function gradeLines(grade: GradeComparison, m: Messages, chalk: ChalkInstance, alpha: number): string[] {
   const sep = m.decimalSeparator;
   const lines = [
     `${chalk.bold(m.grade)}  ${m.diffGradeMeans(formatDecimal(grade.a.mean, 1, sep), formatDecimal(grade.b.mean, 1, sep), formatSigned(grade.difference, 2, sep))}` +
@@ -88,7 +92,7 @@ function gradeLines(grade: GradeComparison, m: Messages, chalk: ChalkInstance): 
     lines.push(`  ${m.diffWelch(formatSigned(grade.welch.lower, 2, sep), formatSigned(grade.welch.upper, 2, sep), formatPWithRelation(grade.welch.p, sep))}`);
   }
   if ('skipped' in grade.permutation) lines.push(chalk.dim(`  ${m.diffPermutationSkipped(grade.permutation.skipped)}`));
-  lines.push(`  ${m.diffTestName(grade.test)}: ${m.diffPAdjusted(formatPWithRelation(grade.p, sep), formatP(grade.pAdjusted, sep))}`);
+  lines.push(`  ${m.diffTestName(grade.test)}: ${m.diffPAdjusted(formatPWithRelation(grade.p, sep, alpha), formatP(grade.pAdjusted, sep, alpha))}`);
   if (grade.hedgesG !== null) lines.push(`  Hedges' g = ${formatSigned(grade.hedgesG, 2, sep)}`);
   return lines;
 }
@@ -97,7 +101,7 @@ export function renderDiffTerminal(diff: DiffResult, m: Messages, color: boolean
   const chalk = new Chalk({ level: color ? 3 : 0 });
   const lines = [chalk.bold(m.diffHeading(diff.a.label, diff.b.label)), chalk.dim(cohortLine('a', diff.a, m)), chalk.dim(cohortLine('b', diff.b, m)), ''];
   for (const figure of diff.figures) lines.push(...figureLines(figure, diff, m, chalk), '');
-  if (diff.grade !== null) lines.push(...gradeLines(diff.grade, m, chalk), '');
+  if (diff.grade !== null) lines.push(...gradeLines(diff.grade, m, chalk, diff.alpha), '');
   if (diff.notCompared.length > 0) {
     lines.push(chalk.bold(m.diffNotComparedTitle), ...diff.notCompared.map((entry) => `  ${entry.text}`), '');
   }

@@ -199,7 +199,16 @@ describe('words a reader can act on', () => {
   it('says which bar moved, which way, by how much', () => {
     const sentence = diff.verdicts.find((verdict) => verdict.column === 'workshop')?.text;
     expect(sentence).toBe(
-      'Figuur 5, Workshop naar Werk: beter beoordeeld in haarlem-2017 (Positief 20% → 82%, +62 procentpunt, 95%-BI +28 tot +80; Fisher-Freeman-Halton, exact: p = 0,001, na Holm 0,024).',
+      'Figuur 5, Workshop naar Werk: beter beoordeeld in haarlem-2017 (Positief 20% → 82%, +62 procentpunt, 95%-BI +28 tot +80; Fisher-Freeman-Halton, exact: p = 0,001, na Holm 0,024; Mann-Whitney, exact: p < 0,001, na Holm 0,012).',
+    );
+  });
+
+  it('Figure 2 "contact medewerker": Mann-Whitney below alpha after Holm (0,027) beside no demonstrable change says why it does not decide', () => {
+    const bar = comparedBar(diff, '2', 'werkplein_medewerker');
+    expect(bar).toMatchObject({ verdict: 'not-after-correction', direction: 'none', decidedBy: 'fisher-freeman-halton', directionBy: null, ordinalAloneSignificant: true });
+    const sentence = diff.verdicts.find((verdict) => verdict.column === 'werkplein_medewerker')?.text;
+    expect(sentence).toContain(
+      'geen aantoonbare verandering. Mann-Whitney, exact: p = 0,001, na Holm 0,027 wijst op een verschuiving, maar beslist niet: of een balk veranderde, beslist de Fisher-Freeman-Halton-toets na Holm-correctie voor de 20 toetsen waarop --fail-on-change let',
     );
   });
 
