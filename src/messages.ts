@@ -211,8 +211,10 @@ const nl = {
   diffNotAfterCorrection: (where: string, p: string, pAdjusted: string, tests: number) =>
     `${where}: ${p}, maar na Holm-correctie voor ${tests} toetsen ${pAdjusted}: geen aantoonbare verandering.`,
   diffNoEvidence: (where: string, p: string) => `${where}: geen aantoonbare verandering (${p}).`,
-  diffDetectable: (na: number, nb: number, points: string, category: string, power: number) =>
-    `Met deze aantallen (${na} en ${nb}) was alleen een verandering van minstens ${points} procentpunt in '${category}' met ${power}% kans aan te tonen.`,
+  diffDetectable: (na: number, nb: number, points: string, category: string, power: number, alpha = '') =>
+    `Met deze aantallen (${na} en ${nb}) was alleen een verandering van minstens ${points} procentpunt in '${category}' met ${power}% kans aan te tonen${alpha === '' ? '' : ` (Fisher-Freeman-Halton bij het Holm-niveau α = ${alpha}, gesimuleerd)`}.`,
+  diffDetectableObserved: (na: number, nb: number, points: string, category: string) =>
+    `Met deze aantallen (${na} en ${nb}) bleek zelfs de waargenomen verandering van ${points} procentpunt in '${category}' niet aantoonbaar.`,
   diffUndetectable: (na: number, nb: number, rise: boolean, category: string, power: number) =>
     `Met deze aantallen (${na} en ${nb}) was geen enkele ${rise ? 'stijging' : 'daling'} van '${category}' met ${power}% kans aan te tonen.`,
   diffGradeVerdict: (means: string, details: string, conclusion: string) => `Rapportcijfer: ${means}; ${details}: ${conclusion}.`,
@@ -409,8 +411,10 @@ const en: Messages = {
   diffNotAfterCorrection: (where, p, pAdjusted, tests) =>
     `${where}: ${p}, but ${pAdjusted} after Holm's correction for ${tests} tests: no demonstrable change.`,
   diffNoEvidence: (where, p) => `${where}: no demonstrable change (${p}).`,
-  diffDetectable: (na, nb, points, category, power) =>
-    `With these N (${na} and ${nb}), only a change of at least ${points} percentage points in '${category}' could be detected with ${power}% power.`,
+  diffDetectable: (na, nb, points, category, power, alpha = '') =>
+    `With these N (${na} and ${nb}), only a change of at least ${points} percentage points in '${category}' could be detected with ${power}% power${alpha === '' ? '' : ` (Fisher-Freeman-Halton at the Holm level α = ${alpha}, simulated)`}.`,
+  diffDetectableObserved: (na, nb, points, category) =>
+    `With these N (${na} and ${nb}), even the observed change of ${points} percentage points in '${category}' was not demonstrable.`,
   diffUndetectable: (na, nb, rise, category, power) =>
     `With these N (${na} and ${nb}), no ${rise ? 'rise' : 'fall'} in '${category}' at all could be detected with ${power}% power.`,
   diffGradeVerdict: (means, details, conclusion) => `Overall mark: ${means}; ${details}: ${conclusion}.`,

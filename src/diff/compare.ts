@@ -5,13 +5,15 @@
  */
 import type { Messages } from '../messages.js';
 import { holm } from '../stats/index.js';
-import { compareBar, MAX_REPLICATES, REPLICATES, STANDARD_ERROR_DIVISOR } from './bar.js';
+import { compareBar, detectableChange, MAX_REPLICATES, REPLICATES, SIMULATIONS, STANDARD_ERROR_DIVISOR } from './bar.js';
 import type { Cohort } from './cohort.js';
 import { compareGrade } from './grade.js';
 import { matchCohorts } from './match.js';
 import {
   DIFF_SCHEMA_VERSION,
   type BarComparison,
+  type CategoryChange,
+  type Detectable,
   type DiffInput,
   type DiffResult,
   type Direction,
@@ -45,7 +47,7 @@ const TESTS = {
   grade:
     "marks rebuilt from the distribution; difference = mean(b) - mean(a); Welch's t test and 95% interval (as R's t.test(b, a)); exact permutation test of the difference of means over all splits, two-sided p = P(|D| ≥ |d|), run when every mark is a whole or half number; Hedges' g with the exact small-sample correction, positive when b is higher. `p` is the permutation p, Welch's when the permutation test was skipped",
   detectable:
-    "smallest change in the best category (the last before n.v.t.) that a two-sided two-proportion test at alpha detects with 80% power, Cohen's h on the arcsine scale, from cohort a's share and both N; at unadjusted alpha, so with Holm's correction the true detectable change is larger still",
+    "smallest change in whole percentage points of the best category (the last before n.v.t.) that the deciding test, Fisher-Freeman-Halton, detects with 80% power at the Holm-adjusted alpha it faces (alpha/m, m the tests of the change family: one real change among m), by seeded simulation: 400 pairs of cohorts drawn from cohort a's shares and both N, the category moved and the others scaled in proportion; the p of a simulated table exact where the observed table has at most 2e4 tables with its margins, else chi-square (power only). For a bar without a demonstrable change the stated value is never below the change observed (`flooredAtObserved`); `simulated` keeps what the simulation found",
 } as const;
 
 function verdictOf(p: number, pAdjusted: number, alpha: number): Verdict {
@@ -54,6 +56,21 @@ function verdictOf(p: number, pAdjusted: number, alpha: number): Verdict {
 }
 
 const directionOf = (value: number): Direction => (value > 0 ? 'better' : value < 0 ? 'worse' : 'none');
+
+/**
+ * The detectable change as stated: for a bar without a demonstrable change never below the
+ * change observed in that direction, which these N just failed to show.
+ */
+export function stated(detectable: Detectable, categories: readonly CategoryChange[], verdict: Verdict): Detectable {
+  if (verdict === 'changed') return detectable;
+  const observed = categories.find((category) => category.key === detectable.category)?.change.points ?? 0;
+  const floor = (value: number | null, change: number): number | null =>
+    value === null || change <= value ? value : Math.ceil(change - 1e-9);
+  const increasePoints = floor(detectable.increasePoints, Math.max(0, observed));
+  const decreasePoints = floor(detectable.decreasePoints, Math.max(0, -observed));
+  const flooredAtObserved = increasePoints !== detectable.increasePoints || decreasePoints !== detectable.decreasePoints;
+  return { ...detectable, increasePoints, decreasePoints, flooredAtObserved };
+}
 
 /**
  * A bar's verdict and direction: the table test decides whether it changed; a direction only
@@ -107,7 +124,9 @@ export function compareCohorts(a: Cohort, b: Cohort, inputs: { a: DiffInput; b: 
   const ordinalFamily = holm(ordinalIndex.map((index) => flat[index]?.numbers.ordinal?.p ?? 1));
   const ordinalAdjusted = new Map(ordinalIndex.map((index, k) => [index, ordinalFamily[k] ?? 1]));
 
-  // 5. verdicts and the words for them
+  // 5. the smallest change the deciding test could show, at the alpha it faces after Holm;
+  //    verdicts and the words for them
+  const detectableOptions = { alpha: alpha / Math.max(1, changeFamily.length), power: POWER, seed: options.seed, cache: new Map<string, number>() };
   let position = 0;
   const figures: FigureComparison[] = matching.figures.map((figure, f) => ({
     id: figure.id,
@@ -128,7 +147,7 @@ export function compareCohorts(a: Cohort, b: Cohort, inputs: { a: DiffInput; b: 
         categories: numbers.categories,
         contingency: { test: 'fisher-freeman-halton', ...numbers.contingency, pAdjusted },
         ordinal: ordinal === null ? null : { ...ordinal, pAdjusted: ordinalAdjusted.get(index) ?? 1 },
-        detectable: numbers.detectable,
+        detectable: stated(detectableChange(figure.a, pair.a, pair.b, numbers.contingency, detectableOptions), numbers.categories, verdictOf(numbers.contingency.p, pAdjusted, alpha)),
         ...decision(verdictOf(numbers.contingency.p, pAdjusted, alpha), ordinal?.cliffsDelta ?? 0, ordinalAdjusted.get(index) ?? 1, alpha),
       };
     }),
@@ -191,7 +210,7 @@ export function compareCohorts(a: Cohort, b: Cohort, inputs: { a: DiffInput; b: 
           ordinal: { tests: "every bar's Mann-Whitney p", m: ordinalFamily.length, usedByFailOnChange: false },
         },
       },
-      monteCarlo: { seed: options.seed, replicates: REPLICATES, maxReplicates: MAX_REPLICATES, targetStandardError: alpha / STANDARD_ERROR_DIVISOR },
+      monteCarlo: { seed: options.seed, simulations: SIMULATIONS, replicates: REPLICATES, maxReplicates: MAX_REPLICATES, targetStandardError: alpha / STANDARD_ERROR_DIVISOR },
     },
     figures,
     grade,

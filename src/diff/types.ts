@@ -68,14 +68,30 @@ export interface OrdinalTest extends AdjustedP {
   readonly cliffsDelta: number;
 }
 
-/** The smallest change in the best category that these N would detect with the stated power. */
+/**
+ * The smallest change in the best category that the deciding test (Fisher–Freeman–Halton), at
+ * the Holm-adjusted alpha it faces (alpha/m: a single real change among m tests), detects with
+ * the stated power, found by a seeded simulation.
+ */
 export interface Detectable {
   readonly category: string;
   readonly label: string;
-  /** Smallest detectable rise in percentage points; null when not even a rise to 100% would do. */
+  /**
+   * Smallest detectable rise in whole percentage points, as stated; null when not even a rise to
+   * 100% would do. For a bar without a demonstrable change it is never below the rise observed.
+   */
   readonly increasePoints: number | null;
-  /** Smallest detectable fall in percentage points; null when not even a fall to 0% would do. */
+  /** Smallest detectable fall, likewise. */
   readonly decreasePoints: number | null;
+  /** What the simulation found, before the floor at the observed change. */
+  readonly simulated: { readonly increasePoints: number | null; readonly decreasePoints: number | null };
+  /** True when the stated value is the observed change because the simulated one was smaller. */
+  readonly flooredAtObserved: boolean;
+  readonly test: 'fisher-freeman-halton';
+  /** The alpha the test faces: the Holm alpha of the first step, alpha/m. */
+  readonly alpha: number;
+  readonly power: number;
+  readonly simulations: number;
 }
 
 /**
@@ -202,6 +218,8 @@ export interface DiffResult {
     readonly detectable: string;
     readonly monteCarlo: {
       readonly seed: number;
+      /** Simulated pairs of cohorts per change tried for the detectable change. */
+      readonly simulations: number;
       readonly replicates: number;
       readonly maxReplicates: number;
       readonly targetStandardError: number;

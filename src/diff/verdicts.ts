@@ -32,10 +32,14 @@ function caution(bar: BarComparison, m: Messages, power: number): string {
   const best = bar.categories.find((category) => category.key === bar.detectable.category);
   const rise = (best?.change.points ?? 0) >= 0;
   const points = rise ? bar.detectable.increasePoints : bar.detectable.decreasePoints;
+  const simulated = rise ? bar.detectable.simulated.increasePoints : bar.detectable.simulated.decreasePoints;
   const percent = Math.round(power * 100);
-  return points === null
-    ? m.diffUndetectable(bar.a.n, bar.b.n, rise, bar.detectable.label, percent)
-    : m.diffDetectable(bar.a.n, bar.b.n, formatDecimal(points, 0, m.decimalSeparator), bar.detectable.label, percent);
+  const sep = m.decimalSeparator;
+  if (points === null) return m.diffUndetectable(bar.a.n, bar.b.n, rise, bar.detectable.label, percent);
+  if (points !== simulated) return m.diffDetectableObserved(bar.a.n, bar.b.n, formatDecimal(points, 0, sep), bar.detectable.label);
+  const alpha = bar.detectable.alpha;
+  const alphaText = formatDecimal(alpha, Math.max(2, Math.ceil(-Math.log10(alpha)) + 1), sep);
+  return m.diffDetectable(bar.a.n, bar.b.n, formatDecimal(points, 0, sep), bar.detectable.label, percent, alphaText);
 }
 
 /** "Mann-Whitney, exact: p = 0,62, na Holm 0,62". */

@@ -25,6 +25,11 @@ export interface FisherFreemanHaltonOptions {
   targetStandardError?: number;
   /** Most simulated tables, whatever the standard error; default 1e6. */
   maxReplicates?: number;
+  /**
+   * What 'auto' does past `maxWork`: 'monte-carlo' (default), or 'chi-square' where a quick
+   * approximate p is enough (e.g. inside a power simulation of many tables).
+   */
+  fallback?: 'monte-carlo' | 'chi-square';
 }
 
 export interface FisherFreemanHaltonResult {
@@ -39,6 +44,8 @@ export interface FisherFreemanHaltonResult {
 /** The relative tolerance of R's fisher.test for "as or less probable". */
 const RELATIVE_TOLERANCE = 1e-7;
 const BATCH = 1000;
+/** Up to this many tables, enumeration beats the network algorithm. */
+const SMALL = 2000;
 
 /**
  * Exact test of independence for an r×c contingency table: Freeman and
@@ -58,7 +65,8 @@ const BATCH = 1000;
  * observed table adds the completions' total probability at once (by
  * Vandermonde's identity), one whose every completion is more probable is
  * dropped; the longest and shortest completions come from a dynamic program
- * over the columns. Larger tables are enumerated table by table.
+ * over the columns. Larger tables, and tables with at most 2000 tables with their
+ * margins, are enumerated table by table.
  *
  * When the work would pass `maxWork`, the p-value is estimated from B tables
  * drawn with the observed margins (each cell a hypergeometric draw given the
@@ -109,13 +117,17 @@ export function fisherFreemanHalton(
 
   if (method !== 'monte-carlo') {
     const bound = method === 'exact' ? Number.POSITIVE_INFINITY : maxWork;
+    // A few thousand tables are summed faster one by one than the network can be set up.
+    const few =
+      rowTotals.length === 2 ? countTwoRowTables(rowTotals[0]!, columnTotals, SMALL) <= SMALL : countTables(rowTotals, columnTotals, logFactorial, SMALL) <= SMALL;
     const exact =
-      rowTotals.length === 2
+      rowTotals.length === 2 && !few
         ? network(rowTotals, columnTotals, oriented[0]!, logFactorial, bound)
-        : countTables(rowTotals, columnTotals, logFactorial, bound) <= bound
+        : few || countTables(rowTotals, columnTotals, logFactorial, bound) <= bound
           ? enumerate(rowTotals, columnTotals, logFactorial, threshold)
           : null;
     if (exact !== null) return exact;
+    if (method === 'auto' && options.fallback === 'chi-square') return chiSquare(oriented);
   }
   return monteCarlo(rowTotals, columnTotals, logFactorial, threshold, { replicates, maxReplicates, targetStandardError, seed });
 }
@@ -221,6 +233,28 @@ function countTables(
   let count = 0;
   for (const { ways } of states.values()) count += ways;
   return count;
+}
+
+/**
+ * The number of two-row tables with these margins (first row total r₁), or Infinity once it
+ * passes `bound` or would take more than 1e5 steps to count.
+ */
+function countTwoRowTables(r1: number, columnTotals: number[], bound: number): number {
+  let steps = 0;
+  for (const c of columnTotals) steps += (r1 + 1) * (c + 1);
+  if (steps > 1e5) return Number.POSITIVE_INFINITY;
+  // ways[s]: fillings of the columns so far with s in the first row.
+  let ways = new Float64Array(r1 + 1);
+  ways[0] = 1;
+  for (const c of columnTotals) {
+    const next = new Float64Array(r1 + 1);
+    for (let s = 0; s <= r1; s++) {
+      if (ways[s] === 0) continue;
+      for (let x = 0; x <= c && s + x <= r1; x++) next[s + x]! += ways[s]!;
+    }
+    ways = next;
+  }
+  return ways[r1]! > bound ? Number.POSITIVE_INFINITY : ways[r1]!;
 }
 
 function enumerate(

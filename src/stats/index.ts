@@ -22,3 +22,5 @@ export { studentTQuantile } from './student-t-quantile.js';
 export { subsetSumCounts } from './subset-sum-counts.js';
 export { welchTest, type WelchTestResult } from './welch-test.js';
 export { wilsonInterval, type ProportionInterval } from './wilson-interval.js';
+export { detectableShift, type DetectableShift, type DetectableShiftOptions } from './detectable-shift.js';
+export { hypergeometricSample } from './hypergeometric-sample.js';
