@@ -1,5 +1,6 @@
 export { cliffsDelta } from './cliffs-delta.js';
 export { detectableDifference, type DetectableDifference } from './detectable-difference.js';
+export { detectableShift, type DetectableShift, type DetectableShiftOptions } from './detectable-shift.js';
 export {
   fisherFreemanHalton,
   type ContingencyMethod,
@@ -8,6 +9,7 @@ export {
 } from './fisher-freeman-halton.js';
 export { hedgesG } from './hedges-g.js';
 export { holm } from './holm.js';
+export { hypergeometricSample } from './hypergeometric-sample.js';
 export { mannWhitneyExact, type MannWhitneyOptions, type MannWhitneyResult } from './mann-whitney-exact.js';
 export { doubledMidranks } from './midranks.js';
 export { mulberry32 } from './mulberry32.js';
@@ -22,5 +24,3 @@ export { studentTQuantile } from './student-t-quantile.js';
 export { subsetSumCounts } from './subset-sum-counts.js';
 export { welchTest, type WelchTestResult } from './welch-test.js';
 export { wilsonInterval, type ProportionInterval } from './wilson-interval.js';
-export { detectableShift, type DetectableShift, type DetectableShiftOptions } from './detectable-shift.js';
-export { hypergeometricSample } from './hypergeometric-sample.js';
