@@ -10,6 +10,7 @@ export {
 export { hedgesG } from './hedges-g.js';
 export { holm } from './holm.js';
 export { hypergeometricSample } from './hypergeometric-sample.js';
+export { linearByLinear, type LinearByLinearOptions, type LinearByLinearResult } from './linear-by-linear.js';
 export { mannWhitneyExact, type MannWhitneyOptions, type MannWhitneyResult } from './mann-whitney-exact.js';
 export { doubledMidranks } from './midranks.js';
 export { mulberry32 } from './mulberry32.js';

@@ -4,12 +4,15 @@
  * definitions or columns, compared on what both have, the rest named.
  */
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { contingencyTest } from '../../src/diff/bar.js';
 import type { DiffResult } from '../../src/diff/types.js';
 import { run, tempDir, writeTemp } from '../helpers/run.js';
 import { parseCsv, writeCsv } from '../helpers/table.js';
 import { comparedBar, diffJson, fixture2016, fixture2017 } from './helpers.js';
+
+// cj diff runs whole comparisons, with a power simulation per bar: on a shared machine more than 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** The parts of a comparison that come from the data, not from how the files were given. */
 const numbers = (diff: DiffResult) => ({

@@ -6,12 +6,15 @@
  * probability, the test run on each table. With 400 simulations cj's power has a standard error
  * of 0,02 at 80%, so the stated change must have exact power ≥ 0,74, one point less < 0,86.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { stated } from '../../src/diff/compare.js';
 import type { CategoryChange, Detectable } from '../../src/diff/types.js';
 import { detectableDifference } from '../../src/stats/detectable-difference.js';
 import { fisherFreemanHalton } from '../../src/stats/fisher-freeman-halton.js';
 import { compare } from './build.js';
+
+// cj diff runs whole comparisons, with a power simulation per bar: on a shared machine more than 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** Every way to spread n answers over k categories. */
 function compositions(n: number, k: number): number[][] {

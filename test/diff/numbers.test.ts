@@ -5,7 +5,7 @@
  * naar Werk" (2016: 1 negatief, 9 neutraal, 3 positief, 2 n.v.t.; 2017: 0, 2, 14, 1), and the
  * grade (2016: 18 marks, mean 6,1; 2017: 20 marks, mean 6,8).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DiffResult } from '../../src/diff/types.js';
 import {
   cliffsDelta,
@@ -19,6 +19,9 @@ import {
   welchTest,
 } from '../../src/stats/index.js';
 import { codes, comparedBar, diffJson, fixture2016, fixture2017, row } from './helpers.js';
+
+// cj diff runs whole comparisons, with a power simulation per bar: on a shared machine more than 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const TOLERANCE = 1e-9;
 

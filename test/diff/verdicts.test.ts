@@ -4,11 +4,14 @@
  * bars alone make the Holm families. Reference p-values: Rscript test/stats/reference/issue15.R
  * and python3 test/stats/reference/issue15.py (test/stats/reference/issue15-*.json).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { messages } from '../../src/messages.js';
 import { renderDiffTerminal } from '../../src/render/diff-terminal.js';
 import { cohort, compare } from './build.js';
 import { fixture2017 } from './helpers.js';
+
+// cj diff runs whole comparisons, with a power simulation per bar: on a shared machine more than 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('the verdict names the test that ran', () => {
   it('exact: the 2×6 reproduction reads "Fisher-Freeman-Halton, exact: p = 0.057" and no demonstrable change', () => {
