@@ -228,6 +228,15 @@ const nl = {
   diffFigureNote: (tests: number, method = 'exact') =>
     `Aantallen in de balken. p: Fisher-Freeman-Halton-toets (${method === 'exact' ? 'exact' : method === 'monte-carlo' ? 'Monte-Carlo' : 'exact; ≈: Monte-Carlo'}), na Holm-correctie voor ${tests} toetsen.`,
   diffWritten: (dir: string) => `vergelijking geschreven in ${dir}`,
+  trendTooFew: (count: number) => `cj trend: verwacht minstens twee golven, niet ${count}`,
+  trendBadLabels: (labels: number, waves: number) => `--label: ${labels} labels voor ${waves} golven; geef er een per golf, of geen`,
+  trendHeading: (labels: string) => `Trend over de golven ${labels}`,
+  trendTest: (method: string, p: string, pAdjusted: string) =>
+    `trend (lineair-bij-lineair, ${method === 'exact' ? 'exact' : 'Monte-Carlo'}): ${p}, na Holm ${pAdjusted}`,
+  trendDirection: (direction: string): string =>
+    direction === 'up' ? 'aantoonbaar beter over de golven' : direction === 'down' ? 'aantoonbaar slechter over de golven' : 'geen aantoonbare trend',
+  trendNoTest: 'geen trendtoets: minder dan twee antwoordcategorieën of golven met antwoorden',
+  trendGrade: (label: string, mean: string, interval: string, n: number) => `${label}: gemiddeld ${mean} ${interval} (n = ${n})`,
 };
 
 type Messages = typeof nl;
@@ -428,6 +437,14 @@ const en: Messages = {
   diffFigureNote: (tests, method = 'exact') =>
     `Counts in the bars. p: Fisher-Freeman-Halton test (${method === 'exact' ? 'exact' : method === 'monte-carlo' ? 'Monte Carlo' : 'exact; ≈: Monte Carlo'}), Holm-adjusted for ${tests} tests.`,
   diffWritten: (dir) => `comparison written to ${dir}`,
+  trendTooFew: (count) => `cj trend: expected at least two waves, got ${count}`,
+  trendBadLabels: (labels, waves) => `--label: ${labels} labels for ${waves} waves; give one per wave, or none`,
+  trendHeading: (labels) => `Trend over the waves ${labels}`,
+  trendTest: (method, p, pAdjusted) => `trend (linear-by-linear, ${method === 'exact' ? 'exact' : 'Monte Carlo'}): ${p}, Holm-adjusted ${pAdjusted}`,
+  trendDirection: (direction) =>
+    direction === 'up' ? 'demonstrably better over the waves' : direction === 'down' ? 'demonstrably worse over the waves' : 'no demonstrable trend',
+  trendNoTest: 'no trend test: fewer than two answer categories or waves with answers',
+  trendGrade: (label, mean, interval, n) => `${label}: mean ${mean} ${interval} (n = ${n})`,
 };
 
 const personalDataNames: Record<Lang, Record<PersonalDataKind, string>> = {

@@ -10,7 +10,8 @@ tables <- list(
   rbind(c(3, 1), c(1, 3)),
   rbind(c(1, 6, 10), c(1, 8, 7), c(2, 3, 12)),
   rbind(c(5, 6, 10), c(3, 8, 7), c(1, 3, 14), c(0, 2, 15)),
-  rbind(c(2, 5, 9), c(1, 6, 10), c(0, 4, 13))
+  rbind(c(2, 5, 9), c(1, 6, 10), c(0, 4, 13)),
+  rbind(c(2, 10, 2), c(0, 4, 11), c(0, 2, 13))
 )
 compositions <- function(n, caps) {
   if (length(caps) == 1) return(if (n <= caps) matrix(n, 1, 1) else matrix(0, 0, 1))
