@@ -63,13 +63,13 @@ async function isResultsJson(path: string): Promise<boolean> {
   }
 }
 
-interface LoadedCohort {
+export interface LoadedCohort {
   readonly cohort: Cohort;
   readonly input: Omit<DiffInput, 'label'>;
 }
 
 /** One side of the comparison: a results.json read and checked, or a response file analysed. */
-async function loadCohort(path: string, flags: DiffFlags, io: Io, m: Messages): Promise<LoadedCohort> {
+export async function loadCohort(path: string, flags: InputFlags, io: Io, m: Messages): Promise<LoadedCohort> {
   // fileSource refuses a missing file or a folder with the same message as `cj analyse`.
   const { source } = await fileSource(path, io, m);
   const absolute = resolve(io.cwd, path);

@@ -5,6 +5,7 @@ import { registerAnalyse } from './analyse.js';
 import { registerDiff } from './diff.js';
 import { registerInit } from './init.js';
 import { registerSurvey } from './survey.js';
+import { registerTrend } from './trend.js';
 import { registerValidate } from './validate.js';
 import { cjVersion, processIo, type Io } from './io.js';
 import { reportError } from './report-error.js';
@@ -37,6 +38,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     });
   registerAnalyse(program, io, setExit);
   registerDiff(program, io, setExit);
+  registerTrend(program, io, setExit);
   registerValidate(program, io, setExit);
   registerSurvey(program, io, setExit);
   registerInit(program, io, setExit);

@@ -1,5 +1,6 @@
 export { cliffsDelta } from './cliffs-delta.js';
-export { detectableDifference, type DetectableDifference } from './detectable-difference.js';
+export { binomialQuantile } from './binomial-quantile.js';
+export { detectableShift, type DetectableShift, type DetectableShiftOptions } from './detectable-shift.js';
 export {
   fisherFreemanHalton,
   type ContingencyMethod,
@@ -7,7 +8,11 @@ export {
   type FisherFreemanHaltonResult,
 } from './fisher-freeman-halton.js';
 export { hedgesG } from './hedges-g.js';
+export { histogramSummary } from './histogram-summary.js';
 export { holm } from './holm.js';
+export { hypergeometricSample } from './hypergeometric-sample.js';
+export { largestRemainder } from './largest-remainder.js';
+export { linearByLinear, type LinearByLinearOptions, type LinearByLinearResult } from './linear-by-linear.js';
 export { mannWhitneyExact, type MannWhitneyOptions, type MannWhitneyResult } from './mann-whitney-exact.js';
 export { doubledMidranks } from './midranks.js';
 export { mulberry32 } from './mulberry32.js';
