@@ -60,6 +60,19 @@ const nl = {
   untranslated: (lang: string, texts: readonly string[]) => `geen vertaling (${lang}) voor: ${texts.map((t) => JSON.stringify(t)).join(', ')}`,
   faultCount: (count: number, file: string) => `${count} ${count === 1 ? 'fout' : 'fouten'} in ${file}; er is niets geschreven`,
 
+  // other file formats (src/input/detect.ts, xlsx.ts, sav.ts)
+  unsupportedFormat: (file: string, kind: UnsupportedKind) => `${file}: ${formatNames.nl[kind]}; cj leest CSV, XLSX en SAV. ${saveAs.nl[kind]}`,
+  unreadableFormat: (file: string, format: 'XLSX' | 'SAV') =>
+    `${file}: beschadigd of onvolledig ${format}-bestand; open het in ${format === 'XLSX' ? 'Excel' : 'SPSS of PSPP'} en sla het opnieuw op`,
+  formatTooLarge: (file: string, what: string, limit: string) => `${file}: ${what} is groter dan ${limit}; sla de gegevens op als CSV (UTF-8)`,
+  noSuchSheet: (sheet: string, sheets: readonly string[]) => `--sheet ${sheet}: geen werkblad met die naam of dat nummer; de werkmap heeft: ${sheets.map((name, index) => `${index + 1} "${name}"`).join(', ')}`,
+  unlabelledCode: (code: string | null) =>
+    `code ${code ?? '(niet getoond: lijkt op persoonsgegevens)'} heeft geen waardelabel; geef de code een label of verklaar hem ontbrekend (MISSING VALUES)`,
+  locationRow: 'rij',
+  locationCase: 'geval',
+  locationColumn: 'kolom',
+  locationVariable: 'variabele',
+
   // notices and warnings
   readAsWindows1252: (file: string) => `${file} is geen geldige UTF-8 en is gelezen als Windows-1252`,
   columnsIgnored: (names: readonly string[]) => `kolommen die de vragenlijst niet kent, overgeslagen: ${names.join(', ')}`,
@@ -256,6 +269,16 @@ const en: Messages = {
   untranslated: (lang, texts) => `no translation (${lang}) for: ${texts.map((t) => JSON.stringify(t)).join(', ')}`,
   faultCount: (count, file) => `${count} ${count === 1 ? 'fault' : 'faults'} in ${file}; nothing was written`,
 
+  unsupportedFormat: (file, kind) => `${file}: ${formatNames.en[kind]}; cj reads CSV, XLSX and SAV. ${saveAs.en[kind]}`,
+  unreadableFormat: (file, format) => `${file}: damaged or incomplete ${format} file; open it in ${format === 'XLSX' ? 'Excel' : 'SPSS or PSPP'} and save it again`,
+  formatTooLarge: (file, what, limit) => `${file}: ${what} is larger than ${limit}; save the data as CSV (UTF-8)`,
+  noSuchSheet: (sheet, sheets) => `--sheet ${sheet}: no sheet of that name or number; the workbook has: ${sheets.map((name, index) => `${index + 1} "${name}"`).join(', ')}`,
+  unlabelledCode: (code) => `code ${code ?? '(not shown: looks like personal data)'} has no value label; label the code or declare it missing (MISSING VALUES)`,
+  locationRow: 'row',
+  locationCase: 'case',
+  locationColumn: 'column',
+  locationVariable: 'variable',
+
   readAsWindows1252: (file) => `${file} is not valid UTF-8 and was read as Windows-1252`,
   columnsIgnored: (names) => `columns the survey does not know, passed over: ${names.join(', ')}`,
   columnsAbsent: (names) => `survey columns the file does not have: ${names.join(', ')}`,
@@ -402,6 +425,29 @@ const en: Messages = {
   diffAxis: 'share of answers (%)',
   diffFigureNote: (tests) => `Counts in the bars. p: Fisher-Freeman-Halton test, Holm-adjusted for ${tests} tests.`,
   diffWritten: (dir) => `comparison written to ${dir}`,
+};
+
+/** Files cj recognises but does not read (src/input/detect.ts). */
+export type UnsupportedKind = 'xls' | 'ods' | 'pdf' | 'zip' | 'binary';
+const formatNames: Record<Lang, Record<UnsupportedKind, string>> = {
+  nl: { xls: 'een Excel 97-2003-werkmap (.xls)', ods: 'een OpenDocument-rekenblad (.ods)', pdf: 'een PDF', zip: 'een ZIP-archief zonder Excel-werkmap', binary: 'een binair bestand, geen tekst' },
+  en: { xls: 'an Excel 97-2003 workbook (.xls)', ods: 'an OpenDocument spreadsheet (.ods)', pdf: 'a PDF', zip: 'a ZIP archive that holds no Excel workbook', binary: 'a binary file, not text' },
+};
+const saveAs: Record<Lang, Record<UnsupportedKind, string>> = {
+  nl: {
+    xls: 'Sla het in Excel op als Excel-werkmap (.xlsx) of als CSV UTF-8.',
+    ods: 'Sla het in LibreOffice op als Excel 2007-365 (.xlsx) of als CSV (UTF-8).',
+    pdf: 'Vraag de antwoorden op als CSV, XLSX of SAV; een PDF bevat geen gegevens om te tellen.',
+    zip: 'Pak het uit en geef cj het CSV-, XLSX- of SAV-bestand dat erin zit.',
+    binary: 'Sla de antwoorden op als CSV (UTF-8), Excel-werkmap (.xlsx) of SPSS-bestand (.sav).',
+  },
+  en: {
+    xls: 'Save it in Excel as an Excel workbook (.xlsx) or as CSV UTF-8.',
+    ods: 'Save it in LibreOffice as Excel 2007-365 (.xlsx) or as CSV (UTF-8).',
+    pdf: 'Ask for the answers as CSV, XLSX or SAV; a PDF holds no data to count.',
+    zip: 'Unpack it and give cj the CSV, XLSX or SAV file inside.',
+    binary: 'Save the answers as CSV (UTF-8), an Excel workbook (.xlsx) or an SPSS file (.sav).',
+  },
 };
 
 const personalDataNames: Record<Lang, Record<PersonalDataKind, string>> = {

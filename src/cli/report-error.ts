@@ -11,7 +11,7 @@ export async function reportError(error: unknown, io: Io, lang: Lang, debug: boo
   const prefix = chalk.red(`cj: ${m.error}`);
   if (error instanceof DataErrors) {
     for (const fault of error.errors) {
-      io.stderr.write(`${prefix}: ${formatLocation(fault.location)}: ${fault.message} [${fault.code}]\n`);
+      io.stderr.write(`${prefix}: ${formatLocation(fault.location, m)}: ${fault.message} [${fault.code}]\n`);
     }
     if (error.truncated) io.stderr.write(`${prefix}: ${m.tooManyFaults(error.errors.length)}\n`);
     const file = error.errors[0]?.location.file ?? '';
@@ -19,7 +19,7 @@ export async function reportError(error: unknown, io: Io, lang: Lang, debug: boo
     return error.exitCode;
   }
   if (error instanceof CjError) {
-    const where = formatLocation(error.location);
+    const where = formatLocation(error.location, m);
     const message = where !== '' && !error.message.startsWith(error.location.file ?? '\0') ? `${where}: ${error.message}` : error.message;
     // A definition with several faults reports one per line, each with its own prefix.
     const lines = message.split('\n');

@@ -1,3 +1,4 @@
+import type { FormatInfo } from '../input/detect.js';
 import type { InputInfo } from '../input/records.js';
 import type { ExclusionRule } from '../rules/judge.js';
 
@@ -104,7 +105,7 @@ export interface Results {
   readonly schemaVersion: typeof SCHEMA_VERSION;
   readonly cj: { readonly version: string };
   readonly survey: { readonly name: string; readonly language: string };
-  readonly input: Readonly<InputInfo> & {
+  readonly input: Readonly<InputInfo> & Readonly<FormatInfo> & {
     readonly respondents: number;
     readonly respondentsByTrack: Readonly<Record<string, number>>;
     /** Respondents who withdrew consent (the first 10 000; `withdrawnTotal` counts them all). */
