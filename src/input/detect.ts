@@ -32,12 +32,13 @@ export function sniffKind(head: Uint8Array): InputKind | 'zip' {
 }
 
 /** An Excel workbook, an OpenDocument file (its first entry names its type), or another ZIP. */
-export function classifyZip(bytes: Uint8Array): 'xlsx' | 'ods' | 'zip' {
+export async function classifyZip(bytes: Uint8Array): Promise<'xlsx' | 'ods' | 'zip'> {
   let entries;
   try {
     entries = readZipDirectory(bytes);
   } catch (error) {
-    if (error instanceof NotReadableZip) return 'zip';
+    // A damaged workbook still names its parts in its local headers: read on, to be told it is damaged.
+    if (error instanceof NotReadableZip) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('xl/workbook.xml') ? 'xlsx' : 'zip';
     throw error;
   }
   if (entries.has('xl/workbook.xml')) return 'xlsx';
@@ -45,10 +46,7 @@ export function classifyZip(bytes: Uint8Array): 'xlsx' | 'ods' | 'zip' {
   if (mimetype !== undefined) {
     let type = '';
     try {
-      inflateEntry(bytes, mimetype, 200, (chunk) => {
-        type += new TextDecoder().decode(chunk);
-        return true;
-      });
+      for await (const chunk of inflateEntry(bytes, mimetype, 200)) type += new TextDecoder().decode(chunk);
     } catch {
       return 'zip';
     }
@@ -121,13 +119,13 @@ export async function readInput(
   info.bom = false;
   info.rowsRead = 0;
   if (kind === 'zip') {
-    const zip = classifyZip(bytes);
+    const zip = await classifyZip(bytes);
     if (zip !== 'xlsx') throw refuse(zip);
     info.format = 'xlsx';
     const state = { sheet: '' };
     let records = 0;
     let header: readonly string[] = [];
-    const layout = readXlsx(bytes, source.name, sheet, messages, state, (record) => {
+    const layout = await readXlsx(bytes, source.name, sheet, messages, state, (record) => {
       if (records++ === 0) header = record.fields.map((name) => name.trim().toLowerCase());
       return onRecord(record);
     });

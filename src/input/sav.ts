@@ -11,7 +11,7 @@
  * DATETIME… formats) are YYYY-MM-DD; strings are trimmed of SPSS's padding.
  */
 import iconv from 'iconv-lite';
-import { unzlibSync } from 'fflate';
+import { inflateSync } from 'node:zlib';
 import { DataError } from '../errors.js';
 import type { Messages } from '../messages.js';
 import { findPersonalData } from './personal-data.js';
@@ -251,7 +251,7 @@ function readDictionary(bytes: Uint8Array): { cursor: Cursor; dictionary: SavDic
     }
   }
 
-  // Very long strings (over 255 bytes) are stored as segments of 252 bytes, each its own variable.
+  // Very long strings (over 255 bytes) are stored as segments, each its own variable of width ≤ 255.
   if (veryLong !== undefined) {
     for (const pair of decode(veryLong).split(/\0\t?|\t/)) {
       const match = /^([^=]+)=0*(\d+)/.exec(pair);
@@ -414,7 +414,7 @@ function zlibBlocks(cursor: Cursor): () => Cursor | null {
     const compressed = block.take(compressedSize);
     let inflated: Uint8Array;
     try {
-      inflated = unzlibSync(compressed, { out: new Uint8Array(inflatedSize) });
+      inflated = inflateSync(compressed, { maxOutputLength: Math.max(1, inflatedSize) });
     } catch {
       throw new Broken('corrupt zlib block');
     }
@@ -455,7 +455,7 @@ export function readSav(
       const value = new DataView(unit.bytes.buffer, unit.bytes.byteOffset, 8).getFloat64(0, little);
       return value === sysmis || Number.isNaN(value) ? null : value;
     };
-    const stringBytes = new Uint8Array(32767 + 8);
+    const stringBytes = new Uint8Array(Math.max(8, ...dictionary.variables.map((variable) => variable.units * 8)));
     for (let caseNumber = 1; ; caseNumber++) {
       const fields: string[] = [];
       let unitIndex = 0;
@@ -470,7 +470,8 @@ export function readSav(
           fields.push(numericCell(variable, asNumber(unit), caseNumber, file, messages));
           continue;
         }
-        // A string: its units in order; a very long string keeps 252 bytes of each 256-byte segment.
+        // A string: its units in order. A very long string is cut into segments of 256 bytes that
+        // each hold 255 bytes of it (the segment count is the width over 252, SPSS's own rule).
         let length = 0;
         for (let index = 0; index < variable.units; index++) {
           const unit = units.next();
@@ -481,7 +482,7 @@ export function readSav(
           unitIndex++;
           const bytes = unit.kind === 'bytes' ? unit.bytes : SPACES;
           const inSegment = (index % 32) * 8;
-          const keep = variable.width > 255 ? Math.max(0, Math.min(8, 252 - inSegment)) : 8;
+          const keep = variable.width > 255 ? Math.min(8, 255 - inSegment) : 8;
           stringBytes.set(bytes.subarray(0, keep), length);
           length += keep;
         }

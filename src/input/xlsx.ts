@@ -4,8 +4,8 @@
  * its shortest decimal (6.5 → "6.5"), text as text ("6,5"), a date cell (a number with a date
  * format) as YYYY-MM-DD, TRUE/FALSE, an error as Excel shows it (#N/A).
  *
- * The sheet is inflated and scanned in pieces (fflate and a small SpreadsheetML scanner), so a
- * large sheet is never held whole; the compressed file and the shared strings are.
+ * The sheet is inflated and scanned in pieces (Node's zlib and a small SpreadsheetML scanner), so
+ * a large sheet is never held whole; the compressed file and the shared strings are.
  */
 import { DataError, UsageError } from '../errors.js';
 import type { Messages } from '../messages.js';
@@ -119,10 +119,10 @@ interface Workbook {
   readonly date1904: boolean;
 }
 
-function readWorkbook(bytes: Uint8Array, entries: Map<string, ZipEntry>, workbook: ZipEntry): Workbook {
+async function readWorkbook(bytes: Uint8Array, entries: Map<string, ZipEntry>, workbook: ZipEntry): Promise<Workbook> {
   const sheets: { name: string; relation: string }[] = [];
   let date1904 = false;
-  scanWhole(entryText(bytes, workbook, MAX_PART), {
+  scanWhole(await entryText(bytes, workbook, MAX_PART), {
     open(name, attributes) {
       if (name === 'sheet') sheets.push({ name: attribute(attributes, 'name') ?? '', relation: attribute(attributes, 'id') ?? '' });
       else if (name === 'workbookPr') date1904 = ['1', 'true'].includes(attribute(attributes, 'date1904') ?? '');
@@ -133,7 +133,7 @@ function readWorkbook(bytes: Uint8Array, entries: Map<string, ZipEntry>, workboo
   const targets = new Map<string, string>();
   const rels = entries.get('xl/_rels/workbook.xml.rels');
   if (rels !== undefined) {
-    scanWhole(entryText(bytes, rels, MAX_PART), {
+    scanWhole(await entryText(bytes, rels, MAX_PART), {
       open(name, attributes) {
         if (name === 'Relationship') targets.set(attribute(attributes, 'Id') ?? '', attribute(attributes, 'Target') ?? '');
       },
@@ -151,12 +151,12 @@ function readWorkbook(bytes: Uint8Array, entries: Map<string, ZipEntry>, workboo
 }
 
 /** Per cell style (index into cellXfs): whether it shows a date. */
-function readDateStyles(bytes: Uint8Array, styles: ZipEntry | undefined): boolean[] {
+async function readDateStyles(bytes: Uint8Array, styles: ZipEntry | undefined): Promise<boolean[]> {
   if (styles === undefined) return [];
   const codes = new Map<number, string>();
   const formats: number[] = [];
   let inCellXfs = false;
-  scanWhole(entryText(bytes, styles, MAX_PART), {
+  scanWhole(await entryText(bytes, styles, MAX_PART), {
     open(name, attributes, selfClosing) {
       if (name === 'numFmt') codes.set(Number(attribute(attributes, 'numFmtId')), attribute(attributes, 'formatCode') ?? '');
       else if (name === 'cellXfs') inCellXfs = !selfClosing;
@@ -170,7 +170,7 @@ function readDateStyles(bytes: Uint8Array, styles: ZipEntry | undefined): boolea
   return formats.map((id) => isDateFormat(id, codes.get(id)));
 }
 
-function readSharedStrings(bytes: Uint8Array, entry: ZipEntry | undefined, tooLarge: () => never): string[] {
+async function readSharedStrings(bytes: Uint8Array, entry: ZipEntry | undefined, tooLarge: () => never): Promise<string[]> {
   const strings: string[] = [];
   if (entry === undefined) return strings;
   let item: TextCollector | undefined;
@@ -201,10 +201,7 @@ function readSharedStrings(bytes: Uint8Array, entry: ZipEntry | undefined, tooLa
     MAX_PENDING,
   );
   const decoder = new TextDecoder('utf-8');
-  inflateEntry(bytes, entry, MAX_SHEET, (chunk) => {
-    scanner.write(decoder.decode(chunk, { stream: true }));
-    return true;
-  });
+  for await (const chunk of inflateEntry(bytes, entry, MAX_SHEET)) scanner.write(decoder.decode(chunk, { stream: true }));
   scanner.write(decoder.decode());
   scanner.end();
   return strings;
@@ -217,23 +214,42 @@ interface Merge {
   readonly right: number;
 }
 
-/** The merged ranges of a sheet: they follow the cells in the file, so this is a pass of its own. */
-function readMerges(bytes: Uint8Array, sheet: ZipEntry): Merge[] {
+const MERGE_TAG = Buffer.from('mergeCell ');
+
+/**
+ * The merged ranges of a sheet: they follow the cells in the file, so this is a pass of its own,
+ * a byte search that decodes only the few tags it finds.
+ */
+async function readMerges(bytes: Uint8Array, sheet: ZipEntry): Promise<Merge[]> {
   const merges: Merge[] = [];
-  const decoder = new TextDecoder('utf-8');
-  let tail = '';
-  inflateEntry(bytes, sheet, MAX_SHEET, (chunk) => {
-    const text = tail + decoder.decode(chunk, { stream: true });
-    for (const match of text.matchAll(/<(?:\w+:)?mergeCell\s[^>]*ref=["']([A-Z]+)(\d+):([A-Z]+)(\d+)["']/g)) {
-      const [, left = '', top = '', right = '', bottom = ''] = match;
-      merges.push({ top: Number(top), left: columnIndex(left), bottom: Number(bottom), right: columnIndex(right) });
+  let tail = Buffer.alloc(0);
+  for await (const chunk of inflateEntry(bytes, sheet, MAX_SHEET)) {
+    const piece = tail.length === 0 ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength) : Buffer.concat([tail, chunk]);
+    let at = piece.indexOf(MERGE_TAG);
+    let keepFrom = Math.max(0, piece.length - 256);
+    while (at !== -1) {
+      const end = piece.indexOf(62 /* > */, at);
+      if (end === -1) {
+        keepFrom = Math.min(keepFrom, at);
+        break;
+      }
+      const match = /ref=["']([A-Z]+)(\d+):([A-Z]+)(\d+)["']/.exec(piece.toString('latin1', at, end));
+      if (match !== null) {
+        const [, left = '', top = '', right = '', bottom = ''] = match;
+        merges.push({ top: Number(top), left: columnIndex(left), bottom: Number(bottom), right: columnIndex(right) });
+      }
+      at = piece.indexOf(MERGE_TAG, end);
     }
-    // Keep the end of this piece: a tag may be cut in two.
-    const lastTag = text.lastIndexOf('<');
-    tail = lastTag === -1 || text.length - lastTag > 200 ? '' : text.slice(lastTag);
-    return true;
-  });
+    // A tag may be cut in two: keep the end of this piece for the next (a found tag is not kept twice).
+    tail = Buffer.from(piece.subarray(Math.max(keepFrom, lastEnd(piece))));
+  }
   return merges;
+}
+
+/** Just after the last `>` in a piece: a merge tag found whole ends at or before it. */
+function lastEnd(piece: Buffer): number {
+  const end = piece.lastIndexOf(62);
+  return end === -1 ? 0 : end + 1;
 }
 
 /** Picks the sheet `--sheet` names: its name first (case-insensitive), else its number from 1. */
@@ -257,14 +273,14 @@ function chooseSheet(workbook: Workbook, wanted: string | undefined, messages: M
  * whose cells are merged across columns); a column name merged down over several rows is read
  * from its top cell, and the header's empty cells after its last name are dropped.
  */
-export function readXlsx(
+export async function readXlsx(
   bytes: Uint8Array,
   file: string,
   wantedSheet: string | undefined,
   messages: Messages,
   info: XlsxInfo,
   onRecord: (record: RawRecord) => boolean,
-): XlsxLayout {
+): Promise<XlsxLayout> {
   const unreadable = (): DataError => new DataError('CJ_UNREADABLE_XLSX', messages.unreadableFormat(file, 'XLSX'), { file });
   const tooLarge = (): never => {
     throw new DataError('CJ_XLSX_TOO_LARGE', messages.formatTooLarge(file, 'sharedStrings.xml', `${MAX_SHARED_TEXT / 1024 / 1024} MB`), { file });
@@ -273,15 +289,15 @@ export function readXlsx(
     const entries = readZipDirectory(bytes);
     const workbookEntry = entries.get('xl/workbook.xml');
     if (workbookEntry === undefined) throw unreadable();
-    const workbook = readWorkbook(bytes, entries, workbookEntry);
+    const workbook = await readWorkbook(bytes, entries, workbookEntry);
     const chosen = chooseSheet(workbook, wantedSheet, messages);
     info.sheet = chosen.name;
     const sheetEntry = entries.get(chosen.path);
     if (sheetEntry === undefined) throw unreadable();
-    const dateStyles = readDateStyles(bytes, entries.get('xl/styles.xml'));
-    const shared = readSharedStrings(bytes, entries.get('xl/sharedStrings.xml'), tooLarge);
-    const merges = readMerges(bytes, sheetEntry);
-    return readSheet(bytes, sheetEntry, { dateStyles, shared, merges, date1904: workbook.date1904 }, onRecord, unreadable);
+    const dateStyles = await readDateStyles(bytes, entries.get('xl/styles.xml'));
+    const shared = await readSharedStrings(bytes, entries.get('xl/sharedStrings.xml'), tooLarge);
+    const merges = await readMerges(bytes, sheetEntry);
+    return await readSheet(bytes, sheetEntry, { dateStyles, shared, merges, date1904: workbook.date1904 }, onRecord, unreadable);
   } catch (error) {
     if (error instanceof NotReadableZip || error instanceof XmlTooLong) throw unreadable();
     throw error;
@@ -295,13 +311,13 @@ interface SheetContext {
   readonly date1904: boolean;
 }
 
-function readSheet(
+async function readSheet(
   bytes: Uint8Array,
   sheet: ZipEntry,
   context: SheetContext,
   onRecord: (record: RawRecord) => boolean,
   unreadable: () => DataError,
-): XlsxLayout {
+): Promise<XlsxLayout> {
   const { dateStyles, shared, merges, date1904 } = context;
   let layout: XlsxLayout | undefined;
   let headerLength = 0;
@@ -379,6 +395,9 @@ function readSheet(
   };
 
   const handler: XmlHandler = {
+    get wantsText() {
+      return inValue || inline !== undefined;
+    },
     open(name, attributes, selfClosing) {
       if (name === 'sheetData') {
         inSheetData = !selfClosing;
@@ -433,10 +452,10 @@ function readSheet(
   };
   const scanner = new XmlScanner(handler, MAX_PENDING);
   const decoder = new TextDecoder('utf-8');
-  inflateEntry(bytes, sheet, MAX_SHEET, (chunk) => {
+  for await (const chunk of inflateEntry(bytes, sheet, MAX_SHEET)) {
     scanner.write(decoder.decode(chunk, { stream: true }));
-    return !stopped;
-  });
+    if (stopped) break;
+  }
   if (!stopped) {
     scanner.write(decoder.decode());
     scanner.end();

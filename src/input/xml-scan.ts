@@ -5,6 +5,8 @@
  */
 
 export interface XmlHandler {
+  /** Whether character data is wanted now (text between tags is passed on only then). */
+  readonly wantsText?: boolean;
   /** An element starts; `name` without its namespace prefix, `attributes` as written. */
   open(name: string, attributes: string, selfClosing: boolean): void;
   close(name: string): void;
@@ -46,18 +48,20 @@ export function attribute(attributes: string, name: string): string | undefined 
   }
 }
 
-/** Whether quotes in `text` are balanced, so that a `>` after it ends the tag. */
-function quotesClosed(text: string): boolean {
-  let quote = '';
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index] as string;
-    if (quote === '') {
-      if (char === '"' || char === "'") quote = char;
-    } else if (char === quote) {
-      quote = '';
+/** The `>` that ends the tag opened at `lt`, skipping any inside quoted attribute values; -1 if not yet there. */
+function tagEnd(buffer: string, lt: number): number {
+  let quote = 0;
+  for (let at = lt + 1; at < buffer.length; at++) {
+    const code = buffer.charCodeAt(at);
+    if (quote !== 0) {
+      if (code === quote) quote = 0;
+    } else if (code === 62 /* > */) {
+      return at;
+    } else if (code === 34 || code === 39) {
+      quote = code;
     }
   }
-  return quote === '';
+  return -1;
 }
 
 function localName(name: string): string {
@@ -82,7 +86,7 @@ export class XmlScanner {
     for (;;) {
       const lt = buffer.indexOf('<', at);
       if (lt === -1) break;
-      if (lt > at) handler.text(unescapeXml(buffer.slice(at, lt)));
+      if (lt > at && handler.wantsText !== false) handler.text(unescapeXml(buffer.slice(at, lt)));
       at = lt;
       let end: number;
       let next = buffer.charCodeAt(lt + 1);
@@ -100,8 +104,7 @@ export class XmlScanner {
         at = end + (comment ? 3 : 1);
         continue;
       }
-      end = buffer.indexOf('>', lt);
-      while (end !== -1 && !quotesClosed(buffer.slice(lt, end))) end = buffer.indexOf('>', end + 1);
+      end = tagEnd(buffer, lt);
       if (end === -1) break;
       at = end + 1;
       if (next === 63 /* ? */) continue;
@@ -110,10 +113,14 @@ export class XmlScanner {
         continue;
       }
       const selfClosing = buffer.charCodeAt(end - 1) === 47;
-      const inner = buffer.slice(lt + 1, selfClosing ? end - 1 : end);
-      let space = 0;
-      while (space < inner.length && (next = inner.charCodeAt(space)) > 32 && next !== 47) space++;
-      handler.open(localName(inner.slice(0, space)), inner.slice(space), selfClosing);
+      const inner = selfClosing ? end - 1 : end;
+      let space = lt + 1;
+      let colon = -1;
+      while (space < inner && (next = buffer.charCodeAt(space)) > 32 && next !== 47) {
+        if (next === 58) colon = space;
+        space++;
+      }
+      handler.open(buffer.slice(colon === -1 ? lt + 1 : colon + 1, space), space < inner ? buffer.slice(space, inner) : '', selfClosing);
     }
     this.pending = buffer.slice(at);
     if (this.pending.length > this.maxPending) throw new XmlTooLong();

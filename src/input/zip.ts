@@ -1,10 +1,11 @@
 /**
  * The few parts of the ZIP format an .xlsx needs: the central directory (the one reliable list of
  * entries: an entry's local header may leave its sizes to a trailing data descriptor) and each
- * entry's bytes inflated in chunks with fflate, so a large sheet is never held whole.
+ * entry's bytes inflated in chunks by Node's own zlib, so a large sheet is never held whole.
  * Every offset and size the file declares is checked against the bytes there are.
  */
-import { Inflate } from 'fflate';
+import { Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 
 export interface ZipEntry {
   readonly name: string;
@@ -78,42 +79,36 @@ function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
 const SLICE = 64 * 1024;
 
 /**
- * Inflates an entry and hands its bytes to `onData` a chunk at a time; `onData` returns false to
- * stop. Stops with NotReadableZip past `maxBytes` of output (a ZIP bomb, or a part too large to keep).
+ * An entry's bytes, inflated, a chunk at a time. Throws NotReadableZip past `maxBytes` of output
+ * (a ZIP bomb, or a part too large to keep) and on corrupt data.
  */
-export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: number, onData: (chunk: Uint8Array) => boolean): void {
+export async function* inflateEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: number): AsyncGenerator<Uint8Array> {
   const data = entryData(bytes, entry);
   let total = 0;
-  let stopped = false;
-  const take = (chunk: Uint8Array): void => {
-    if (stopped) return;
+  const counted = (chunk: Uint8Array): Uint8Array => {
     total += chunk.length;
     if (total > maxBytes) throw new NotReadableZip('entry larger than allowed');
-    if (!onData(chunk)) stopped = true;
+    return chunk;
   };
   if (entry.method === 0) {
-    for (let at = 0; at < data.length && !stopped; at += SLICE) take(data.subarray(at, Math.min(data.length, at + SLICE)));
+    for (let at = 0; at < data.length; at += SLICE) yield counted(data.subarray(at, Math.min(data.length, at + SLICE)));
     return;
   }
-  const inflate = new Inflate((chunk) => take(chunk));
-  for (let at = 0; at < data.length && !stopped; at += SLICE) {
-    const end = Math.min(data.length, at + SLICE);
-    try {
-      inflate.push(data.subarray(at, end), end === data.length);
-    } catch (error) {
-      if (error instanceof NotReadableZip) throw error;
-      throw new NotReadableZip('corrupt deflate data');
-    }
+  const inflate = Readable.from([data]).pipe(createInflateRaw({ chunkSize: SLICE }));
+  try {
+    for await (const chunk of inflate) yield counted(chunk as Buffer);
+  } catch (error) {
+    if (error instanceof NotReadableZip) throw error;
+    throw new NotReadableZip('corrupt deflate data');
+  } finally {
+    inflate.destroy();
   }
 }
 
 /** An entry inflated whole, as text: for the small parts (workbook, styles, relationships). */
-export function entryText(bytes: Uint8Array, entry: ZipEntry, maxBytes: number): string {
+export async function entryText(bytes: Uint8Array, entry: ZipEntry, maxBytes: number): Promise<string> {
   const decoder = new TextDecoder('utf-8');
   let text = '';
-  inflateEntry(bytes, entry, maxBytes, (chunk) => {
-    text += decoder.decode(chunk, { stream: true });
-    return true;
-  });
+  for await (const chunk of inflateEntry(bytes, entry, maxBytes)) text += decoder.decode(chunk, { stream: true });
   return text + decoder.decode();
 }
