@@ -138,6 +138,8 @@ const nl = {
   respondentsRead: (n: number, byTrack: string) => `${n} respondenten gelezen (${byTrack})`,
   valid: (file: string, n: number, byTrack: string, encoding: string, delimiter: string) =>
     `${file}: geldig: ${n} respondenten (${byTrack}); ${encoding}, scheidingsteken ${JSON.stringify(delimiter)}`,
+  validSheet: (file: string, n: number, byTrack: string, sheet: string) => `${file}: geldig: ${n} respondenten (${byTrack}); werkblad ${JSON.stringify(sheet)}`,
+  validSav: (file: string, n: number, byTrack: string, encoding: string) => `${file}: geldig: ${n} respondenten (${byTrack}); SPSS-bestand, ${encoding}`,
   wouldChange: (file: string) => `zou veranderen: ${file}`,
   checkClean: (dir: string) => `${dir} is bij: niets zou veranderen`,
   checkChanged: (count: number) => `${count} ${count === 1 ? 'bestand zou' : 'bestanden zouden'} veranderen; draai cj analyse zonder --check om ze bij te werken`,
@@ -340,6 +342,8 @@ const en: Messages = {
   withdrawnEntry: (respondent, step) => `${respondent} (after ${step})`,
   respondentsRead: (n, byTrack) => `${n} respondents read (${byTrack})`,
   valid: (file, n, byTrack, encoding, delimiter) => `${file}: valid: ${n} respondents (${byTrack}); ${encoding}, delimiter ${JSON.stringify(delimiter)}`,
+  validSheet: (file, n, byTrack, sheet) => `${file}: valid: ${n} respondents (${byTrack}); sheet ${JSON.stringify(sheet)}`,
+  validSav: (file, n, byTrack, encoding) => `${file}: valid: ${n} respondents (${byTrack}); SPSS file, ${encoding}`,
   wouldChange: (file) => `would change: ${file}`,
   checkClean: (dir) => `${dir} is up to date: nothing would change`,
   checkChanged: (count) => `${count} ${count === 1 ? 'file' : 'files'} would change; run cj analyse without --check to update them`,
