@@ -115,16 +115,19 @@ function scanWhole(text: string, handler: XmlHandler): void {
 }
 
 interface Workbook {
-  readonly sheets: readonly { readonly name: string; readonly path: string }[];
+  readonly sheets: readonly { readonly name: string; readonly path: string; readonly hidden: boolean }[];
   readonly date1904: boolean;
 }
 
 async function readWorkbook(bytes: Uint8Array, entries: Map<string, ZipEntry>, workbook: ZipEntry): Promise<Workbook> {
-  const sheets: { name: string; relation: string }[] = [];
+  const sheets: { name: string; relation: string; hidden: boolean }[] = [];
   let date1904 = false;
   scanWhole(await entryText(bytes, workbook, MAX_PART), {
     open(name, attributes) {
-      if (name === 'sheet') sheets.push({ name: attribute(attributes, 'name') ?? '', relation: attribute(attributes, 'id') ?? '' });
+      if (name === 'sheet') {
+        const state = attribute(attributes, 'state');
+        sheets.push({ name: attribute(attributes, 'name') ?? '', relation: attribute(attributes, 'id') ?? '', hidden: state === 'hidden' || state === 'veryHidden' });
+      }
       else if (name === 'workbookPr') date1904 = ['1', 'true'].includes(attribute(attributes, 'date1904') ?? '');
     },
     close() {},
@@ -145,7 +148,7 @@ async function readWorkbook(bytes: Uint8Array, entries: Map<string, ZipEntry>, w
     date1904,
     sheets: sheets.map((sheet, index) => {
       const target = targets.get(sheet.relation) ?? `worksheets/sheet${index + 1}.xml`;
-      return { name: sheet.name, path: target.startsWith('/') ? target.slice(1) : `xl/${target}` };
+      return { name: sheet.name, path: target.startsWith('/') ? target.slice(1) : `xl/${target}`, hidden: sheet.hidden };
     }),
   };
 }
@@ -252,11 +255,15 @@ function lastEnd(piece: Buffer): number {
   return end === -1 ? 0 : end + 1;
 }
 
-/** Picks the sheet `--sheet` names: its name first (case-insensitive), else its number from 1. */
+/**
+ * Picks the sheet `--sheet` names: its name first (case-insensitive), else its number from 1
+ * (counting every sheet, as the workbook lists them). Without it, the first sheet a person sees:
+ * a hidden one (a lookup list, say) is passed over.
+ */
 function chooseSheet(workbook: Workbook, wanted: string | undefined, messages: Messages): { name: string; path: string } {
   const { sheets } = workbook;
   if (wanted === undefined) {
-    const first = sheets[0];
+    const first = sheets.find((sheet) => !sheet.hidden) ?? sheets[0];
     if (first !== undefined) return first;
   } else {
     const byName = sheets.find((sheet) => sheet.name === wanted) ?? sheets.find((sheet) => sheet.name.toLowerCase() === wanted.toLowerCase());
@@ -337,6 +344,7 @@ async function readSheet(
   let inline: TextCollector | undefined;
 
   const cellText = (): string => {
+    if (value === '' && cellType !== 'inlineStr') return '';
     switch (cellType) {
       case 's': {
         const text = shared[Number(value)];

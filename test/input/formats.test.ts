@@ -91,6 +91,15 @@ describe('the fixture as an Excel workbook gives the CSV numbers', () => {
     expect(missing.stderr).toContain('--sheet 3: no sheet of that name or number; the workbook has: 1 "Toelichting", 2 "Antwoorden"');
   });
 
+  it('without --sheet a hidden first sheet (a lookup list) is passed over; --sheet 1 still reads it', async () => {
+    const results = await analyseJson(fixture('xlsx', 'hidden-first-sheet.xlsx'));
+    expectSameNumbers(results);
+    expect(results.input).toMatchObject({ sheet: 'Antwoorden' });
+    const hidden = await run(['validate', fixture('xlsx', 'hidden-first-sheet.xlsx'), '--sheet', '1']);
+    expect(hidden.code).toBe(3);
+    expect(hidden.stderr).toContain('CJ_MISSING_COLUMN');
+  });
+
   it('personal data in a cell is refused with row and column, never shown', async () => {
     const result = await run(['validate', fixture('xlsx', 'personal-data.xlsx')]);
     expect(result.code).toBe(3);
