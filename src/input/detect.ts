@@ -80,8 +80,8 @@ async function readWhole(source: ByteSource, info: InputInfo, messages: Messages
 
 /** Extra input facts of a workbook or SPSS file, for results.json. */
 export interface FormatInfo {
-  /** What the file was read as. */
-  format?: 'csv' | 'xlsx' | 'sav';
+  /** What the file was read as, when not CSV (a CSV's results keep the shape they had). */
+  format?: 'xlsx' | 'sav';
   /** XLSX: the sheet read. */
   sheet?: string;
   /** SAV: the character encoding the file declares (record 7.20, else its code page). */

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseJson, fixturePath, repoRoot, run, writeTemp, type Results } from '../helpers/run.js';
 
@@ -262,6 +263,27 @@ describe('damaged and hostile files are refused cleanly (exit 3, no stack)', () 
         expect((error as InstanceType<typeof DataError>).code).toBe('CJ_UNREADABLE_SAV');
       }
     }
+  });
+
+  it('any bytes changed anywhere in a SAV, ZSAV or XLSX: read, or refused with a data error, never a crash', async () => {
+    const { readSav } = await import('../../src/input/sav.js');
+    const { readXlsx } = await import('../../src/input/xlsx.js');
+    const { messages } = await import('../../src/messages.js');
+    const { CjError } = await import('../../src/errors.js');
+    const files = [readFileSync(fixture('haarlem-2016.sav')), readFileSync(fixture('haarlem-2016.zsav')), readFileSync(fixture('xlsx', 'merged-header.xlsx'))];
+    await fc.assert(
+      fc.asyncProperty(fc.nat(2), fc.array(fc.tuple(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), async (which, changes) => {
+        const bytes = Uint8Array.from(files[which] as Uint8Array);
+        for (const [where, byte] of changes) bytes[Math.floor(where * bytes.length)] = byte;
+        try {
+          if (which === 2) await readXlsx(bytes, 'x.xlsx', '2', messages.en, { sheet: '' }, () => true);
+          else readSav(bytes, 'x.sav', messages.en, () => true, []);
+        } catch (error) {
+          expect(error).toBeInstanceOf(CjError);
+        }
+      }),
+      { numRuns: 300, seed: 2016 },
+    );
   });
 
   it('a damaged workbook', async () => {
