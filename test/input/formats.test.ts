@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { SavVariable } from '../../src/input/sav.js';
 import { analyseJson, fixturePath, repoRoot, run, writeTemp, type Results } from '../helpers/run.js';
 
 const fixture = (...parts: string[]): string => join(repoRoot, 'fixtures', ...parts);
@@ -165,6 +166,25 @@ describe('the fixture as an SPSS file (PSPP) gives the CSV numbers', () => {
     expect(long).toHaveLength(290);
     expect(long.startsWith('zin 01. zin 02.')).toBe(true);
     expect(long.endsWith(`zin 28. zin 29.${'!'.repeat(59)}`)).toBe(true);
+  });
+
+  it('reads names, labels and strings in the encoding the file names (Windows-1252, record 7.20)', async () => {
+    const { readSav } = await import('../../src/input/sav.js');
+    const { messages } = await import('../../src/messages.js');
+    const records: (readonly string[])[] = [];
+    const variables: SavVariable[] = [];
+    const dictionary = readSav(readFileSync(fixture('spss', 'windows-1252.sav')), 'x.sav', messages.en, (record) => {
+      records.push(record.fields);
+      return true;
+    }, variables);
+    // make-encoding.sps
+    expect(dictionary.encoding).toBe('windows-1252');
+    expect(records).toEqual([
+      ['respondent', 'stap', 'plaats'],
+      ['A01', 'geüpload', 'Zaandijk'],
+      ['A02', 'één gesprek', 'Oosterhout'],
+    ]);
+    expect(variables.find((variable) => variable.name === 'stap')?.label).toBe('Ervaring: cv geüpload');
   });
 
   it('a code without a label is a data error naming case and variable', async () => {
