@@ -34,6 +34,8 @@ export interface SavVariable {
   readonly labels: Map<string, string>;
   /** Discrete user-missing values, as for `labels`. */
   readonly missing: Set<string>;
+  /** Numeric codes already turned into cell text (at most CELL_CACHE of them): a survey has few. */
+  readonly cells: Map<number, string>;
   /** User-missing range, numeric only. */
   missingRange?: readonly [number, number];
 }
@@ -227,6 +229,7 @@ function readDictionary(bytes: Uint8Array): { cursor: Cursor; dictionary: SavDic
       format: record.format,
       labels: new Map(),
       missing: new Set(),
+      cells: new Map(),
     };
     if (record.width === 0) {
       if (record.missingCount < 0) {
@@ -310,17 +313,25 @@ function readDictionary(bytes: Uint8Array): { cursor: Cursor; dictionary: SavDic
 
 /** Pulls the data of the cases 8 bytes at a time, through the bytecode (and zlib) compression. */
 interface CaseData {
-  /** The next 8-byte unit of the case data, or null at the end of the data. */
-  next(): { kind: 'number'; value: number } | { kind: 'bytes'; bytes: Uint8Array } | { kind: 'sysmis' } | null;
+  /**
+   * The next 8-byte unit of the case data, or null at the end of the data. The unit returned is
+   * reused for the next one (a case has millions of them): it is read at once.
+   */
+  next(): Unit | null;
 }
 
-const SPACES = new Uint8Array(8).fill(0x20);
+type Unit = { kind: 'number'; value: number } | { kind: 'bytes'; bytes: Uint8Array } | { kind: 'sysmis' };
+const SYSMIS_UNIT: Unit = { kind: 'sysmis' };
+
+const SPACES: Uint8Array = new Uint8Array(8).fill(0x20);
 
 function rawUnits(cursor: Cursor): CaseData {
+  const unit = { kind: 'bytes' as const, bytes: SPACES };
   return {
     next() {
       if (cursor.at + 8 > cursor.bytes.length) return null;
-      return { kind: 'bytes', bytes: cursor.take(8) };
+      unit.bytes = cursor.take(8);
+      return unit;
     },
   };
 }
@@ -329,6 +340,7 @@ function rawUnits(cursor: Cursor): CaseData {
 function bytecodeUnits(source: Cursor | (() => Cursor | null), bias: number): CaseData {
   let data: Cursor | null = typeof source === 'function' ? source() : source;
   const pull = (count: number): Uint8Array | null => {
+    if (data !== null && data.bytes.length - data.at >= count) return data.take(count);
     // Across zlib blocks a code block or a unit may start in one and end in the next.
     let bytes: Uint8Array = new Uint8Array(0);
     while (data !== null && bytes.length < count) {
@@ -341,6 +353,9 @@ function bytecodeUnits(source: Cursor | (() => Cursor | null), bias: number): Ca
   };
   let codes: Uint8Array | null = null;
   let position = 8;
+  const number = { kind: 'number' as const, value: 0 };
+  const raw = { kind: 'bytes' as const, bytes: SPACES };
+  const spaces: Unit = { kind: 'bytes', bytes: SPACES };
   return {
     next() {
       for (;;) {
@@ -360,11 +375,13 @@ function bytecodeUnits(source: Cursor | (() => Cursor | null), bias: number): Ca
         if (code === 253) {
           const bytes = pull(8);
           if (bytes === null) throw new Broken('data ends inside a value');
-          return { kind: 'bytes', bytes };
+          raw.bytes = bytes;
+          return raw;
         }
-        if (code === 254) return { kind: 'bytes', bytes: SPACES };
-        if (code === 255) return { kind: 'sysmis' };
-        return { kind: 'number', value: code - bias };
+        if (code === 254) return spaces;
+        if (code === 255) return SYSMIS_UNIT;
+        number.value = code - bias;
+        return number;
       }
     },
   };
@@ -449,10 +466,13 @@ export function readSav(
   try {
     const units = compression === 0 ? rawUnits(cursor) : compression === 1 ? bytecodeUnits(cursor, bias) : bytecodeUnits(zlibBlocks(cursor), bias);
     const little = cursor.little;
-    const asNumber = (unit: NonNullable<ReturnType<CaseData['next']>>): number | null => {
+    const scratch = new Uint8Array(8);
+    const scratchView = new DataView(scratch.buffer);
+    const asNumber = (unit: Unit): number | null => {
       if (unit.kind === 'number') return unit.value;
       if (unit.kind === 'sysmis') return null;
-      const value = new DataView(unit.bytes.buffer, unit.bytes.byteOffset, 8).getFloat64(0, little);
+      scratch.set(unit.bytes);
+      const value = scratchView.getFloat64(0, little);
       return value === sysmis || Number.isNaN(value) ? null : value;
     };
     const stringBytes = new Uint8Array(Math.max(8, ...dictionary.variables.map((variable) => variable.units * 8)));
@@ -498,8 +518,18 @@ export function readSav(
   }
 }
 
+const CELL_CACHE = 4096;
+
 function numericCell(variable: SavVariable, value: number | null, caseNumber: number, file: string, messages: Messages): string {
   if (value === null) return '';
+  const cached = variable.cells.get(value);
+  if (cached !== undefined) return cached;
+  const text = codeText(variable, value, caseNumber, file, messages);
+  if (variable.cells.size < CELL_CACHE) variable.cells.set(value, text);
+  return text;
+}
+
+function codeText(variable: SavVariable, value: number, caseNumber: number, file: string, messages: Messages): string {
   const key = numberText(value);
   if (variable.missing.has(key)) return '';
   const range = variable.missingRange;
