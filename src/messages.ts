@@ -75,12 +75,25 @@ const nl = {
   untranslated: (lang: string, texts: readonly string[]) => `geen vertaling (${lang}) voor: ${texts.map((t) => JSON.stringify(t)).join(', ')}`,
   faultCount: (count: number, file: string) => `${count} ${count === 1 ? 'fout' : 'fouten'} in ${file}; er is niets geschreven`,
 
+  // other file formats (src/input/detect.ts, xlsx.ts, sav.ts)
+  unsupportedFormat: (file: string, kind: UnsupportedKind) => `${file}: ${formatNames.nl[kind]}; cj leest CSV, XLSX en SAV. ${saveAs.nl[kind]}`,
+  unreadableFormat: (file: string, format: 'XLSX' | 'SAV') =>
+    `${file}: beschadigd of onvolledig ${format}-bestand; open het in ${format === 'XLSX' ? 'Excel' : 'SPSS of PSPP'} en sla het opnieuw op`,
+  formatTooLarge: (file: string, what: string, limit: string) => `${file}: ${what} is groter dan ${limit}; sla de gegevens op als CSV (UTF-8)`,
+  noSuchSheet: (sheet: string, sheets: readonly string[]) => `--sheet ${sheet}: geen werkblad met die naam of dat nummer; de werkmap heeft: ${sheets.map((name, index) => `${index + 1} "${name}"`).join(', ')}`,
+  unlabelledCode: (code: string | null) =>
+    `code ${code ?? '(niet getoond: lijkt op persoonsgegevens)'} heeft geen waardelabel; geef de code een label of verklaar hem ontbrekend (MISSING VALUES)`,
+  locationRow: 'rij',
+  locationCase: 'geval',
+  locationColumn: 'kolom',
+  locationVariable: 'variabele',
+
   // notices and warnings
   readAsWindows1252: (file: string) => `${file} is geen geldige UTF-8 en is gelezen als Windows-1252`,
   columnsIgnored: (names: readonly string[]) => `kolommen die de vragenlijst niet kent, overgeslagen: ${quoteList(names, '(niet getoond)', (n) => ` en ${n} andere`)}`,
   readAsUtf16: (file: string, encoding: string) => `${file} heeft geen byte-order mark maar is ${encoding} (nul-bytes om en om) en is zo gelezen`,
   notText: (offset: number) =>
-    `een nul-byte op byte ${offset}: dit is geen tekstbestand (een Excel-werkmap of ander binair bestand?); verwacht CSV-tekst in UTF-8, Windows-1252 of UTF-16`,
+    `een nul-byte op byte ${offset}: dit is geen tekstbestand maar een binair bestand; cj leest CSV, XLSX en SAV. Sla de antwoorden op als CSV (UTF-8), Excel-werkmap (.xlsx) of SPSS-bestand (.sav)`,
   tooManyColumns: (count: number, limit: number) =>
     `de kopregel heeft ${count} kolommen; cj leest er ten hoogste ${limit} (zoveel als Excel kent)`,
   headerTooFar: (limit: number) =>
@@ -151,6 +164,8 @@ const nl = {
   respondentsRead: (n: number, byTrack: string) => `${n} respondenten gelezen (${byTrack})`,
   valid: (file: string, n: number, byTrack: string, encoding: string, delimiter: string) =>
     `${file}: geldig: ${n} respondenten (${byTrack}); ${encoding}, scheidingsteken ${JSON.stringify(delimiter)}`,
+  validSheet: (file: string, n: number, byTrack: string, sheet: string) => `${file}: geldig: ${n} respondenten (${byTrack}); werkblad ${JSON.stringify(sheet)}`,
+  validSav: (file: string, n: number, byTrack: string, encoding: string) => `${file}: geldig: ${n} respondenten (${byTrack}); SPSS-bestand, ${encoding}`,
   wouldChange: (file: string) => `zou veranderen: ${file}`,
   checkClean: (dir: string) => `${dir} is bij: niets zou veranderen`,
   checkChanged: (count: number) => `${count} ${count === 1 ? 'bestand zou' : 'bestanden zouden'} veranderen; draai cj analyse zonder --check om ze bij te werken`,
@@ -333,10 +348,21 @@ const en: Messages = {
   untranslated: (lang, texts) => `no translation (${lang}) for: ${texts.map((t) => JSON.stringify(t)).join(', ')}`,
   faultCount: (count, file) => `${count} ${count === 1 ? 'fault' : 'faults'} in ${file}; nothing was written`,
 
+  unsupportedFormat: (file, kind) => `${file}: ${formatNames.en[kind]}; cj reads CSV, XLSX and SAV. ${saveAs.en[kind]}`,
+  unreadableFormat: (file, format) => `${file}: damaged or incomplete ${format} file; open it in ${format === 'XLSX' ? 'Excel' : 'SPSS or PSPP'} and save it again`,
+  formatTooLarge: (file, what, limit) => `${file}: ${what} is larger than ${limit}; save the data as CSV (UTF-8)`,
+  noSuchSheet: (sheet, sheets) => `--sheet ${sheet}: no sheet of that name or number; the workbook has: ${sheets.map((name, index) => `${index + 1} "${name}"`).join(', ')}`,
+  unlabelledCode: (code) => `code ${code ?? '(not shown: looks like personal data)'} has no value label; label the code or declare it missing (MISSING VALUES)`,
+  locationRow: 'row',
+  locationCase: 'case',
+  locationColumn: 'column',
+  locationVariable: 'variable',
+
   readAsWindows1252: (file) => `${file} is not valid UTF-8 and was read as Windows-1252`,
   columnsIgnored: (names) => `columns the survey does not know, passed over: ${quoteList(names, '(not shown)', (n) => ` and ${n} more`)}`,
   readAsUtf16: (file, encoding) => `${file} has no byte-order mark but is ${encoding} (every other byte zero) and was read as such`,
-  notText: (offset) => `a zero byte at byte ${offset}: this is not a text file (an Excel workbook or other binary file?); expected CSV text in UTF-8, Windows-1252 or UTF-16`,
+  notText: (offset) =>
+    `a zero byte at byte ${offset}: this is not a text file but a binary one; cj reads CSV, XLSX and SAV. Save the answers as CSV (UTF-8), an Excel workbook (.xlsx) or an SPSS file (.sav)`,
   tooManyColumns: (count, limit) => `the header has ${count} columns; cj reads at most ${limit} (as many as Excel has)`,
   headerTooFar: (limit) => `more than ${limit} characters of blank lines before the header row; expected the header at the top of the file`,
   lineTooLong: (line, limit) => `line ${line} is longer than ${limit} characters without a line end; a line of a response file is far shorter (is this a CSV file?)`,
@@ -400,6 +426,8 @@ const en: Messages = {
   withdrawnEntry: (respondent, step) => `${respondent} (after ${step})`,
   respondentsRead: (n, byTrack) => `${n} respondents read (${byTrack})`,
   valid: (file, n, byTrack, encoding, delimiter) => `${file}: valid: ${n} respondents (${byTrack}); ${encoding}, delimiter ${JSON.stringify(delimiter)}`,
+  validSheet: (file, n, byTrack, sheet) => `${file}: valid: ${n} respondents (${byTrack}); sheet ${JSON.stringify(sheet)}`,
+  validSav: (file, n, byTrack, encoding) => `${file}: valid: ${n} respondents (${byTrack}); SPSS file, ${encoding}`,
   wouldChange: (file) => `would change: ${file}`,
   checkClean: (dir) => `${dir} is up to date: nothing would change`,
   checkChanged: (count) => `${count} ${count === 1 ? 'file' : 'files'} would change; run cj analyse without --check to update them`,
@@ -526,6 +554,27 @@ const en: Messages = {
     direction === 'up' ? 'demonstrably better over the waves' : direction === 'down' ? 'demonstrably worse over the waves' : 'no demonstrable trend',
   trendNoTest: 'no trend test: fewer than two answer categories or waves with answers',
   trendGrade: (label, mean, interval, n) => `${label}: mean ${mean} ${interval} (n = ${n})`,
+};
+
+/** Files cj recognises but does not read (src/input/detect.ts). */
+export type UnsupportedKind = 'xls' | 'ods' | 'pdf' | 'zip';
+const formatNames: Record<Lang, Record<UnsupportedKind, string>> = {
+  nl: { xls: 'een Excel 97-2003-werkmap (.xls)', ods: 'een OpenDocument-rekenblad (.ods)', pdf: 'een PDF', zip: 'een ZIP-archief zonder Excel-werkmap' },
+  en: { xls: 'an Excel 97-2003 workbook (.xls)', ods: 'an OpenDocument spreadsheet (.ods)', pdf: 'a PDF', zip: 'a ZIP archive that holds no Excel workbook' },
+};
+const saveAs: Record<Lang, Record<UnsupportedKind, string>> = {
+  nl: {
+    xls: 'Sla het in Excel op als Excel-werkmap (.xlsx) of als CSV UTF-8.',
+    ods: 'Sla het in LibreOffice op als Excel 2007-365 (.xlsx) of als CSV (UTF-8).',
+    pdf: 'Vraag de antwoorden op als CSV, XLSX of SAV; een PDF bevat geen gegevens om te tellen.',
+    zip: 'Pak het uit en geef cj het CSV-, XLSX- of SAV-bestand dat erin zit.',
+  },
+  en: {
+    xls: 'Save it in Excel as an Excel workbook (.xlsx) or as CSV UTF-8.',
+    ods: 'Save it in LibreOffice as Excel 2007-365 (.xlsx) or as CSV (UTF-8).',
+    pdf: 'Ask for the answers as CSV, XLSX or SAV; a PDF holds no data to count.',
+    zip: 'Unpack it and give cj the CSV, XLSX or SAV file inside.',
+  },
 };
 
 const personalDataNames: Record<Lang, Record<PersonalDataKind, string>> = {

@@ -1,3 +1,4 @@
+import { jsonText } from '../safe-text.js';
 import { Option, type Command } from 'commander';
 import type { TrendWave } from '../diff/trend.js';
 import { ExitCode, UsageError } from '../errors.js';
@@ -5,7 +6,6 @@ import { messages } from '../messages.js';
 import { addInputOptions, normaliseInputFlags, type InputFlags, type RawInputFlags } from './common.js';
 import { loadCohort } from './diff.js';
 import { useColor, type Io } from './io.js';
-import { reportError } from './report-error.js';
 
 /** The flags of `cj trend`, validated once and frozen. */
 export interface TrendFlags extends InputFlags {
@@ -46,30 +46,26 @@ async function normaliseFlags(waves: string[], raw: RawFlags, io: Io): Promise<T
 
 export async function runTrend(flags: TrendFlags, io: Io): Promise<number> {
   const m = messages[flags.lang];
-  try {
-    const [{ trendOfWaves }, { cohortLabel }] = await Promise.all([import('../diff/trend.js'), import('../diff/format.js')]);
-    const loaded = [];
-    for (const path of flags.waves) loaded.push(await loadCohort(path, flags, io, m));
-    const waves: TrendWave[] = loaded.map((wave, i) => ({
-      label: flags.labels[i] ?? cohortLabel(wave.input.countedFrom?.file ?? wave.input.file),
-      file: wave.input.file,
-      respondents: wave.input.respondents,
-    }));
-    const trend = trendOfWaves(
-      loaded.map((wave) => wave.cohort),
-      waves,
-      { alpha: flags.alpha, seed: flags.seed },
-    );
-    if (flags.format === 'json') {
-      io.stdout.write(`${JSON.stringify(trend, null, 2)}\n`);
-    } else {
-      const { renderTrendTerminal } = await import('../render/diff-trend-terminal.js');
-      io.stdout.write(renderTrendTerminal(trend, m, useColor(io.stdout, io.env, flags.color)));
-    }
-    return ExitCode.ok;
-  } catch (error) {
-    return await reportError(error, io, flags.lang, flags.debug);
+  const [{ trendOfWaves }, { cohortLabel }] = await Promise.all([import('../diff/trend.js'), import('../diff/format.js')]);
+  const loaded = [];
+  for (const path of flags.waves) loaded.push(await loadCohort(path, flags, io, m));
+  const waves: TrendWave[] = loaded.map((wave, i) => ({
+    label: flags.labels[i] ?? cohortLabel(wave.input.countedFrom?.file ?? wave.input.file),
+    file: wave.input.file,
+    respondents: wave.input.respondents,
+  }));
+  const trend = trendOfWaves(
+    loaded.map((wave) => wave.cohort),
+    waves,
+    { alpha: flags.alpha, seed: flags.seed },
+  );
+  if (flags.format === 'json') {
+    io.stdout.write(`${jsonText(trend)}\n`);
+  } else {
+    const { renderTrendTerminal } = await import('../render/diff-trend-terminal.js');
+    io.stdout.write(renderTrendTerminal(trend, m, useColor(io.stdout, io.env, flags.color)));
   }
+  return ExitCode.ok;
 }
 
 export function registerTrend(program: Command, io: Io, setExit: (code: number) => void): void {
