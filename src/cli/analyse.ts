@@ -5,7 +5,7 @@ import { messages } from '../messages.js';
 import { csvLine } from '../render/csv.js';
 import { renderJson } from '../render/json.js';
 import { safeText } from '../safe-text.js';
-import { addInputOptions, fileSource, normaliseInputFlags, pipelineOptions, type InputFlags, type RawInputFlags } from './common.js';
+import { addColorOptions, addInputOptions, fileSource, normaliseInputFlags, pipelineOptions, type InputFlags, type RawInputFlags } from './common.js';
 import { useColor, type Io } from './io.js';
 import { CheckBatch, OutputBatch, type OutputSink } from './output.js';
 
@@ -126,10 +126,8 @@ export function registerAnalyse(program: Command, io: Io, setExit: (code: number
     .option('-o, --out <dir>', 'folder for results.json, exclusions.csv, the figures and index.html', 'out')
     .option('--png', 'also write each figure as PNG')
     .option('--no-figures', 'write results.json and exclusions.csv only, no SVG, spec or page')
-    .option('--check', 'write nothing: compare what would be written with --out, list what would change, exit 1 if anything would')
-    .option('--color', 'colour even when not on a terminal')
-    .option('--no-color', 'never colour (so does NO_COLOR)');
-  addInputOptions(command)
+    .option('--check', 'write nothing: compare what would be written with --out, list what would change, exit 1 if anything would');
+  addInputOptions(addColorOptions(command))
     .addHelpText(
       'after',
       `

@@ -50,6 +50,27 @@ export function addInputOptions(command: Command): Command {
     .option('--sheet <name|n>', 'the sheet of an Excel workbook to read, by name or number (default: the first)');
 }
 
+/** The flags of the commands that test (cj diff, cj trend): the level after Holm, the Monte-Carlo seed. */
+export interface TestFlags {
+  readonly alpha: number;
+  readonly seed: number;
+}
+
+/** Validates --alpha (strictly between 0 and 1) and --seed (a whole number ≥ 0). */
+export function normaliseTestFlags(raw: { alpha: string; seed: string; lang?: string }): TestFlags {
+  const m = messages[raw.lang === 'en' ? 'en' : 'nl'];
+  const alpha = Number(raw.alpha);
+  if (!(alpha > 0 && alpha < 1)) throw new UsageError('CJ_USAGE', m.diffBadAlpha(raw.alpha));
+  const seed = Number(raw.seed);
+  if (!Number.isInteger(seed) || seed < 0) throw new UsageError('CJ_USAGE', m.diffBadSeed(raw.seed));
+  return { alpha, seed };
+}
+
+/** Both colour options: on a terminal by default, `--color` to force, `--no-color` (and NO_COLOR) to refuse. */
+export function addColorOptions(command: Command): Command {
+  return command.option('--color', 'colour even when not on a terminal').option('--no-color', 'never colour (so does NO_COLOR)');
+}
+
 /** Validates the shared flags once; a survey definition is loaded and checked here. */
 export async function normaliseInputFlags(raw: RawInputFlags, io: Io): Promise<InputFlags> {
   const lang = raw.lang as Lang;

@@ -4,10 +4,10 @@ import { relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Cohort } from '../diff/cohort.js';
 import type { DiffInput } from '../diff/types.js';
-import { ExitCode, UsageError } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import { messages, type Messages } from '../messages.js';
 import { safeText } from '../safe-text.js';
-import { addInputOptions, fileSource, normaliseInputFlags, pipelineOptions, type InputFlags, type RawInputFlags } from './common.js';
+import { addColorOptions, addInputOptions, fileSource, normaliseInputFlags, normaliseTestFlags, pipelineOptions, type InputFlags, type RawInputFlags } from './common.js';
 import { cjVersion, useColor, type Io } from './io.js';
 import { OutputBatch } from './output.js';
 
@@ -33,11 +33,7 @@ interface RawFlags extends RawInputFlags {
 }
 
 async function normaliseFlags(a: string, b: string, raw: RawFlags, io: Io): Promise<DiffFlags> {
-  const m = messages[raw.lang === 'en' ? 'en' : 'nl'];
-  const alpha = Number(raw.alpha);
-  if (!(alpha > 0 && alpha < 1)) throw new UsageError('CJ_USAGE', m.diffBadAlpha(raw.alpha));
-  const seed = Number(raw.seed);
-  if (!Number.isInteger(seed) || seed < 0) throw new UsageError('CJ_USAGE', m.diffBadSeed(raw.seed));
+  const { alpha, seed } = normaliseTestFlags(raw);
   return Object.freeze({
     ...(await normaliseInputFlags(raw, io)),
     a,
@@ -174,10 +170,8 @@ export function registerDiff(program: Command, io: Io, setExit: (code: number) =
     .option('-o, --out <dir>', 'folder for diff.json and diff-figuur-N.svg', 'out')
     .option('--alpha <p>', 'level of the tests, after Holm\'s correction', '0.05')
     .option('--fail-on-change', 'exit 1 when a bar or the mark changed (Holm-adjusted p below --alpha)')
-    .option('--seed <n>', 'seed of the Monte-Carlo p where a table is too large to enumerate', '1')
-    .option('--color', 'colour even when not on a terminal')
-    .option('--no-color', 'never colour (so does NO_COLOR)');
-  addInputOptions(command)
+    .option('--seed <n>', 'seed of the Monte-Carlo p where a table is too large to enumerate', '1');
+  addInputOptions(addColorOptions(command))
     .addHelpText(
       'after',
       `

@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import type { TrendWave } from '../diff/trend.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { messages } from '../messages.js';
-import { addInputOptions, normaliseInputFlags, type InputFlags, type RawInputFlags } from './common.js';
+import { addColorOptions, addInputOptions, normaliseInputFlags, normaliseTestFlags, type InputFlags, type RawInputFlags } from './common.js';
 import { loadCohort } from './diff.js';
 import { useColor, type Io } from './io.js';
 
@@ -29,10 +29,7 @@ async function normaliseFlags(waves: string[], raw: RawFlags, io: Io): Promise<T
   const m = messages[raw.lang === 'en' ? 'en' : 'nl'];
   if (waves.length < 2) throw new UsageError('CJ_USAGE', m.trendTooFew(waves.length));
   if (raw.label.length > 0 && raw.label.length !== waves.length) throw new UsageError('CJ_USAGE', m.trendBadLabels(raw.label.length, waves.length));
-  const alpha = Number(raw.alpha);
-  if (!(alpha > 0 && alpha < 1)) throw new UsageError('CJ_USAGE', m.diffBadAlpha(raw.alpha));
-  const seed = Number(raw.seed);
-  if (!Number.isInteger(seed) || seed < 0) throw new UsageError('CJ_USAGE', m.diffBadSeed(raw.seed));
+  const { alpha, seed } = normaliseTestFlags(raw);
   return Object.freeze({
     ...(await normaliseInputFlags(raw, io)),
     waves,
@@ -76,10 +73,8 @@ export function registerTrend(program: Command, io: Io, setExit: (code: number) 
     .addOption(new Option('-f, --format <format>', 'text: tables here; json: one object on stdout').choices(['text', 'json']).default('text'))
     .option('--label <name>', 'name of a wave, once per wave in the same order (default: the file name)', (value: string, previous: string[]) => [...previous, value], [] as string[])
     .option('--alpha <p>', "level of the trend tests, after Holm's correction", '0.05')
-    .option('--seed <n>', 'seed of the Monte-Carlo p where a table is too large for the exact test', '1')
-    .option('--color', 'colour even when not on a terminal')
-    .option('--no-color', 'never colour (so does NO_COLOR)');
-  addInputOptions(command)
+    .option('--seed <n>', 'seed of the Monte-Carlo p where a table is too large for the exact test', '1');
+  addInputOptions(addColorOptions(command))
     .addHelpText(
       'after',
       `

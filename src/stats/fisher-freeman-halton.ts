@@ -1,4 +1,5 @@
 import { hypergeometricSample } from './hypergeometric-sample.js';
+import { hypergeometricTails, type HypergeometricTails } from './hypergeometric-tails.js';
 import { mulberry32 } from './mulberry32.js';
 import { regularizedGammaQ } from './regularized-gamma-q.js';
 
@@ -409,21 +410,10 @@ function network(
 
   // The last two columns with s still to place: x in the first, s - x in the second, with the
   // hypergeometric probabilities h(x) = C(A, x)C(B, s - x)/C(A + B, s), summed from each end.
-  const tails = new Map<number, { from: number; left: Float64Array; right: Float64Array }>();
-  const tailsOf = (s: number): { from: number; left: Float64Array; right: Float64Array } => {
+  const tails = new Map<number, HypergeometricTails>();
+  const tailsOf = (s: number): HypergeometricTails => {
     let found = tails.get(s);
-    if (found === undefined) {
-      const from = Math.max(0, s - B);
-      const size = Math.min(A, s) - from + 1;
-      const h = new Float64Array(size);
-      const logAll = logChoose(A + B, s);
-      for (let i = 0; i < size; i++) h[i] = Math.exp(logChoose(A, from + i) + logChoose(B, s - from - i) - logAll);
-      const left = new Float64Array(size);
-      const right = new Float64Array(size);
-      for (let i = 0, acc = 0; i < size; i++) left[i] = acc += h[i]!;
-      for (let i = size - 1, acc = 0; i >= 0; i--) right[i] = acc += h[i]!;
-      tails.set(s, (found = { from, left, right }));
-    }
+    if (found === undefined) tails.set(s, (found = hypergeometricTails(A, B, s, lf)));
     return found;
   };
   const logAll = logChoose(total, r1);
@@ -452,7 +442,7 @@ function network(
       else lo = mid;
     }
     const rightStart = score(lo) <= limit ? lo : lo + 1; // first x of the right tail, or high + 1
-    const { from, left, right } = tailsOf(s);
+    const { from, below: left, above: right } = tailsOf(s);
     let share = 0;
     if (rightStart <= leftEnd + 1) {
       share = 1; // every x qualifies: the probabilities h sum to 1

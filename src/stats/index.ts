@@ -11,6 +11,7 @@ export { hedgesG } from './hedges-g.js';
 export { histogramSummary } from './histogram-summary.js';
 export { holm } from './holm.js';
 export { hypergeometricSample } from './hypergeometric-sample.js';
+export { hypergeometricTails, type HypergeometricTails } from './hypergeometric-tails.js';
 export { largestRemainder } from './largest-remainder.js';
 export { linearByLinear, type LinearByLinearOptions, type LinearByLinearResult } from './linear-by-linear.js';
 export { mannWhitneyExact, type MannWhitneyOptions, type MannWhitneyResult } from './mann-whitney-exact.js';

@@ -1,4 +1,5 @@
 import { hypergeometricSample } from './hypergeometric-sample.js';
+import { hypergeometricTails } from './hypergeometric-tails.js';
 import { mulberry32 } from './mulberry32.js';
 
 export interface MannWhitneyOptions {
@@ -202,16 +203,8 @@ function exactP(
   const tailsOf = (r: number): { low: number; below: Float64Array; above: Float64Array } => {
     let found = tails.get(r);
     if (found === undefined) {
-      const low = Math.max(0, r - tB);
-      const size = Math.min(tA, r) - low + 1;
-      work += size / 8; // filling typed arrays, far cheaper than a transition
-      const logAll = logChoose(tA + tB, r);
-      const h = new Float64Array(size);
-      for (let i = 0; i < size; i++) h[i] = Math.exp(logChoose(tA, low + i) + logChoose(tB, r - low - i) - logAll);
-      const below = new Float64Array(size);
-      const above = new Float64Array(size);
-      for (let i = 0, acc = 0; i < size; i++) below[i] = acc += h[i]!;
-      for (let i = size - 1, acc = 0; i >= 0; i--) above[i] = acc += h[i]!;
+      const { from: low, below, above } = hypergeometricTails(tA, tB, r, lf);
+      work += below.length / 8; // filling typed arrays, far cheaper than a transition
       tails.set(r, (found = { low, below, above }));
     }
     return found;
