@@ -9,7 +9,6 @@ import { messages, type Messages } from '../messages.js';
 import { safeText } from '../safe-text.js';
 import { addColorOptions, addInputOptions, fileSource, normaliseInputFlags, normaliseTestFlags, pipelineOptions, type InputFlags, type RawInputFlags } from './common.js';
 import { cjVersion, useColor, type Io } from './io.js';
-import { OutputBatch } from './output.js';
 
 /** The flags of `cj diff`, validated once and frozen (STYLE.md: options are normalised once). */
 export interface DiffFlags extends InputFlags {
@@ -114,6 +113,7 @@ function labelsOf(a: LoadedCohort, b: LoadedCohort, label: (file: string) => str
 export async function runDiff(flags: DiffFlags, io: Io): Promise<number> {
   const m = messages[flags.lang];
   const outDir = resolve(io.cwd, flags.out);
+  const { OutputBatch } = await import('./output.js');
   const batch = flags.format === 'text' ? new OutputBatch(outDir, 'diff', m) : undefined;
   try {
     // Before anything else: a switch a killed run left unfinished is completed.
