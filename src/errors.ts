@@ -23,6 +23,18 @@ export interface Location {
   readonly line?: number;
   /** The column's name as the header spells it. */
   readonly column?: string;
+  /** A workbook or SPSS file: `line` is a sheet row or a case, and the column has a letter or is a variable. */
+  readonly unit?: 'row' | 'case';
+  /** The column's letter in the sheet (XLSX). */
+  readonly columnLetter?: string;
+}
+
+/** The words of a location in the run's language (messages.ts). */
+export interface LocationWords {
+  readonly locationRow: string;
+  readonly locationCase: string;
+  readonly locationColumn: string;
+  readonly locationVariable: string;
 }
 
 export abstract class CjError extends Error {
@@ -68,8 +80,20 @@ export class DataErrors extends CjError {
   }
 }
 
-/** Where a fault happened, as `file:line, column "x"`. */
-export function formatLocation(location: Location): string {
+/**
+ * Where a fault happened, as `file:line, column "x"`; in a workbook `file, row 7, column B "x"`,
+ * in an SPSS file `file, case 12, variable "x"`.
+ */
+export function formatLocation(location: Location, words?: LocationWords): string {
+  if (location.unit !== undefined && words !== undefined) {
+    const parts = [location.file ?? ''];
+    if (location.line !== undefined && location.line > 0) parts.push(`${location.unit === 'row' ? words.locationRow : words.locationCase} ${location.line}`);
+    if (location.column !== undefined) {
+      const letter = location.columnLetter === undefined ? '' : `${location.columnLetter} `;
+      parts.push(`${location.unit === 'row' ? words.locationColumn : words.locationVariable} ${letter}"${location.column}"`);
+    }
+    return parts.filter((part) => part !== '').join(', ');
+  }
   const parts: string[] = [];
   if (location.file !== undefined) {
     parts.push(location.line !== undefined ? `${location.file}:${location.line}` : location.file);

@@ -78,12 +78,25 @@ const nl = {
   untranslated: (lang: string, texts: readonly string[]) => `geen vertaling (${lang}) voor: ${texts.map((t) => JSON.stringify(t)).join(', ')}`,
   faultCount: (count: number, file: string) => `${count} ${count === 1 ? 'fout' : 'fouten'} in ${file}; er is niets geschreven`,
 
+  // other file formats (src/input/detect.ts, xlsx.ts, sav.ts)
+  unsupportedFormat: (file: string, kind: UnsupportedKind) => `${file}: ${formatNames.nl[kind]}; cj leest CSV, XLSX en SAV. ${saveAs.nl[kind]}`,
+  unreadableFormat: (file: string, format: 'XLSX' | 'SAV') =>
+    `${file}: beschadigd of onvolledig ${format}-bestand; open het in ${format === 'XLSX' ? 'Excel' : 'SPSS of PSPP'} en sla het opnieuw op`,
+  formatTooLarge: (file: string, what: string, limit: string) => `${file}: ${what} is groter dan ${limit}; sla de gegevens op als CSV (UTF-8)`,
+  noSuchSheet: (sheet: string, sheets: readonly string[]) => `--sheet ${sheet}: geen werkblad met die naam of dat nummer; de werkmap heeft: ${sheets.map((name, index) => `${index + 1} "${name}"`).join(', ')}`,
+  unlabelledCode: (code: string | null) =>
+    `code ${code ?? '(niet getoond: lijkt op persoonsgegevens)'} heeft geen waardelabel; geef de code een label of verklaar hem ontbrekend (MISSING VALUES)`,
+  locationRow: 'rij',
+  locationCase: 'geval',
+  locationColumn: 'kolom',
+  locationVariable: 'variabele',
+
   // notices and warnings
   readAsWindows1252: (file: string) => `${file} is geen geldige UTF-8 en is gelezen als Windows-1252`,
   columnsIgnored: (names: readonly string[]) => `kolommen die de vragenlijst niet kent, overgeslagen: ${quoteList(names, '(niet getoond)', (n) => ` en ${n} andere`)}`,
   readAsUtf16: (file: string, encoding: string) => `${file} heeft geen byte-order mark maar is ${encoding} (nul-bytes om en om) en is zo gelezen`,
   notText: (offset: number) =>
-    `een nul-byte op byte ${offset}: dit is geen tekstbestand (een Excel-werkmap of ander binair bestand?); verwacht CSV-tekst in UTF-8, Windows-1252 of UTF-16`,
+    `een nul-byte op byte ${offset}: dit is geen tekstbestand maar een binair bestand; cj leest CSV, XLSX en SAV. Sla de antwoorden op als CSV (UTF-8), Excel-werkmap (.xlsx) of SPSS-bestand (.sav)`,
   tooManyColumns: (count: number, limit: number) =>
     `de kopregel heeft ${count} kolommen; cj leest er ten hoogste ${limit} (zoveel als Excel kent)`,
   headerTooFar: (limit: number) =>
@@ -176,6 +189,8 @@ const nl = {
   respondentsRead: (n: number, byTrack: string) => `${n} respondenten gelezen (${byTrack})`,
   valid: (file: string, n: number, byTrack: string, encoding: string, delimiter: string) =>
     `${file}: geldig: ${n} respondenten (${byTrack}); ${encoding}, scheidingsteken ${JSON.stringify(delimiter)}`,
+  validSheet: (file: string, n: number, byTrack: string, sheet: string) => `${file}: geldig: ${n} respondenten (${byTrack}); werkblad ${JSON.stringify(sheet)}`,
+  validSav: (file: string, n: number, byTrack: string, encoding: string) => `${file}: geldig: ${n} respondenten (${byTrack}); SPSS-bestand, ${encoding}`,
   wouldChange: (file: string) => `zou veranderen: ${file}`,
   checkClean: (dir: string) => `${dir} is bij: niets zou veranderen`,
   checkChanged: (count: number) => `${count} ${count === 1 ? 'bestand zou' : 'bestanden zouden'} veranderen; draai cj analyse zonder --check om ze bij te werken`,
@@ -223,11 +238,21 @@ const nl = {
   diffChange: 'verschil',
   diffInterval: '95%-BI',
   diffRange: (lower: string, upper: string) => `${lower} tot ${upper}`,
-  diffMethod: (method: string, tables: number) =>
-    method === 'exact' ? `exact, ${tables} tabellen` : method === 'monte-carlo' ? `Monte-Carlo, ${tables} trekkingen` : 'chi-kwadraat',
+  diffMethod: (method: string, tables: number, standardError = '') =>
+    method === 'exact' ? `exact, ${tables} tabellen` : method === 'monte-carlo' ? `Monte-Carlo, ${tables} trekkingen, standaardfout ${standardError}` : 'chi-kwadraat',
   diffPAdjusted: (p: string, pAdjusted: string) => `${p}, na Holm ${pAdjusted}`,
-  diffOrdinalMethod: (method: string): string => (method === 'exact' ? 'exact' : 'normale benadering'),
+  diffOrdinalMethod: (method: string, draws = 0, standardError = ''): string =>
+    method === 'exact' ? 'exact' : `Monte-Carlo, ${draws} trekkingen, standaardfout ${standardError}`,
   diffNoOrdinal: 'Mann-Whitney niet uitgevoerd: in een van beide alleen n.v.t.',
+  diffTestRan: (test: string, method: string, standardError: string): string =>
+    `${test === 'mann-whitney' ? 'Mann-Whitney' : 'Fisher-Freeman-Halton'}, ${method === 'exact' ? 'exact' : `Monte-Carlo (standaardfout ${standardError})`}`,
+  diffChangedNoDirection: (label: string) => `anders verdeeld in ${label}, zonder aantoonbare richting`,
+  diffOrdinalNotDeciding: (mw: string, tests: number) =>
+    `${mw} wijst op een verschuiving, maar beslist niet: of een balk veranderde, beslist de Fisher-Freeman-Halton-toets na Holm-correctie voor de ${tests} toetsen waarop --fail-on-change let; Mann-Whitney geeft alleen de richting van een daar aangetoonde verandering.`,
+  diffDecides: 'beslist of de balk veranderde',
+  diffGivesDirection: 'geeft de richting, alleen als de balk veranderde',
+  diffTestsRan: (ffhExact: number, ffhMonteCarlo: number, mwExact: number, mwMonteCarlo: number) =>
+    `Uitgevoerd: Fisher-Freeman-Halton exact bij ${ffhExact} en Monte-Carlo bij ${ffhMonteCarlo} ${ffhExact + ffhMonteCarlo === 1 ? 'balk' : 'balken'}; Mann-Whitney exact bij ${mwExact} en Monte-Carlo bij ${mwMonteCarlo}. Monte-Carlo: een geseede schatting van de exacte p, met standaardfout hoogstens alpha/20.`,
   diffWelch: (lower: string, upper: string, p: string) => `Welch-toets: 95%-BI ${lower} tot ${upper}, ${p}`,
   diffPermutationSkipped: (reason: string) =>
     `exacte permutatietoets overgeslagen: ${reason === 'marks-not-half-steps' ? 'niet alle cijfers zijn hele of halve getallen' : 'te veel cijfers voor de exacte toets'}`,
@@ -248,7 +273,7 @@ const nl = {
     [
       `Verschil: b min a in procentpunten, met het 95%-betrouwbaarheidsinterval van Newcombe (hybride score).`,
       `Verdeling: Fisher-Freeman-Halton-toets van de 2×k-tabel (tweezijdig: alle tabellen die niet waarschijnlijker zijn dan de waargenomen).`,
-      `Volgorde: exacte Mann-Whitney-toets op de geordende antwoorden zonder n.v.t., middenrangen bij gelijke waarden (tweezijdig: |W − E[W]| minstens zo groot als waargenomen); Cliff's δ > 0: b beter.`,
+      `Volgorde: Mann-Whitney-toets op de geordende antwoorden zonder n.v.t., middenrangen bij gelijke waarden (tweezijdig: |W − E[W]| minstens zo groot als waargenomen); Cliff's δ > 0: b beter.`,
       `Holm-correctie in twee families: de ${changeTests} toetsen van verdeling en rapportcijfer samen (deze bepalen --fail-on-change), de ${ordinalTests} Mann-Whitney-toetsen apart. Aantoonbaar: na Holm p < ${alpha}.`,
     ].join('\n'),
   diffSummary: (changed: number, compared: number) =>
@@ -271,8 +296,10 @@ const nl = {
   diffNotAfterCorrection: (where: string, p: string, pAdjusted: string, tests: number) =>
     `${where}: ${p}, maar na Holm-correctie voor ${tests} toetsen ${pAdjusted}: geen aantoonbare verandering.`,
   diffNoEvidence: (where: string, p: string) => `${where}: geen aantoonbare verandering (${p}).`,
-  diffDetectable: (na: number, nb: number, points: string, category: string, power: number) =>
-    `Met deze aantallen (${na} en ${nb}) was alleen een verandering van minstens ${points} procentpunt in '${category}' met ${power}% kans aan te tonen.`,
+  diffDetectable: (na: number, nb: number, points: string, category: string, power: number, alpha = '') =>
+    `Met deze aantallen (${na} en ${nb}) was alleen een verandering van minstens ${points} procentpunt in '${category}' met ${power}% kans aan te tonen${alpha === '' ? '' : ` (Fisher-Freeman-Halton bij het Holm-niveau α = ${alpha}, gesimuleerd)`}.`,
+  diffDetectableObserved: (na: number, nb: number, points: string, category: string) =>
+    `Met deze aantallen (${na} en ${nb}) bleek zelfs de waargenomen verandering van ${points} procentpunt in '${category}' niet aantoonbaar.`,
   diffUndetectable: (na: number, nb: number, rise: boolean, category: string, power: number) =>
     `Met deze aantallen (${na} en ${nb}) was geen enkele ${rise ? 'stijging' : 'daling'} van '${category}' met ${power}% kans aan te tonen.`,
   diffGradeVerdict: (means: string, details: string, conclusion: string) => `Rapportcijfer: ${means}; ${details}: ${conclusion}.`,
@@ -283,7 +310,8 @@ const nl = {
         ? `na Holm-correctie voor ${tests} toetsen geen aantoonbare verandering`
         : 'geen aantoonbare verandering',
   diffAxis: 'aandeel van de antwoorden (%)',
-  diffFigureNote: (tests: number) => `Aantallen in de balken. p: Fisher-Freeman-Halton-toets, na Holm-correctie voor ${tests} toetsen.`,
+  diffFigureNote: (tests: number, method = 'exact') =>
+    `Aantallen in de balken. p: Fisher-Freeman-Halton-toets (${method === 'exact' ? 'exact' : method === 'monte-carlo' ? 'Monte-Carlo' : 'exact; ≈: Monte-Carlo'}), na Holm-correctie voor ${tests} toetsen.`,
   diffWritten: (dir: string) => `vergelijking geschreven in ${dir}`,
 
   // the output folder (src/cli/output.ts)
@@ -296,6 +324,15 @@ const nl = {
   outputSwitchInterrupted: (dir: string) =>
     `${dir}: een eerdere run is afgebroken terwijl hij de uitvoer verving; de map bevat een half afgemaakte wissel. Draai cj zonder --check om hem af te maken`,
   wouldRemove: (file: string) => `zou verwijderd worden: ${file} (door cj geschreven, niet door deze run)`,
+  trendTooFew: (count: number) => `cj trend: verwacht minstens twee golven, niet ${count}`,
+  trendBadLabels: (labels: number, waves: number) => `--label: ${labels} labels voor ${waves} golven; geef er een per golf, of geen`,
+  trendHeading: (labels: string) => `Trend over de golven ${labels}`,
+  trendTest: (method: string, p: string, pAdjusted: string) =>
+    `trend (lineair-bij-lineair, ${method === 'exact' ? 'exact' : 'Monte-Carlo'}): ${p}, na Holm ${pAdjusted}`,
+  trendDirection: (direction: string): string =>
+    direction === 'up' ? 'aantoonbaar beter over de golven' : direction === 'down' ? 'aantoonbaar slechter over de golven' : 'geen aantoonbare trend',
+  trendNoTest: 'geen trendtoets: minder dan twee antwoordcategorieën of golven met antwoorden',
+  trendGrade: (label: string, mean: string, interval: string, n: number) => `${label}: gemiddeld ${mean} ${interval} (n = ${n})`,
 };
 
 type Messages = typeof nl;
@@ -347,10 +384,21 @@ const en: Messages = {
   untranslated: (lang, texts) => `no translation (${lang}) for: ${texts.map((t) => JSON.stringify(t)).join(', ')}`,
   faultCount: (count, file) => `${count} ${count === 1 ? 'fault' : 'faults'} in ${file}; nothing was written`,
 
+  unsupportedFormat: (file, kind) => `${file}: ${formatNames.en[kind]}; cj reads CSV, XLSX and SAV. ${saveAs.en[kind]}`,
+  unreadableFormat: (file, format) => `${file}: damaged or incomplete ${format} file; open it in ${format === 'XLSX' ? 'Excel' : 'SPSS or PSPP'} and save it again`,
+  formatTooLarge: (file, what, limit) => `${file}: ${what} is larger than ${limit}; save the data as CSV (UTF-8)`,
+  noSuchSheet: (sheet, sheets) => `--sheet ${sheet}: no sheet of that name or number; the workbook has: ${sheets.map((name, index) => `${index + 1} "${name}"`).join(', ')}`,
+  unlabelledCode: (code) => `code ${code ?? '(not shown: looks like personal data)'} has no value label; label the code or declare it missing (MISSING VALUES)`,
+  locationRow: 'row',
+  locationCase: 'case',
+  locationColumn: 'column',
+  locationVariable: 'variable',
+
   readAsWindows1252: (file) => `${file} is not valid UTF-8 and was read as Windows-1252`,
   columnsIgnored: (names) => `columns the survey does not know, passed over: ${quoteList(names, '(not shown)', (n) => ` and ${n} more`)}`,
   readAsUtf16: (file, encoding) => `${file} has no byte-order mark but is ${encoding} (every other byte zero) and was read as such`,
-  notText: (offset) => `a zero byte at byte ${offset}: this is not a text file (an Excel workbook or other binary file?); expected CSV text in UTF-8, Windows-1252 or UTF-16`,
+  notText: (offset) =>
+    `a zero byte at byte ${offset}: this is not a text file but a binary one; cj reads CSV, XLSX and SAV. Save the answers as CSV (UTF-8), an Excel workbook (.xlsx) or an SPSS file (.sav)`,
   tooManyColumns: (count, limit) => `the header has ${count} columns; cj reads at most ${limit} (as many as Excel has)`,
   headerTooFar: (limit) => `more than ${limit} characters of blank lines before the header row; expected the header at the top of the file`,
   lineTooLong: (line, limit) => `line ${line} is longer than ${limit} characters without a line end; a line of a response file is far shorter (is this a CSV file?)`,
@@ -436,6 +484,8 @@ const en: Messages = {
   withdrawnEntry: (respondent, step) => `${respondent} (after ${step})`,
   respondentsRead: (n, byTrack) => `${n} respondents read (${byTrack})`,
   valid: (file, n, byTrack, encoding, delimiter) => `${file}: valid: ${n} respondents (${byTrack}); ${encoding}, delimiter ${JSON.stringify(delimiter)}`,
+  validSheet: (file, n, byTrack, sheet) => `${file}: valid: ${n} respondents (${byTrack}); sheet ${JSON.stringify(sheet)}`,
+  validSav: (file, n, byTrack, encoding) => `${file}: valid: ${n} respondents (${byTrack}); SPSS file, ${encoding}`,
   wouldChange: (file) => `would change: ${file}`,
   checkClean: (dir) => `${dir} is up to date: nothing would change`,
   checkChanged: (count) => `${count} ${count === 1 ? 'file' : 'files'} would change; run cj analyse without --check to update them`,
@@ -479,11 +529,21 @@ const en: Messages = {
   diffChange: 'change',
   diffInterval: '95% CI',
   diffRange: (lower, upper) => `${lower} to ${upper}`,
-  diffMethod: (method, tables) =>
-    method === 'exact' ? `exact, ${tables} tables` : method === 'monte-carlo' ? `Monte Carlo, ${tables} draws` : 'chi-square',
+  diffMethod: (method, tables, standardError = '') =>
+    method === 'exact' ? `exact, ${tables} tables` : method === 'monte-carlo' ? `Monte Carlo, ${tables} draws, standard error ${standardError}` : 'chi-square',
   diffPAdjusted: (p, pAdjusted) => `${p}, Holm-adjusted ${pAdjusted}`,
-  diffOrdinalMethod: (method) => (method === 'exact' ? 'exact' : 'normal approximation'),
+  diffOrdinalMethod: (method, draws = 0, standardError = '') =>
+    method === 'exact' ? 'exact' : `Monte Carlo, ${draws} draws, standard error ${standardError}`,
   diffNoOrdinal: 'Mann-Whitney not run: only n/a in one of the two',
+  diffTestRan: (test, method, standardError) =>
+    `${test === 'mann-whitney' ? 'Mann-Whitney' : 'Fisher-Freeman-Halton'}, ${method === 'exact' ? 'exact' : `Monte Carlo (standard error ${standardError})`}`,
+  diffChangedNoDirection: (label) => `distributed differently in ${label}, without a demonstrable direction`,
+  diffOrdinalNotDeciding: (mw, tests) =>
+    `${mw} points to a shift, but does not decide: whether a bar changed is decided by the Fisher-Freeman-Halton test after Holm's correction for the ${tests} tests that --fail-on-change acts on; Mann-Whitney only gives the direction of a change shown there.`,
+  diffDecides: 'decides whether the bar changed',
+  diffGivesDirection: 'gives the direction, only if the bar changed',
+  diffTestsRan: (ffhExact, ffhMonteCarlo, mwExact, mwMonteCarlo) =>
+    `Ran: Fisher-Freeman-Halton exact for ${ffhExact} and Monte Carlo for ${ffhMonteCarlo} ${ffhExact + ffhMonteCarlo === 1 ? 'bar' : 'bars'}; Mann-Whitney exact for ${mwExact} and Monte Carlo for ${mwMonteCarlo}. Monte Carlo: a seeded estimate of the exact p, its standard error at most alpha/20.`,
   diffWelch: (lower, upper, p) => `Welch's test: 95% CI ${lower} to ${upper}, ${p}`,
   diffPermutationSkipped: (reason) =>
     `exact permutation test skipped: ${reason === 'marks-not-half-steps' ? 'not every mark is a whole or half number' : 'too many marks for the exact test'}`,
@@ -503,7 +563,7 @@ const en: Messages = {
     [
       `Change: b minus a in percentage points, with Newcombe's 95% hybrid score interval.`,
       `Distribution: Fisher-Freeman-Halton test of the 2×k table (two-sided: every table no more probable than the one observed).`,
-      `Order: exact Mann-Whitney test on the ordered answers without n/a, midranks for ties (two-sided: |W − E[W]| at least as large as observed); Cliff's δ > 0: b better.`,
+      `Order: Mann-Whitney test on the ordered answers without n/a, midranks for ties (two-sided: |W − E[W]| at least as large as observed); Cliff's δ > 0: b better.`,
       `Holm's correction in two families: the ${changeTests} tests of distribution and mark together (these decide --fail-on-change), the ${ordinalTests} Mann-Whitney tests apart. Demonstrable: Holm-adjusted p < ${alpha}.`,
     ].join('\n'),
   diffSummary: (changed, compared) => `${changed} of ${compared} ${compared === 1 ? 'bar' : 'bars'} changed demonstrably`,
@@ -524,8 +584,10 @@ const en: Messages = {
   diffNotAfterCorrection: (where, p, pAdjusted, tests) =>
     `${where}: ${p}, but ${pAdjusted} after Holm's correction for ${tests} tests: no demonstrable change.`,
   diffNoEvidence: (where, p) => `${where}: no demonstrable change (${p}).`,
-  diffDetectable: (na, nb, points, category, power) =>
-    `With these N (${na} and ${nb}), only a change of at least ${points} percentage points in '${category}' could be detected with ${power}% power.`,
+  diffDetectable: (na, nb, points, category, power, alpha = '') =>
+    `With these N (${na} and ${nb}), only a change of at least ${points} percentage points in '${category}' could be detected with ${power}% power${alpha === '' ? '' : ` (Fisher-Freeman-Halton at the Holm level α = ${alpha}, simulated)`}.`,
+  diffDetectableObserved: (na, nb, points, category) =>
+    `With these N (${na} and ${nb}), even the observed change of ${points} percentage points in '${category}' was not demonstrable.`,
   diffUndetectable: (na, nb, rise, category, power) =>
     `With these N (${na} and ${nb}), no ${rise ? 'rise' : 'fall'} in '${category}' at all could be detected with ${power}% power.`,
   diffGradeVerdict: (means, details, conclusion) => `Overall mark: ${means}; ${details}: ${conclusion}.`,
@@ -536,7 +598,8 @@ const en: Messages = {
         ? `no demonstrable change after Holm's correction for ${tests} tests`
         : 'no demonstrable change',
   diffAxis: 'share of answers (%)',
-  diffFigureNote: (tests) => `Counts in the bars. p: Fisher-Freeman-Halton test, Holm-adjusted for ${tests} tests.`,
+  diffFigureNote: (tests, method = 'exact') =>
+    `Counts in the bars. p: Fisher-Freeman-Halton test (${method === 'exact' ? 'exact' : method === 'monte-carlo' ? 'Monte Carlo' : 'exact; ≈: Monte Carlo'}), Holm-adjusted for ${tests} tests.`,
   diffWritten: (dir) => `comparison written to ${dir}`,
 
   outputNotWritable: (path, errno) =>
@@ -548,6 +611,35 @@ const en: Messages = {
   outputSwitchInterrupted: (dir) =>
     `${dir}: an earlier run was stopped while it replaced the outputs; the folder holds an interrupted switch. Run cj without --check to complete it`,
   wouldRemove: (file) => `would be removed: ${file} (written by cj, not by this run)`,
+  trendTooFew: (count) => `cj trend: expected at least two waves, got ${count}`,
+  trendBadLabels: (labels, waves) => `--label: ${labels} labels for ${waves} waves; give one per wave, or none`,
+  trendHeading: (labels) => `Trend over the waves ${labels}`,
+  trendTest: (method, p, pAdjusted) => `trend (linear-by-linear, ${method === 'exact' ? 'exact' : 'Monte Carlo'}): ${p}, Holm-adjusted ${pAdjusted}`,
+  trendDirection: (direction) =>
+    direction === 'up' ? 'demonstrably better over the waves' : direction === 'down' ? 'demonstrably worse over the waves' : 'no demonstrable trend',
+  trendNoTest: 'no trend test: fewer than two answer categories or waves with answers',
+  trendGrade: (label, mean, interval, n) => `${label}: mean ${mean} ${interval} (n = ${n})`,
+};
+
+/** Files cj recognises but does not read (src/input/detect.ts). */
+export type UnsupportedKind = 'xls' | 'ods' | 'pdf' | 'zip';
+const formatNames: Record<Lang, Record<UnsupportedKind, string>> = {
+  nl: { xls: 'een Excel 97-2003-werkmap (.xls)', ods: 'een OpenDocument-rekenblad (.ods)', pdf: 'een PDF', zip: 'een ZIP-archief zonder Excel-werkmap' },
+  en: { xls: 'an Excel 97-2003 workbook (.xls)', ods: 'an OpenDocument spreadsheet (.ods)', pdf: 'a PDF', zip: 'a ZIP archive that holds no Excel workbook' },
+};
+const saveAs: Record<Lang, Record<UnsupportedKind, string>> = {
+  nl: {
+    xls: 'Sla het in Excel op als Excel-werkmap (.xlsx) of als CSV UTF-8.',
+    ods: 'Sla het in LibreOffice op als Excel 2007-365 (.xlsx) of als CSV (UTF-8).',
+    pdf: 'Vraag de antwoorden op als CSV, XLSX of SAV; een PDF bevat geen gegevens om te tellen.',
+    zip: 'Pak het uit en geef cj het CSV-, XLSX- of SAV-bestand dat erin zit.',
+  },
+  en: {
+    xls: 'Save it in Excel as an Excel workbook (.xlsx) or as CSV UTF-8.',
+    ods: 'Save it in LibreOffice as Excel 2007-365 (.xlsx) or as CSV (UTF-8).',
+    pdf: 'Ask for the answers as CSV, XLSX or SAV; a PDF holds no data to count.',
+    zip: 'Unpack it and give cj the CSV, XLSX or SAV file inside.',
+  },
 };
 
 const personalDataNames: Record<Lang, Record<PersonalDataKind, string>> = {

@@ -9,7 +9,8 @@ import { DataError, DataErrors } from './errors.js';
 import { matchHeader } from './input/header.js';
 import { isLongShape, LongAssembler } from './input/long-shape.js';
 import { smallCells } from './rules/small-cells.js';
-import { NotUtf8, readRecords, type ByteSource, type Encoding, type InputInfo, type RawRecord } from './input/records.js';
+import { NotUtf8, type ByteSource, type Encoding, type InputInfo, type RawRecord } from './input/records.js';
+import { locateFaults, readInput, type FormatInfo } from './input/detect.js';
 import { RowValidator } from './input/validate.js';
 import type { Messages } from './messages.js';
 import type { Survey } from './survey/load.js';
@@ -36,6 +37,8 @@ export interface AnalyseOptions {
   readonly onProgress?: (bytes: number) => void;
   /** Warn when a count in a breakdown that could single out a person is below this (--min-cell). */
   readonly minCell: number;
+  /** The sheet of a workbook to read (--sheet: a name or a number from 1); the first when absent. */
+  readonly sheet?: string;
 }
 
 /** Excel's own limit of columns: a header with more is no survey export, and each column costs memory. */
@@ -46,7 +49,7 @@ const SIZING_ROWS = 2048;
 
 async function analyseAs(source: ByteSource, encoding: Encoding, options: AnalyseOptions): Promise<Results> {
   const { survey, messages } = options;
-  const info: InputInfo = { file: source.name, sha256: '', bytes: 0, encoding, bom: false, delimiter: ',', rowsRead: 0 };
+  const info: InputInfo & FormatInfo = { file: source.name, sha256: '', bytes: 0, encoding, bom: false, delimiter: ',', rowsRead: 0 };
   const faults: DataError[] = [];
   const listed: Exclusion[] = [];
   const warnings: Warning[] = [];
@@ -78,8 +81,8 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
     return true;
   };
 
-  // 1. bytes → records: encoding, BOM, delimiter, RFC 4180 quoting
-  await readRecords(source, encoding, info, messages, (record) => {
+  // 1. bytes → records: CSV (encoding, BOM, delimiter, RFC 4180 quoting), XLSX or SAV, told by the bytes
+  const locate = await readInput(source, encoding, info, messages, options.sheet, (record) => {
     if (header === undefined) {
       if (record.fields.length > MAX_COLUMNS) {
         throw new DataError('CJ_TOO_MANY_COLUMNS', messages.tooManyColumns(record.fields.length, MAX_COLUMNS), { file: source.name, line: record.line });
@@ -111,7 +114,7 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
   if (long !== undefined && faults.length === 0) {
     for (const record of long.records()) if (!checkAndCount(record)) break;
   }
-  if (faults.length > 0) throw new DataErrors(faults.slice(0, options.faultLimit), truncated);
+  if (faults.length > 0) throw new DataErrors(locateFaults(faults.slice(0, options.faultLimit), locate), truncated);
   if (header === undefined || info.rowsRead === 0) {
     throw new DataError('CJ_NO_ROWS', messages.headerOnly(), { file: source.name });
   }

@@ -5,9 +5,9 @@ import { messages } from '../messages.js';
 import { csvLine } from '../render/csv.js';
 import { renderJson } from '../render/json.js';
 import { safeText } from '../safe-text.js';
-import { addInputOptions, fileSource, normaliseInputFlags, pipelineOptions, type InputFlags, type RawInputFlags } from './common.js';
+import { addColorOptions, addInputOptions, fileSource, normaliseInputFlags, pipelineOptions, type InputFlags, type RawInputFlags } from './common.js';
 import { useColor, type Io } from './io.js';
-import { CheckBatch, OutputBatch, type OutputSink } from './output.js';
+import type { OutputSink } from './output.js';
 
 /** The flags of `cj analyse`, validated once and frozen (STYLE.md: options are normalised once). */
 export interface AnalyseFlags extends InputFlags {
@@ -49,6 +49,8 @@ export async function runAnalyse(flags: AnalyseFlags, io: Io): Promise<number> {
   const toFiles = flags.format === 'text' || flags.check;
   const outDir = resolve(io.cwd, flags.out);
   const where = relative(io.cwd, outDir) || '.';
+  // The output folder's code loads only when a run writes or checks one (start-up time).
+  const { CheckBatch, OutputBatch } = await import('./output.js');
   const batch: OutputSink | undefined = !toFiles ? undefined : flags.check ? new CheckBatch(outDir, 'analyse') : new OutputBatch(outDir, 'analyse', m);
   // Before anything else: a switch a killed run left unfinished is completed (never by --check).
   if (batch instanceof OutputBatch && (await batch.recover()).completed && !flags.quiet) {
@@ -126,10 +128,8 @@ export function registerAnalyse(program: Command, io: Io, setExit: (code: number
     .option('-o, --out <dir>', 'folder for results.json, exclusions.csv, the figures and index.html', 'out')
     .option('--png', 'also write each figure as PNG')
     .option('--no-figures', 'write results.json and exclusions.csv only, no SVG, spec or page')
-    .option('--check', 'write nothing: compare what would be written with --out, list what would change, exit 1 if anything would')
-    .option('--color', 'colour even when not on a terminal')
-    .option('--no-color', 'never colour (so does NO_COLOR)');
-  addInputOptions(command)
+    .option('--check', 'write nothing: compare what would be written with --out, list what would change, exit 1 if anything would');
+  addInputOptions(addColorOptions(command))
     .addHelpText(
       'after',
       `

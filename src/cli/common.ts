@@ -23,6 +23,8 @@ export interface InputFlags {
   readonly minCell: number;
   readonly quiet: boolean;
   readonly debug: boolean;
+  /** --sheet: which sheet of a workbook to read. */
+  readonly sheet?: string;
 }
 
 export interface RawInputFlags {
@@ -33,6 +35,7 @@ export interface RawInputFlags {
   minCell: string;
   quiet?: boolean;
   debug?: boolean;
+  sheet?: string;
 }
 
 export function addInputOptions(command: Command): Command {
@@ -43,7 +46,29 @@ export function addInputOptions(command: Command): Command {
     .option('--max-errors <n>', 'stop after this many data errors', '50')
     .option('--min-cell <n>', 'warn when a group reported apart has a count below this (privacy)', '3')
     .option('-q, --quiet', 'no notices on stderr')
-    .option('--debug', 'print the stack trace of internal errors');
+    .option('--debug', 'print the stack trace of internal errors')
+    .option('--sheet <name|n>', 'the sheet of an Excel workbook to read, by name or number (default: the first)');
+}
+
+/** The flags of the commands that test (cj diff, cj trend): the level after Holm, the Monte-Carlo seed. */
+export interface TestFlags {
+  readonly alpha: number;
+  readonly seed: number;
+}
+
+/** Validates --alpha (strictly between 0 and 1) and --seed (a whole number ≥ 0). */
+export function normaliseTestFlags(raw: { alpha: string; seed: string; lang?: string }): TestFlags {
+  const m = messages[raw.lang === 'en' ? 'en' : 'nl'];
+  const alpha = Number(raw.alpha);
+  if (!(alpha > 0 && alpha < 1)) throw new UsageError('CJ_USAGE', m.diffBadAlpha(raw.alpha));
+  const seed = Number(raw.seed);
+  if (!Number.isInteger(seed) || seed < 0) throw new UsageError('CJ_USAGE', m.diffBadSeed(raw.seed));
+  return { alpha, seed };
+}
+
+/** Both colour options: on a terminal by default, `--color` to force, `--no-color` (and NO_COLOR) to refuse. */
+export function addColorOptions(command: Command): Command {
+  return command.option('--color', 'colour even when not on a terminal').option('--no-color', 'never colour (so does NO_COLOR)');
 }
 
 /** Validates the shared flags once; a survey definition is loaded and checked here. */
@@ -70,6 +95,7 @@ export async function normaliseInputFlags(raw: RawInputFlags, io: Io): Promise<I
     minCell,
     quiet: raw.quiet === true,
     debug: raw.debug === true,
+    ...(raw.sheet === undefined ? {} : { sheet: raw.sheet }),
   };
 }
 
@@ -83,6 +109,7 @@ export function pipelineOptions(flags: InputFlags): AnalyseOptions {
     faultLimit: flags.maxErrors,
     listLimit: LIST_LIMIT,
     minCell: flags.minCell,
+    ...(flags.sheet === undefined ? {} : { sheet: flags.sheet }),
   };
 }
 

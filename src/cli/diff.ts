@@ -4,12 +4,11 @@ import { relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Cohort } from '../diff/cohort.js';
 import type { DiffInput } from '../diff/types.js';
-import { ExitCode, UsageError } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import { messages, type Messages } from '../messages.js';
 import { safeText } from '../safe-text.js';
-import { addInputOptions, fileSource, normaliseInputFlags, pipelineOptions, type InputFlags, type RawInputFlags } from './common.js';
+import { addColorOptions, addInputOptions, fileSource, normaliseInputFlags, normaliseTestFlags, pipelineOptions, type InputFlags, type RawInputFlags } from './common.js';
 import { cjVersion, useColor, type Io } from './io.js';
-import { OutputBatch } from './output.js';
 
 /** The flags of `cj diff`, validated once and frozen (STYLE.md: options are normalised once). */
 export interface DiffFlags extends InputFlags {
@@ -33,11 +32,7 @@ interface RawFlags extends RawInputFlags {
 }
 
 async function normaliseFlags(a: string, b: string, raw: RawFlags, io: Io): Promise<DiffFlags> {
-  const m = messages[raw.lang === 'en' ? 'en' : 'nl'];
-  const alpha = Number(raw.alpha);
-  if (!(alpha > 0 && alpha < 1)) throw new UsageError('CJ_USAGE', m.diffBadAlpha(raw.alpha));
-  const seed = Number(raw.seed);
-  if (!Number.isInteger(seed) || seed < 0) throw new UsageError('CJ_USAGE', m.diffBadSeed(raw.seed));
+  const { alpha, seed } = normaliseTestFlags(raw);
   return Object.freeze({
     ...(await normaliseInputFlags(raw, io)),
     a,
@@ -63,13 +58,13 @@ async function isResultsJson(path: string): Promise<boolean> {
   }
 }
 
-interface LoadedCohort {
+export interface LoadedCohort {
   readonly cohort: Cohort;
   readonly input: Omit<DiffInput, 'label'>;
 }
 
 /** One side of the comparison: a results.json read and checked, or a response file analysed. */
-async function loadCohort(path: string, flags: DiffFlags, io: Io, m: Messages): Promise<LoadedCohort> {
+export async function loadCohort(path: string, flags: InputFlags, io: Io, m: Messages): Promise<LoadedCohort> {
   // fileSource refuses a missing file or a folder with the same message as `cj analyse`.
   const { source } = await fileSource(path, io, m);
   const absolute = resolve(io.cwd, path);
@@ -118,6 +113,7 @@ function labelsOf(a: LoadedCohort, b: LoadedCohort, label: (file: string) => str
 export async function runDiff(flags: DiffFlags, io: Io): Promise<number> {
   const m = messages[flags.lang];
   const outDir = resolve(io.cwd, flags.out);
+  const { OutputBatch } = await import('./output.js');
   const batch = flags.format === 'text' ? new OutputBatch(outDir, 'diff', m) : undefined;
   try {
     // Before anything else: a switch a killed run left unfinished is completed.
@@ -174,10 +170,8 @@ export function registerDiff(program: Command, io: Io, setExit: (code: number) =
     .option('-o, --out <dir>', 'folder for diff.json and diff-figuur-N.svg', 'out')
     .option('--alpha <p>', 'level of the tests, after Holm\'s correction', '0.05')
     .option('--fail-on-change', 'exit 1 when a bar or the mark changed (Holm-adjusted p below --alpha)')
-    .option('--seed <n>', 'seed of the Monte-Carlo p where a table is too large to enumerate', '1')
-    .option('--color', 'colour even when not on a terminal')
-    .option('--no-color', 'never colour (so does NO_COLOR)');
-  addInputOptions(command)
+    .option('--seed <n>', 'seed of the Monte-Carlo p where a table is too large to enumerate', '1');
+  addInputOptions(addColorOptions(command))
     .addHelpText(
       'after',
       `

@@ -4,7 +4,6 @@ import { Option, type Command } from 'commander';
 import { OutputError } from '../errors.js';
 import { messages, type Lang } from '../messages.js';
 import type { Io } from './io.js';
-import { makeFolder, outputFault } from './output.js';
 
 const SCHEMA_FILE = 'survey.schema.json';
 
@@ -19,7 +18,11 @@ export function registerInit(program: Command, io: Io, setExit: (code: number) =
     .addHelpText('after', '\nExamples:\n  $ cj init zandvoort-2017\n  $ cj survey check zandvoort-2017/survey.json')
     .action(async (dir: string, raw: { force?: boolean; lang: Lang }) => {
       const m = messages[raw.lang];
-      const [{ builtInSurvey }, { surveySchema }] = await Promise.all([import('../survey/load.js'), import('../survey/schema.js')]);
+      const [{ builtInSurvey }, { surveySchema }, { makeFolder, outputFault }] = await Promise.all([
+        import('../survey/load.js'),
+        import('../survey/schema.js'),
+        import('./output.js'),
+      ]);
       const target = resolve(io.cwd, dir);
       const survey = builtInSurvey(m);
       const files: [string, string][] = [

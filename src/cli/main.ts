@@ -5,6 +5,7 @@ import { registerAnalyse } from './analyse.js';
 import { registerDiff } from './diff.js';
 import { registerInit } from './init.js';
 import { registerSurvey } from './survey.js';
+import { registerTrend } from './trend.js';
 import { registerValidate } from './validate.js';
 import { cjVersion, processIo, type Io } from './io.js';
 import { reportError } from './report-error.js';
@@ -15,7 +16,9 @@ Examples:
   $ cj analyse data.csv --format json > r.json       the same numbers for a program
   $ cj analyse data.csv --out rapport --lang en      another folder, English text
   $ cj analyse data.csv --check                      CI: exit 1 when a figure would change
+  $ cj analyse antwoorden.xlsx --sheet 2             an Excel workbook or SPSS .sav as received
   $ cj diff cohort-2016.csv cohort-2017.csv          compare two cohorts
+  $ cj trend w2016.csv w2017.csv w2018.csv           several waves: a trend test per bar
   $ cj validate data.csv                             check a file before sending it on
   $ cj init mystudy                                  start a study of your own
 
@@ -37,6 +40,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     });
   registerAnalyse(program, io, setExit);
   registerDiff(program, io, setExit);
+  registerTrend(program, io, setExit);
   registerValidate(program, io, setExit);
   registerSurvey(program, io, setExit);
   registerInit(program, io, setExit);

@@ -13,7 +13,7 @@ export async function reportError(error: unknown, io: Io, lang: Lang, debug: boo
   if (error instanceof DataErrors) {
     for (const fault of error.errors) {
       // A location names a column and a message may quote a cell: both from input (safeText).
-      io.stderr.write(`${prefix}: ${safeText(formatLocation(fault.location))}: ${safeText(fault.message)} [${fault.code}]\n`);
+      io.stderr.write(`${prefix}: ${safeText(formatLocation(fault.location, m))}: ${safeText(fault.message)} [${fault.code}]\n`);
     }
     if (error.truncated) io.stderr.write(`${prefix}: ${m.tooManyFaults(error.errors.length)}\n`);
     const file = error.errors[0]?.location.file ?? '';
@@ -21,7 +21,7 @@ export async function reportError(error: unknown, io: Io, lang: Lang, debug: boo
     return error.exitCode;
   }
   if (error instanceof CjError) {
-    const where = formatLocation(error.location);
+    const where = formatLocation(error.location, m);
     const message = where !== '' && !error.message.startsWith(error.location.file ?? '\0') ? `${where}: ${error.message}` : error.message;
     // A definition with several faults reports one per line, each with its own prefix.
     const lines = message.split('\n').map(safeText);

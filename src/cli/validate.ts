@@ -21,7 +21,14 @@ export function registerValidate(program: Command, io: Io, setExit: (code: numbe
       const byTrack = Object.entries(results.input.respondentsByTrack)
         .map(([track, n]) => `${n} ${track}`)
         .join(', ');
-      io.stdout.write(`${m.valid(results.input.file, results.input.respondents, byTrack, results.input.encoding, results.input.delimiter)}\n`);
+      const { input } = results;
+      const line =
+        input.format === 'xlsx'
+          ? m.validSheet(input.file, input.respondents, byTrack, input.sheet ?? '')
+          : input.format === 'sav'
+            ? m.validSav(input.file, input.respondents, byTrack, input.characterEncoding ?? input.encoding)
+            : m.valid(input.file, input.respondents, byTrack, input.encoding, input.delimiter);
+      io.stdout.write(`${line}\n`);
       setExit(0);
     });
 }

@@ -1,4 +1,5 @@
 import type { ExclusionRule } from '../contract.js';
+import type { FormatInfo } from '../input/detect.js';
 import type { InputInfo } from '../input/records.js';
 
 /** Bump when a field changes meaning or disappears; adding a field keeps the version. */
@@ -148,7 +149,7 @@ export interface Results {
   readonly schemaVersion: typeof SCHEMA_VERSION;
   readonly cj: { readonly version: string };
   readonly survey: { readonly name: string; readonly language: string };
-  readonly input: Readonly<InputInfo> & {
+  readonly input: Readonly<InputInfo> & Readonly<FormatInfo> & {
     readonly respondents: number;
     readonly respondentsByTrack: Readonly<Record<string, number>>;
     /** Respondents who withdrew consent (the first 10 000; `withdrawnTotal` counts them all). */

@@ -4,7 +4,7 @@
  * The p-values are raw here; the Holm adjustment needs every bar and happens in compare.ts.
  */
 import {
-  detectableDifference,
+  detectableShift,
   fisherFreemanHalton,
   mannWhitneyExact,
   newcombeDifference,
@@ -20,48 +20,32 @@ export interface BarOptions {
   readonly seed: number;
 }
 
-/** The most tables Fisher–Freeman–Halton enumerates before it estimates. */
-export const MAX_TABLES = 1e6;
-/** Simulated tables of a Monte-Carlo p-value: its standard error is at most 0,005. */
+/** Fewest simulated tables or splits of a Monte-Carlo p. */
 export const REPLICATES = 10_000;
-/** Cochran's rule: the chi-square approximation holds when every expected count is at least 5. */
-const MIN_EXPECTED = 5;
-/**
- * Answers in a table beyond which neither the exact test nor Monte-Carlo is tried: counting the
- * tables takes seconds there, and every Monte-Carlo replicate shuffles every answer (10 000 × 4e6
- * steps for two cohorts of 2e6). With this many answers a small expected count sits in a column
- * of a handful of answers among a hundred thousand, and Pearson's chi-square is what remains.
- */
-export const LARGE_TABLE = 100_000;
+/** Most simulated tables or splits: reached only when p is far from alpha. */
+export const MAX_REPLICATES = 200_000;
+/** A Monte-Carlo p draws on until its standard error is at most alpha divided by this. */
+export const STANDARD_ERROR_DIVISOR = 20;
 
 export interface BarNumbers {
   readonly categories: readonly CategoryChange[];
   readonly contingency: FisherFreemanHaltonResult;
   readonly ordinal: Omit<OrdinalTest, 'pAdjusted'> | null;
-  readonly detectable: Detectable;
+}
+
+/** The Monte-Carlo settings of both tests of a bar: seeded, and precise next to alpha. */
+export function monteCarloSettings(alpha: number, seed: number) {
+  return { seed, replicates: REPLICATES, maxReplicates: MAX_REPLICATES, targetStandardError: alpha / STANDARD_ERROR_DIVISOR } as const;
 }
 
 /**
- * The test of the 2×k table: exact when its margins allow at most MAX_TABLES tables. Beyond that
- * Pearson's chi-square where every expected count is at least 5, and a seeded Monte-Carlo
- * estimate of the exact p where some count is too small for the approximation; Pearson's
- * chi-square for any table of more than LARGE_TABLE answers.
+ * The test of the 2×k table: exact (network algorithm) while that takes less than about a
+ * second, beyond that a seeded Monte-Carlo estimate of the exact p with its standard error at
+ * most alpha/20 (or 200 000 draws). Never the chi-square approximation, which flips verdicts
+ * near alpha.
  */
-export function contingencyTest(table: readonly (readonly number[])[], seed: number): FisherFreemanHaltonResult {
-  const answers = table.reduce((sum, row) => sum + row.reduce((rowSum, n) => rowSum + n, 0), 0);
-  if (answers > LARGE_TABLE) return fisherFreemanHalton(table, { method: 'chi-square' });
-  // One simulated table is the cheap way to learn whether enumeration would pass the bound:
-  // 'auto' counts the tables first and enumerates only when they are few enough.
-  const probe = fisherFreemanHalton(table, { method: 'auto', maxTables: MAX_TABLES, replicates: 1, seed });
-  if (probe.method === 'exact') return probe;
-  const rowTotals = table.map((row) => row.reduce((sum, n) => sum + n, 0));
-  const columnTotals = (table[0] ?? []).map((_, j) => table.reduce((sum, row) => sum + (row[j] ?? 0), 0));
-  const total = rowTotals.reduce((sum, n) => sum + n, 0);
-  const smallestExpected = Math.min(
-    ...rowTotals.flatMap((r) => columnTotals.filter((c) => c > 0).map((c) => (r * c) / total)),
-  );
-  if (smallestExpected >= MIN_EXPECTED) return fisherFreemanHalton(table, { method: 'chi-square' });
-  return fisherFreemanHalton(table, { method: 'monte-carlo', replicates: REPLICATES, seed });
+export function contingencyTest(table: readonly (readonly number[])[], seed: number, alpha = 0.05): FisherFreemanHaltonResult {
+  return fisherFreemanHalton(table, { method: 'auto', ...monteCarloSettings(alpha, seed) });
 }
 
 /** Each answer as its place on the scale, 1 for the worst category. */
@@ -84,7 +68,7 @@ export function compareBar(figure: CohortFigure, a: CohortBar, b: CohortBar, opt
   });
 
   const table = [a, b].map((bar) => figure.categories.map((category) => bar.counts[category.key] ?? 0));
-  const contingency = contingencyTest(table, options.seed);
+  const contingency = contingencyTest(table, options.seed, options.alpha);
 
   const ordered = ordinalCategories(figure);
   const order = ordered.map((category) => category.key);
@@ -92,12 +76,14 @@ export function compareBar(figure: CohortFigure, a: CohortBar, b: CohortBar, opt
   const valuesB = codes(b, order);
   let ordinal: BarNumbers['ordinal'] = null;
   if (valuesA.length > 0 && valuesB.length > 0) {
-    const test = mannWhitneyExact(valuesA, valuesB);
+    const test = mannWhitneyExact(valuesA, valuesB, monteCarloSettings(options.alpha, options.seed));
     const pairs = valuesA.length * valuesB.length;
     const Ub = pairs - test.U;
     ordinal = {
       test: 'mann-whitney',
       method: test.method,
+      standardError: test.standardError,
+      draws: test.draws,
       order,
       na: valuesA.length,
       nb: valuesB.length,
@@ -109,15 +95,70 @@ export function compareBar(figure: CohortFigure, a: CohortBar, b: CohortBar, opt
     };
   }
 
-  // The caution speaks of the best category ("positief", "mee eens"): the one a report quotes.
+  return { categories, contingency, ordinal };
+}
+
+/** Simulated pairs of cohorts per change tried: the power's standard error is about 0,02 at 80%. */
+export const SIMULATIONS = 400;
+/** Tables with the margins up to which a simulated table gets the exact p; beyond, chi-square, enough for power. */
+const SIMULATION_MAX_WORK = 20_000;
+
+export interface DetectableOptions {
+  /** The alpha the deciding test faces: alpha/m after Holm. */
+  readonly alpha: number;
+  readonly power: number;
+  readonly seed: number;
+  /** p-values of simulated tables already tested, shared by the bars of one comparison. */
+  readonly cache: Map<string, number>;
+}
+
+/**
+ * The smallest rise and fall of the best category ("positief", "mee eens": the one a report
+ * quotes) that the Fisher–Freeman–Halton test detects at `alpha` with `power`, simulated from
+ * cohort a's shares and both N (see detectableShift). Not yet floored at the observed change.
+ */
+export function detectableChange(
+  figure: CohortFigure,
+  a: CohortBar,
+  b: CohortBar,
+  contingency: FisherFreemanHaltonResult,
+  options: DetectableOptions,
+): Detectable {
+  const ordered = ordinalCategories(figure);
   const best = ordered[ordered.length - 1] ?? figure.categories[0];
   const bestKey = best?.key ?? '';
-  const reach = detectableDifference((a.counts[bestKey] ?? 0) / a.n, a.n, b.n, options.alpha, options.power);
-  const detectable: Detectable = {
+  const shares = figure.categories.map((category) => (a.counts[category.key] ?? 0) / a.n);
+  const index = figure.categories.findIndex((category) => category.key === bestKey);
+  // Simulated tables have about the observed margins: exact where the observed table has few
+  // tables with its margins, chi-square for all of them where it has many.
+  const exactInSimulation = contingency.method === 'exact' && contingency.tables <= SIMULATION_MAX_WORK;
+  const seen = exactInSimulation ? options.cache : new Map<string, number>();
+  const test = (table: number[][]): number => {
+    const key = table.map((row) => row.join(',')).join(';');
+    let p = seen.get(key);
+    if (p === undefined) {
+      p = fisherFreemanHalton(table, exactInSimulation ? { maxWork: SIMULATION_MAX_WORK, fallback: 'chi-square' } : { method: 'chi-square' }).p;
+      seen.set(key, p);
+    }
+    return p;
+  };
+  const shift = detectableShift(shares, Math.max(0, index), a.n, b.n, test, {
+    alpha: options.alpha,
+    power: options.power,
+    simulations: SIMULATIONS,
+    seed: options.seed,
+  });
+  const points = (x: number | null): number | null => (x === null ? null : Math.round(100 * x));
+  const simulated = { increasePoints: points(shift.increase), decreasePoints: points(shift.decrease) };
+  return {
     category: bestKey,
     label: best?.label ?? bestKey,
-    increasePoints: reach.increase === null ? null : 100 * reach.increase,
-    decreasePoints: reach.decrease === null ? null : 100 * reach.decrease,
+    ...simulated,
+    simulated,
+    flooredAtObserved: false,
+    test: 'fisher-freeman-halton',
+    alpha: options.alpha,
+    power: options.power,
+    simulations: SIMULATIONS,
   };
-  return { categories, contingency, ordinal, detectable };
 }

@@ -5,7 +5,7 @@
  */
 import type { Messages } from '../messages.js';
 import { holm } from '../stats/index.js';
-import { compareBar, MAX_TABLES, REPLICATES } from './bar.js';
+import { compareBar, detectableChange, MAX_REPLICATES, REPLICATES, SIMULATIONS, STANDARD_ERROR_DIVISOR } from './bar.js';
 import type { Cohort } from './cohort.js';
 import { compareGrade } from './grade.js';
 import { compareLeadTimes } from './lead-times.js';
@@ -13,6 +13,8 @@ import { matchCohorts } from './match.js';
 import {
   DIFF_SCHEMA_VERSION,
   type BarComparison,
+  type CategoryChange,
+  type Detectable,
   type DiffInput,
   type DiffResult,
   type Direction,
@@ -40,15 +42,15 @@ const POWER = 0.8;
 const TESTS = {
   change: "b minus a in percentage points; interval: Newcombe (1998) method 10, hybrid score from Wilson intervals, 95%",
   contingency:
-    "Fisher-Freeman-Halton exact test of the 2×k table (n.v.t. a category where the figure shows it); two-sided p = sum of P(table) over all tables with the observed margins and P(table) ≤ P(observed)·(1 + 1e-7), as R's fisher.test. Full enumeration when there are at most 1e6 such tables; beyond that Pearson's chi-square (no continuity correction) where every expected count is ≥ 5 or the table holds more than 1e5 answers, else a seeded Monte-Carlo estimate (1 + hits)/(B + 1); `method` says which ran",
+    "Fisher-Freeman-Halton exact test of the 2×k table (n.v.t. a category where the figure shows it); two-sided p = sum of P(table) over all tables with the observed margins and P(table) ≤ P(observed)·(1 + 1e-7), as R's fisher.test. Exact by the network algorithm (Mehta & Patel 1983) over the columns while it takes at most 1e6 nodes (about a second); beyond that a seeded Monte-Carlo estimate (1 + hits)/(B + 1) over tables drawn with the observed margins, B from 10 000 on until its standard error is at most alpha/20 (at most 200 000); never chi-square. `method` says which ran, `standardError` how precise it is",
   ordinal:
-    "Wilcoxon-Mann-Whitney test of the answers coded 1..k from worst to best, n.v.t. excluded; midranks for ties; exact permutation distribution of W (as coin::wilcox_test(distribution = 'exact')); two-sided p = P(|W - E[W]| ≥ |w - E[W]|), not a doubled one-sided p; normal approximation with tie and continuity correction only beyond 2e8 steps (`method`). Cliff's delta = P(b better) - P(a better) = 2·Ub/(na·nb) - 1; positive when b is better",
+    "Wilcoxon-Mann-Whitney test of the answers coded 1..k from worst to best, n.v.t. excluded; midranks for ties; exact permutation distribution of W (as coin::wilcox_test(distribution = 'exact')) by a dynamic program over the answer categories; two-sided p = P(|W - E[W]| ≥ |w - E[W]|), not a doubled one-sided p; beyond 5e5 steps a seeded Monte-Carlo estimate with its standard error at most alpha/20 (`method`, `standardError`), never a normal approximation. Cliff's delta = P(b better) - P(a better) = 2·Ub/(na·nb) - 1; positive when b is better",
   grade:
     "marks rebuilt from the distribution; difference = mean(b) - mean(a); Welch's t test and 95% interval (as R's t.test(b, a)); exact permutation test of the difference of means over all splits, two-sided p = P(|D| ≥ |d|), run when every mark is a whole or half number; Hedges' g with the exact small-sample correction, positive when b is higher. `p` is the permutation p, Welch's when the permutation test was skipped",
   leadTimes:
-    "per lead-time segment of the main track, matched by id: median(b) - median(a) in calendar days with the exact bootstrap percentile interval (each median's bootstrap distribution computed over all n^n resamples, not sampled, so no seed; the difference's distribution by convolution; 95% bounds as its 2.5% and 97.5% quantiles, R quantile type 1); exact Wilcoxon-Mann-Whitney test of the day counts with midranks for ties (as for the ratings); Holm within the segments, a family apart that --fail-on-change does not use",
+    "per lead-time segment of the main track, matched by id: median(b) - median(a) in calendar days with the exact bootstrap percentile interval (each median's bootstrap distribution computed over all n^n resamples, not sampled, so no seed; the difference's distribution by convolution; 95% bounds as its 2.5% and 97.5% quantiles, R quantile type 1); Wilcoxon-Mann-Whitney test of the day counts with midranks for ties, exact by the dynamic program over the distinct days, a seeded Monte-Carlo estimate past its work limit (`method`, as for the ratings); Holm within the segments, a family apart that --fail-on-change does not use",
   detectable:
-    "smallest change in the best category (the last before n.v.t.) that a two-sided two-proportion test at alpha detects with 80% power, Cohen's h on the arcsine scale, from cohort a's share and both N; at unadjusted alpha, so with Holm's correction the true detectable change is larger still",
+    "smallest change in whole percentage points of the best category (the last before n.v.t.) that the deciding test, Fisher-Freeman-Halton, detects with 80% power at the Holm-adjusted alpha it faces (alpha/m, m the tests of the change family: one real change among m), by seeded simulation: 400 pairs of cohorts drawn from cohort a's shares and both N, the category moved and the others scaled in proportion; the p of a simulated table exact where the observed table has at most 2e4 tables with its margins, else chi-square (power only). For a bar without a demonstrable change the stated value is never below the change observed (`flooredAtObserved`); `simulated` keeps what the simulation found",
 } as const;
 
 function verdictOf(p: number, pAdjusted: number, alpha: number): Verdict {
@@ -57,6 +59,43 @@ function verdictOf(p: number, pAdjusted: number, alpha: number): Verdict {
 }
 
 const directionOf = (value: number): Direction => (value > 0 ? 'better' : value < 0 ? 'worse' : 'none');
+
+/**
+ * The detectable change as stated: for a bar without a demonstrable change never below the
+ * change observed in that direction, which these N just failed to show.
+ */
+export function stated(detectable: Detectable, categories: readonly CategoryChange[], verdict: Verdict): Detectable {
+  if (verdict === 'changed') return detectable;
+  const observed = categories.find((category) => category.key === detectable.category)?.change.points ?? 0;
+  const floor = (value: number | null, change: number): number | null =>
+    value === null || change <= value ? value : Math.ceil(change - 1e-9);
+  const increasePoints = floor(detectable.increasePoints, Math.max(0, observed));
+  const decreasePoints = floor(detectable.decreasePoints, Math.max(0, -observed));
+  const flooredAtObserved = increasePoints !== detectable.increasePoints || decreasePoints !== detectable.decreasePoints;
+  return { ...detectable, increasePoints, decreasePoints, flooredAtObserved };
+}
+
+/**
+ * A bar's verdict and direction: the table test decides whether it changed; a direction only
+ * when it changed and the ordered test (Mann–Whitney, after Holm in its own family) is below
+ * alpha as well. A significant ordered test beside an unchanged bar is flagged, to be explained.
+ */
+function decision(
+  verdict: Verdict,
+  cliffsDelta: number,
+  ordinalAdjusted: number,
+  alpha: number,
+): Pick<BarComparison, 'verdict' | 'direction' | 'decidedBy' | 'directionBy' | 'ordinalAloneSignificant'> {
+  const ordered = ordinalAdjusted < alpha;
+  const direction = verdict === 'changed' && ordered ? directionOf(cliffsDelta) : 'none';
+  return {
+    verdict,
+    direction,
+    decidedBy: 'fisher-freeman-halton',
+    directionBy: direction === 'none' ? null : 'mann-whitney',
+    ordinalAloneSignificant: ordered && verdict !== 'changed',
+  };
+}
 
 export function compareCohorts(a: Cohort, b: Cohort, inputs: { a: DiffInput; b: DiffInput }, options: CompareOptions): DiffResult {
   const m = options.messages;
@@ -88,7 +127,9 @@ export function compareCohorts(a: Cohort, b: Cohort, inputs: { a: DiffInput; b: 
   const ordinalFamily = holm(ordinalIndex.map((index) => flat[index]?.numbers.ordinal?.p ?? 1));
   const ordinalAdjusted = new Map(ordinalIndex.map((index, k) => [index, ordinalFamily[k] ?? 1]));
 
-  // 5. verdicts and the words for them
+  // 5. the smallest change the deciding test could show, at the alpha it faces after Holm;
+  //    verdicts and the words for them
+  const detectableOptions = { alpha: alpha / Math.max(1, changeFamily.length), power: POWER, seed: options.seed, cache: new Map<string, number>() };
   let position = 0;
   const figures: FigureComparison[] = matching.figures.map((figure, f) => ({
     id: figure.id,
@@ -109,9 +150,8 @@ export function compareCohorts(a: Cohort, b: Cohort, inputs: { a: DiffInput; b: 
         categories: numbers.categories,
         contingency: { test: 'fisher-freeman-halton', ...numbers.contingency, pAdjusted },
         ordinal: ordinal === null ? null : { ...ordinal, pAdjusted: ordinalAdjusted.get(index) ?? 1 },
-        detectable: numbers.detectable,
-        verdict: verdictOf(numbers.contingency.p, pAdjusted, alpha),
-        direction: directionOf(ordinal?.cliffsDelta ?? 0),
+        detectable: stated(detectableChange(figure.a, pair.a, pair.b, numbers.contingency, detectableOptions), numbers.categories, verdictOf(numbers.contingency.p, pAdjusted, alpha)),
+        ...decision(verdictOf(numbers.contingency.p, pAdjusted, alpha), ordinal?.cliffsDelta ?? 0, ordinalAdjusted.get(index) ?? 1, alpha),
       };
     }),
   }));
@@ -133,10 +173,10 @@ export function compareCohorts(a: Cohort, b: Cohort, inputs: { a: DiffInput; b: 
     column: bar.column,
     verdict: bar.verdict,
     direction: bar.direction,
-    text: barVerdictText(bar, m, labels, changeTests, POWER),
+    text: barVerdictText(bar, m, labels, changeTests, POWER, alpha),
   }));
   if (grade !== null) {
-    verdicts.push({ figureId: null, column: null, verdict: grade.verdict, direction: grade.direction, text: gradeVerdictText(grade, m, labels, changeTests) });
+    verdicts.push({ figureId: null, column: null, verdict: grade.verdict, direction: grade.direction, text: gradeVerdictText(grade, m, labels, changeTests, alpha) });
   }
 
   const notCompared: NotCompared[] = matching.unmatched.map((unmatched) => ({
@@ -173,11 +213,11 @@ export function compareCohorts(a: Cohort, b: Cohort, inputs: { a: DiffInput; b: 
           ordinal: { tests: "every bar's Mann-Whitney p", m: ordinalFamily.length, usedByFailOnChange: false },
         },
       },
-      monteCarlo: { seed: options.seed, replicates: REPLICATES, maxTables: MAX_TABLES },
+      monteCarlo: { seed: options.seed, simulations: SIMULATIONS, replicates: REPLICATES, maxReplicates: MAX_REPLICATES, targetStandardError: alpha / STANDARD_ERROR_DIVISOR },
     },
     figures,
     grade,
-    leadTimes: compareLeadTimes(a, b, alpha, CONFIDENCE),
+    leadTimes: compareLeadTimes(a, b, { alpha, confidence: CONFIDENCE, seed: options.seed }),
     notCompared,
     notes,
     verdicts,

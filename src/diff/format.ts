@@ -6,15 +6,24 @@ import { formatDecimal } from '../format.js';
 
 const MINUS = '−';
 
-/** A p-value: two decimals from 0,1 up, three below, "< 0,001" below that. */
-export function formatP(p: number, separator: string): string {
-  if (p < 0.001) return `< ${formatDecimal(0.001, 3, separator)}`;
-  return formatDecimal(p, p < 0.095 ? 3 : 2, separator);
+/**
+ * A p-value: two decimals from 0,1 up, three below, "< 0,001" below that; and never rounded
+ * onto or across alpha: a p just under alpha gets more decimals (0,0499), up to six, else
+ * "< alpha"; a p at or just above it shows that it is not below (0,0501).
+ */
+export function formatP(p: number, separator: string, alpha = 0.05): string {
+  if (p < 0.001 && alpha > 0.001) return `< ${formatDecimal(0.001, 3, separator)}`;
+  let decimals = p < 0.095 ? 3 : 2;
+  let text = formatDecimal(p, decimals, separator);
+  const printed = (): number => Number(text.replace(separator, '.'));
+  while ((printed() < alpha) !== (p < alpha) && decimals < 6) text = formatDecimal(p, ++decimals, separator);
+  if ((printed() < alpha) !== (p < alpha)) return p < alpha ? `< ${String(alpha).replace('.', separator)}` : text;
+  return text;
 }
 
 /** A p-value with its relation: "p = 0,005", "p < 0,001". */
-export function formatPWithRelation(p: number, separator: string): string {
-  const value = formatP(p, separator);
+export function formatPWithRelation(p: number, separator: string, alpha = 0.05): string {
+  const value = formatP(p, separator, alpha);
   return value.startsWith('<') ? `p ${value}` : `p = ${value}`;
 }
 

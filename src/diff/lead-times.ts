@@ -5,6 +5,7 @@
  * ratings and `--fail-on-change` are not affected by it.
  */
 import { holm, mannWhitneyExact, medianDifferenceInterval } from '../stats/index.js';
+import { monteCarloSettings } from './bar.js';
 import type { Cohort, CohortLeadTime } from './cohort.js';
 import type { LeadTimeComparison, Verdict } from './types.js';
 
@@ -30,7 +31,8 @@ function median(histogram: ReadonlyMap<number, number>, n: number): number {
   return n % 2 === 1 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
 }
 
-export function compareLeadTimes(a: Cohort, b: Cohort, alpha: number, confidence: number): LeadTimeComparison[] {
+export function compareLeadTimes(a: Cohort, b: Cohort, options: { readonly alpha: number; readonly confidence: number; readonly seed: number }): LeadTimeComparison[] {
+  const { alpha, confidence } = options;
   const byId = new Map((b.leadTimes?.segments ?? []).map((segment) => [segment.id, segment]));
   const pairs = (a.leadTimes?.segments ?? []).flatMap((segmentA) => {
     const segmentB = byId.get(segmentA.id);
@@ -46,7 +48,8 @@ export function compareLeadTimes(a: Cohort, b: Cohort, alpha: number, confidence
       // Beyond the sizes an exact bootstrap enumerates (thousands of distinct days): no interval.
       if (!(error instanceof RangeError)) throw error;
     }
-    const test = mannWhitneyExact(valuesOf(segmentA), valuesOf(segmentB));
+    // Exact over the distinct days; past the program's work limit a seeded Monte-Carlo p, as for the ratings.
+    const test = mannWhitneyExact(valuesOf(segmentA), valuesOf(segmentB), monteCarloSettings(alpha, options.seed));
     return { segmentA, segmentB, histogramA, histogramB, interval, test };
   });
   const adjusted = holm(raw.map(({ test }) => test.p));
@@ -61,7 +64,7 @@ export function compareLeadTimes(a: Cohort, b: Cohort, alpha: number, confidence
       a: { n: segmentA.n, median: medianA },
       b: { n: segmentB.n, median: medianB },
       medianDifference: interval,
-      mannWhitney: { U: test.U, W: test.W, p: test.p, pAdjusted, method: test.method },
+      mannWhitney: { U: test.U, W: test.W, p: test.p, pAdjusted, method: test.method, standardError: test.standardError, draws: test.draws },
       verdict,
       // Fewer days is better: a journey that takes less time.
       direction: medianB < medianA ? 'better' : medianB > medianA ? 'worse' : 'none',

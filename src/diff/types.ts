@@ -6,7 +6,7 @@ import type { ContingencyMethod } from '../stats/index.js';
 import type { CohortCategory } from './cohort.js';
 
 /** Bump when a field changes meaning or disappears; adding a field keeps the version. */
-export const DIFF_SCHEMA_VERSION = 1;
+export const DIFF_SCHEMA_VERSION = 2;
 
 export interface DiffInput {
   /** How the figures and sentences name this cohort: the file's base name without extension. */
@@ -42,15 +42,22 @@ export interface AdjustedP {
 
 export interface ContingencyTest extends AdjustedP {
   readonly test: 'fisher-freeman-halton';
-  /** Which test ran: full enumeration, seeded Monte-Carlo, or Pearson's chi-square. */
+  /** Which test ran: exact (network algorithm or enumeration) or a seeded Monte-Carlo estimate. */
   readonly method: ContingencyMethod;
-  /** Tables enumerated or simulated (0 for chi-square). */
+  /** Tables with the observed margins (exact) or tables simulated (Monte-Carlo). */
   readonly tables: number;
+  /** Standard error of a Monte-Carlo p; 0 for an exact p. */
+  readonly standardError: number | null;
 }
 
 export interface OrdinalTest extends AdjustedP {
   readonly test: 'mann-whitney';
-  readonly method: 'exact' | 'normal';
+  /** Exact (dynamic program over the categories) or a seeded Monte-Carlo estimate; never a normal approximation. */
+  readonly method: 'exact' | 'monte-carlo';
+  /** Standard error of a Monte-Carlo p; 0 for an exact p. */
+  readonly standardError: number;
+  /** Splits drawn for a Monte-Carlo p; 0 for an exact p. */
+  readonly draws: number;
   /** The category keys from worst to best, coded 1, 2, 3, …; n.v.t. left out. */
   readonly order: readonly string[];
   readonly na: number;
@@ -61,14 +68,30 @@ export interface OrdinalTest extends AdjustedP {
   readonly cliffsDelta: number;
 }
 
-/** The smallest change in the best category that these N would detect with the stated power. */
+/**
+ * The smallest change in the best category that the deciding test (Fisher–Freeman–Halton), at
+ * the Holm-adjusted alpha it faces (alpha/m: a single real change among m tests), detects with
+ * the stated power, found by a seeded simulation.
+ */
 export interface Detectable {
   readonly category: string;
   readonly label: string;
-  /** Smallest detectable rise in percentage points; null when not even a rise to 100% would do. */
+  /**
+   * Smallest detectable rise in whole percentage points, as stated; null when not even a rise to
+   * 100% would do. For a bar without a demonstrable change it is never below the rise observed.
+   */
   readonly increasePoints: number | null;
-  /** Smallest detectable fall in percentage points; null when not even a fall to 0% would do. */
+  /** Smallest detectable fall, likewise. */
   readonly decreasePoints: number | null;
+  /** What the simulation found, before the floor at the observed change. */
+  readonly simulated: { readonly increasePoints: number | null; readonly decreasePoints: number | null };
+  /** True when the stated value is the observed change because the simulated one was smaller. */
+  readonly flooredAtObserved: boolean;
+  readonly test: 'fisher-freeman-halton';
+  /** The alpha the test faces: the Holm alpha of the first step, alpha/m. */
+  readonly alpha: number;
+  readonly power: number;
+  readonly simulations: number;
 }
 
 /**
@@ -76,7 +99,11 @@ export interface Detectable {
  * `no-evidence`: neither is; the data cannot tell a change from chance.
  */
 export type Verdict = 'changed' | 'not-after-correction' | 'no-evidence';
-/** From Cliff's delta (bars) or the difference of means (grade); `none` when it is 0. */
+/**
+ * Bars: 'better' or 'worse' only when the bar changed and its Mann–Whitney test is below alpha
+ * after Holm as well (the sign of Cliff's delta); 'none' otherwise, also when only the
+ * distribution changed. Grade: the sign of the difference of means when it changed.
+ */
 export type Direction = 'better' | 'worse' | 'none';
 
 export interface BarComparison {
@@ -92,6 +119,15 @@ export interface BarComparison {
   readonly detectable: Detectable;
   readonly verdict: Verdict;
   readonly direction: Direction;
+  /** The test whose Holm-adjusted p decides `verdict`: the table test, in the family --fail-on-change acts on. */
+  readonly decidedBy: 'fisher-freeman-halton';
+  /** The test behind `direction`: Mann–Whitney when the bar changed and it is below alpha after Holm too; else null. */
+  readonly directionBy: 'mann-whitney' | null;
+  /**
+   * True when the Mann–Whitney test is below alpha after Holm but the table test does not show a
+   * change: the words say that it does not decide, and why.
+   */
+  readonly ordinalAloneSignificant: boolean;
 }
 
 export interface FigureComparison {
@@ -167,7 +203,14 @@ export interface LeadTimeComparison {
   /** median(b) − median(a) with its exact bootstrap percentile interval; null when too large to enumerate. */
   readonly medianDifference: { readonly difference: number; readonly lower: number; readonly upper: number } | null;
   /** Of the day counts; U and W of cohort a. */
-  readonly mannWhitney: AdjustedP & { readonly U: number; readonly W: number; readonly method: 'exact' | 'normal' };
+  readonly mannWhitney: AdjustedP & {
+    readonly U: number;
+    readonly W: number;
+    /** Exact (dynamic program over the distinct days) or a seeded Monte-Carlo estimate with its standard error. */
+    readonly method: 'exact' | 'monte-carlo';
+    readonly standardError: number;
+    readonly draws: number;
+  };
   readonly verdict: Verdict;
   /** `better` when b's median is fewer days. */
   readonly direction: Direction;
@@ -196,7 +239,14 @@ export interface DiffResult {
     };
     readonly detectable: string;
     readonly leadTimes: string;
-    readonly monteCarlo: { readonly seed: number; readonly replicates: number; readonly maxTables: number };
+    readonly monteCarlo: {
+      readonly seed: number;
+      /** Simulated pairs of cohorts per change tried for the detectable change. */
+      readonly simulations: number;
+      readonly replicates: number;
+      readonly maxReplicates: number;
+      readonly targetStandardError: number;
+    };
   };
   readonly figures: readonly FigureComparison[];
   readonly grade: GradeComparison | null;

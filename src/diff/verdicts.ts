@@ -32,43 +32,59 @@ function caution(bar: BarComparison, m: Messages, power: number): string {
   const best = bar.categories.find((category) => category.key === bar.detectable.category);
   const rise = (best?.change.points ?? 0) >= 0;
   const points = rise ? bar.detectable.increasePoints : bar.detectable.decreasePoints;
+  const simulated = rise ? bar.detectable.simulated.increasePoints : bar.detectable.simulated.decreasePoints;
   const percent = Math.round(power * 100);
-  return points === null
-    ? m.diffUndetectable(bar.a.n, bar.b.n, rise, bar.detectable.label, percent)
-    : m.diffDetectable(bar.a.n, bar.b.n, formatDecimal(points, 0, m.decimalSeparator), bar.detectable.label, percent);
+  const sep = m.decimalSeparator;
+  if (points === null) return m.diffUndetectable(bar.a.n, bar.b.n, rise, bar.detectable.label, percent);
+  if (points !== simulated) return m.diffDetectableObserved(bar.a.n, bar.b.n, formatDecimal(points, 0, sep), bar.detectable.label);
+  const alpha = bar.detectable.alpha;
+  const alphaText = formatDecimal(alpha, Math.max(2, Math.ceil(-Math.log10(alpha)) + 1), sep);
+  return m.diffDetectable(bar.a.n, bar.b.n, formatDecimal(points, 0, sep), bar.detectable.label, percent, alphaText);
 }
 
-export function barVerdictText(bar: BarComparison, m: Messages, labels: Labels, changeTests: number, power: number): string {
+/** "Mann-Whitney, exact: p = 0,62, na Holm 0,62". */
+function ordinalText(bar: BarComparison, m: Messages, alpha: number): string {
+  const { ordinal } = bar;
+  if (ordinal === null) return '';
+  const sep = m.decimalSeparator;
+  const ran = m.diffTestRan('mann-whitney', ordinal.method, formatDecimal(ordinal.standardError, 4, sep));
+  return `${ran}: ${m.diffPAdjusted(formatPWithRelation(ordinal.p, sep, alpha), formatP(ordinal.pAdjusted, sep, alpha))}`;
+}
+
+export function barVerdictText(bar: BarComparison, m: Messages, labels: Labels, changeTests: number, power: number, alpha: number): string {
   const where = barWhere(m, bar.figureId, bar.label);
   const sep = m.decimalSeparator;
   const { p, pAdjusted } = bar.contingency;
+  const ran = `${m.diffTestRan('fisher-freeman-halton', bar.contingency.method, formatDecimal(bar.contingency.standardError ?? 0, 4, sep))}: `;
   if (bar.verdict === 'changed') {
     const moved = mostMoved(bar);
+    const ordinal = ordinalText(bar, m, alpha);
     return m.diffBarChanged(
       where,
-      m.diffDirection(bar.direction, labels.b),
+      bar.direction === 'none' ? m.diffChangedNoDirection(labels.b) : m.diffDirection(bar.direction, labels.b),
       moved?.label ?? '',
       formatShare(moved?.a.share ?? 0),
       formatShare(moved?.b.share ?? 0),
       formatSigned(moved?.change.points ?? 0, 0, sep),
       formatSigned(moved?.change.lower ?? 0, 0, sep),
       formatSigned(moved?.change.upper ?? 0, 0, sep),
-      m.diffPAdjusted(formatPWithRelation(p, sep), formatP(pAdjusted, sep)),
+      ran + m.diffPAdjusted(formatPWithRelation(p, sep, alpha), formatP(pAdjusted, sep, alpha)) + (ordinal === '' ? '' : `; ${ordinal}`),
     );
   }
   const head =
     bar.verdict === 'not-after-correction'
-      ? m.diffNotAfterCorrection(where, formatPWithRelation(p, sep), formatP(pAdjusted, sep), changeTests)
-      : m.diffNoEvidence(where, formatPWithRelation(p, sep));
-  return `${head} ${caution(bar, m, power)}`;
+      ? m.diffNotAfterCorrection(where, ran + formatPWithRelation(p, sep, alpha), formatP(pAdjusted, sep, alpha), changeTests)
+      : m.diffNoEvidence(where, ran + formatPWithRelation(p, sep, alpha));
+  const notDeciding = bar.ordinalAloneSignificant ? ` ${m.diffOrdinalNotDeciding(ordinalText(bar, m, alpha), changeTests)}` : '';
+  return `${head}${notDeciding} ${caution(bar, m, power)}`;
 }
 
-export function gradeVerdictText(grade: GradeComparison, m: Messages, labels: Labels, changeTests: number): string {
+export function gradeVerdictText(grade: GradeComparison, m: Messages, labels: Labels, changeTests: number, alpha: number): string {
   const sep = m.decimalSeparator;
   const means = m.diffGradeMeans(formatDecimal(grade.a.mean, 1, sep), formatDecimal(grade.b.mean, 1, sep), formatSigned(grade.difference, 1, sep));
   const interval =
     grade.welch === null ? '' : `${m.diffInterval} ${m.diffRange(formatSigned(grade.welch.lower, 1, sep), formatSigned(grade.welch.upper, 1, sep))}; `;
-  const details = `${interval}${m.diffTestName(grade.test)} ${m.diffPAdjusted(formatPWithRelation(grade.p, sep), formatP(grade.pAdjusted, sep))}`;
+  const details = `${interval}${m.diffTestName(grade.test)} ${m.diffPAdjusted(formatPWithRelation(grade.p, sep, alpha), formatP(grade.pAdjusted, sep, alpha))}`;
   return m.diffGradeVerdict(means, details, m.diffGradeConclusion(grade.verdict, grade.direction, labels.b, changeTests));
 }
 

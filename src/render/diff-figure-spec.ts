@@ -35,18 +35,19 @@ export interface DiffSegmentDatum extends SegmentFields {
   readonly cohortOrder: number;
 }
 
-function barHeaders(figure: FigureComparison, m: Messages): string[] {
+function barHeaders(figure: FigureComparison, m: Messages, alpha: number): string[] {
   const seen = new Map<string, number>();
   for (const bar of figure.bars) seen.set(bar.label, (seen.get(bar.label) ?? 0) + 1);
   return figure.bars.map((bar) => {
     const label = (seen.get(bar.label) ?? 0) > 1 ? `${bar.label} (${bar.column})` : bar.label;
     const sep = m.decimalSeparator;
-    return `${label}   (n = ${bar.a.n} → ${bar.b.n}; ${m.diffPAdjusted(formatPWithRelation(bar.contingency.p, sep), formatP(bar.contingency.pAdjusted, sep))})`;
+    const p = formatPWithRelation(bar.contingency.p, sep, alpha);
+    return `${label}   (n = ${bar.a.n} → ${bar.b.n}; ${m.diffPAdjusted(bar.contingency.method === 'exact' ? p : p.replace(/^p [=<]/, (relation) => (relation === 'p =' ? 'p ≈' : relation)), formatP(bar.contingency.pAdjusted, sep, alpha))})`;
   });
 }
 
 export function diffSegmentData(figure: FigureComparison, diff: DiffResult, m: Messages, measure: MeasureText): DiffSegmentDatum[] {
-  const headers = barHeaders(figure, m);
+  const headers = barHeaders(figure, m, diff.alpha);
   return figure.bars.flatMap((bar, barOrder) =>
     (['a', 'b'] as const).flatMap((side, cohortOrder) => {
       const n = bar[side].n;
@@ -85,7 +86,9 @@ export function diffFigureSpec(unsafeFigure: FigureComparison, unsafeDiff: DiffR
   const subtitle = captionA === captionB ? [captionA] : [`a: ${captionA}`, `b: ${captionB}`];
   const cohortLabelWidth = Math.max(...(['a', 'b'] as const).map((side) => measure(diff[side].label, LABEL_FONT_SIZE))) + 8;
   const footnoteWidth = cohortLabelWidth + PLOT_WIDTH;
-  const footnoteLines = wrapText(m.diffFigureNote(diff.tests.multiplicity.families.change.m), (line) => measure(line, FOOTNOTE_FONT_SIZE) <= footnoteWidth);
+  const methods = new Set(figure.bars.map((bar) => bar.contingency.method));
+  const method = methods.size === 1 ? [...methods][0] : 'mixed';
+  const footnoteLines = wrapText(m.diffFigureNote(diff.tests.multiplicity.families.change.m, method), (line) => measure(line, FOOTNOTE_FONT_SIZE) <= footnoteWidth);
   const bars: NonNormalizedSpec = {
     facet: {
       row: {

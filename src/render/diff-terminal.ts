@@ -47,18 +47,22 @@ function barLines(bar: BarComparison, diff: DiffResult, m: Messages, chalk: Chal
   }
   lines.push(chalk.dim('    ' + padEnd('n', labelWidth) + padStart(`${bar.a.n}     `, cohortWidth) + padStart(`${bar.b.n}     `, cohortWidth)));
   const { contingency, ordinal } = bar;
+  const alpha = diff.alpha;
   lines.push(
-    `    Fisher-Freeman-Halton (${m.diffMethod(contingency.method, contingency.tables)}): ${m.diffPAdjusted(formatPWithRelation(contingency.p, sep), formatP(contingency.pAdjusted, sep))}`,
+    `    Fisher-Freeman-Halton (${m.diffMethod(contingency.method, contingency.tables, formatDecimal(contingency.standardError ?? 0, 4, sep))}): ${m.diffPAdjusted(formatPWithRelation(contingency.p, sep, alpha), formatP(contingency.pAdjusted, sep, alpha))}` +
+      chalk.dim(` — ${m.diffDecides}`),
   );
   lines.push(
     ordinal === null
       ? chalk.dim(`    ${m.diffNoOrdinal}`)
-      : `    Mann-Whitney (${m.diffOrdinalMethod(ordinal.method)}): ${m.diffPAdjusted(formatPWithRelation(ordinal.p, sep), formatP(ordinal.pAdjusted, sep))}; Cliff's δ = ${formatSigned(ordinal.cliffsDelta, 2, sep)}`,
+      : `    Mann-Whitney (${m.diffOrdinalMethod(ordinal.method, ordinal.draws, formatDecimal(ordinal.standardError, 4, sep))}): ${m.diffPAdjusted(formatPWithRelation(ordinal.p, sep, alpha), formatP(ordinal.pAdjusted, sep, alpha))}; Cliff's δ = ${formatSigned(ordinal.cliffsDelta, 2, sep)}` +
+          chalk.dim(` — ${m.diffGivesDirection}`),
   );
   if (bar.verdict === 'changed') {
     const paint = bar.direction === 'better' ? chalk.green : bar.direction === 'worse' ? chalk.red : chalk.yellow;
     const arrow = bar.direction === 'better' ? '▲' : bar.direction === 'worse' ? '▼' : '◆';
-    lines.push(paint(`    ${arrow} ${m.diffDirection(bar.direction, diff.b.label)}`));
+    const words = bar.direction === 'none' ? m.diffChangedNoDirection(diff.b.label) : m.diffDirection(bar.direction, diff.b.label);
+    lines.push(paint(`    ${arrow} ${words}`));
   }
   return lines;
 }
@@ -75,7 +79,7 @@ function figureLines(figure: FigureComparison, diff: DiffResult, m: Messages, ch
   return lines;
 }
 
-function gradeLines(grade: GradeComparison, m: Messages, chalk: ChalkInstance): string[] {
+function gradeLines(grade: GradeComparison, m: Messages, chalk: ChalkInstance, alpha: number): string[] {
   const sep = m.decimalSeparator;
   const lines = [
     `${chalk.bold(m.grade)}  ${m.diffGradeMeans(formatDecimal(grade.a.mean, 1, sep), formatDecimal(grade.b.mean, 1, sep), formatSigned(grade.difference, 2, sep))}` +
@@ -85,7 +89,7 @@ function gradeLines(grade: GradeComparison, m: Messages, chalk: ChalkInstance): 
     lines.push(`  ${m.diffWelch(formatSigned(grade.welch.lower, 2, sep), formatSigned(grade.welch.upper, 2, sep), formatPWithRelation(grade.welch.p, sep))}`);
   }
   if ('skipped' in grade.permutation) lines.push(chalk.dim(`  ${m.diffPermutationSkipped(grade.permutation.skipped)}`));
-  lines.push(`  ${m.diffTestName(grade.test)}: ${m.diffPAdjusted(formatPWithRelation(grade.p, sep), formatP(grade.pAdjusted, sep))}`);
+  lines.push(`  ${m.diffTestName(grade.test)}: ${m.diffPAdjusted(formatPWithRelation(grade.p, sep, alpha), formatP(grade.pAdjusted, sep, alpha))}`);
   if (grade.hedgesG !== null) lines.push(`  Hedges' g = ${formatSigned(grade.hedgesG, 2, sep)}`);
   return lines;
 }
@@ -115,7 +119,7 @@ export function renderDiffTerminal(unsafe: DiffResult, m: Messages, color: boole
   const chalk = new Chalk({ level: color ? 3 : 0 });
   const lines = [chalk.bold(m.diffHeading(diff.a.label, diff.b.label)), chalk.dim(cohortLine('a', diff.a, m)), chalk.dim(cohortLine('b', diff.b, m)), ''];
   for (const figure of diff.figures) lines.push(...figureLines(figure, diff, m, chalk), '');
-  if (diff.grade !== null) lines.push(...gradeLines(diff.grade, m, chalk), '');
+  if (diff.grade !== null) lines.push(...gradeLines(diff.grade, m, chalk, diff.alpha), '');
   if (diff.leadTimes.length > 0) lines.push(...leadTimeLines(diff.leadTimes, diff, m, chalk), '');
   if (diff.notCompared.length > 0) {
     lines.push(chalk.bold(m.diffNotComparedTitle), ...diff.notCompared.map((entry) => `  ${entry.text}`), '');
@@ -128,6 +132,14 @@ export function renderDiffTerminal(unsafe: DiffResult, m: Messages, color: boole
     lines.push(paint(`  ${verdict.text}`));
   }
   lines.push(chalk.bold(`  ${m.diffSummary(diff.summary.barsChanged, diff.summary.barsCompared)}`), '');
-  lines.push(chalk.dim(m.diffTestsTitle), ...m.diffTestsText(String(diff.alpha).replace('.', m.decimalSeparator), diff.tests.multiplicity.families.change.m, diff.tests.multiplicity.families.ordinal.m).split('\n').map((line) => chalk.dim(`  ${line}`)));
+  const bars = diff.figures.flatMap((figure) => figure.bars);
+  const exactTables = bars.filter((bar) => bar.contingency.method === 'exact').length;
+  const ordinals = bars.flatMap((bar) => (bar.ordinal === null ? [] : [bar.ordinal]));
+  const exactOrdinal = ordinals.filter((ordinal) => ordinal.method === 'exact').length;
+  const footer = [
+    ...m.diffTestsText(String(diff.alpha).replace('.', m.decimalSeparator), diff.tests.multiplicity.families.change.m, diff.tests.multiplicity.families.ordinal.m).split('\n'),
+    m.diffTestsRan(exactTables, bars.length - exactTables, exactOrdinal, ordinals.length - exactOrdinal),
+  ];
+  lines.push(chalk.dim(m.diffTestsTitle), ...footer.map((line) => chalk.dim(`  ${line}`)));
   return `${lines.map((line) => line.trimEnd()).join('\n')}\n`;
 }

@@ -8,7 +8,12 @@
  * @param histogram value → frequency (frequencies > 0)
  * @returns the summary, or null for an empty histogram
  * @example
- * histogramSummary(new Map([[6, 2], [7, 1]])); // => { n: 3, mean: 6.333…, median: 6, sd: 0.577…, min: 6, max: 7 }
+ * const summary = histogramSummary(new Map([[6, 2], [7, 1]]));
+ * summary.n; // => 3
+ * summary.mean.toFixed(6); // => (19 / 3).toFixed(6)
+ * summary.median; // => 6
+ * summary.sd.toFixed(6); // => Math.sqrt(1 / 3).toFixed(6)
+ * [summary.min, summary.max]; // => [6, 7]
  */
 export function histogramSummary(histogram: ReadonlyMap<number, number>): {
   n: number;

@@ -1,6 +1,7 @@
 export { bootstrapMedianDistribution } from './bootstrap-median-distribution.js';
 export { cliffsDelta } from './cliffs-delta.js';
-export { detectableDifference, type DetectableDifference } from './detectable-difference.js';
+export { binomialQuantile } from './binomial-quantile.js';
+export { detectableShift, type DetectableShift, type DetectableShiftOptions } from './detectable-shift.js';
 export {
   fisherFreemanHalton,
   type ContingencyMethod,
@@ -9,7 +10,12 @@ export {
 } from './fisher-freeman-halton.js';
 export { hedgesG } from './hedges-g.js';
 export { histogramQuantile } from './histogram-quantile.js';
+export { histogramSummary } from './histogram-summary.js';
 export { holm } from './holm.js';
+export { hypergeometricSample } from './hypergeometric-sample.js';
+export { hypergeometricTails, type HypergeometricTails } from './hypergeometric-tails.js';
+export { largestRemainder } from './largest-remainder.js';
+export { linearByLinear, type LinearByLinearOptions, type LinearByLinearResult } from './linear-by-linear.js';
 export { medianDifferenceInterval, type MedianDifference } from './median-difference-interval.js';
 export { mannWhitneyExact, type MannWhitneyOptions, type MannWhitneyResult } from './mann-whitney-exact.js';
 export { doubledMidranks } from './midranks.js';

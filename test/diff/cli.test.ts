@@ -4,9 +4,12 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { run, stackFrames, tempDir, writeTemp } from '../helpers/run.js';
 import { fixture2016, fixture2017, runDiff } from './helpers.js';
+
+// cj diff runs whole comparisons, with a power simulation per bar: on a shared machine more than 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const ansi = /\u001b\[/;
 

@@ -4,12 +4,15 @@
  * definitions or columns, compared on what both have, the rest named.
  */
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { contingencyTest } from '../../src/diff/bar.js';
 import type { DiffResult } from '../../src/diff/types.js';
 import { run, tempDir, writeTemp } from '../helpers/run.js';
 import { parseCsv, writeCsv } from '../helpers/table.js';
 import { comparedBar, diffJson, fixture2016, fixture2017 } from './helpers.js';
+
+// cj diff runs whole comparisons, with a power simulation per bar: on a shared machine more than 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** The parts of a comparison that come from the data, not from how the files were given. */
 const numbers = (diff: DiffResult) => ({
@@ -198,27 +201,30 @@ describe('cohorts with different definitions or columns', () => {
   });
 });
 
-describe('the table test beyond enumeration says which test ran', () => {
-  it('chi-square when every expected count is at least 5', () => {
-    const result = contingencyTest(
-      [
-        [300, 310, 290, 300],
-        [305, 300, 295, 290],
-      ],
-      1,
-    );
-    expect(result.method).toBe('chi-square');
+describe('the table test says which test ran, and is never chi-square', () => {
+  it('exact by the network algorithm for a 2×6 table with 1 480 884 tables (R fisher.test: 0.057191369113387673)', () => {
+    // Rscript test/stats/reference/issue15.R: fisher.test(rbind(a, b), workspace = 2e8)$p.value
+    const result = contingencyTest([[16, 6, 3, 9, 7, 5], [10, 14, 13, 11, 15, 14]], 1);
+    expect(result).toMatchObject({ method: 'exact', tables: 1480884, standardError: 0 });
+    expect(Math.abs(result.p - 0.057191369113387673)).toBeLessThan(1e-12);
   });
 
-  it('a seeded Monte-Carlo estimate where a count is too small for the approximation, the same on every run', () => {
+  it('a seeded Monte-Carlo estimate beyond that, its standard error at most alpha/20, the same on every run', () => {
     const table = [
-      [400, 380, 420, 3],
-      [390, 410, 400, 0],
+      [3000, 3100, 2900, 3000, 5],
+      [3050, 3000, 2950, 2900, 0],
     ];
     const first = contingencyTest(table, 1);
     expect(first.method).toBe('monte-carlo');
-    expect(first.tables).toBe(10_000);
+    expect(first.tables).toBeGreaterThanOrEqual(10_000);
+    expect(first.standardError).toBeLessThanOrEqual(0.05 / 20);
+    expect(first.standardError).toBeCloseTo(Math.sqrt((first.p * (1 - first.p)) / first.tables), 15);
     expect(contingencyTest(table, 1)).toEqual(first);
+    // At alpha 0.01 the cap of 200 000 draws may come first, but only for a p far from alpha.
+    const strict = contingencyTest(table, 1, 0.01);
+    const precise = (strict.standardError ?? 1) <= 0.01 / 20;
+    const farAndCapped = strict.tables === 200_000 && strict.p - 4 * (strict.standardError ?? 1) > 0.01;
+    expect(precise || farAndCapped).toBe(true);
   });
 
   it('full enumeration for a survey-sized table', () => {

@@ -5,11 +5,10 @@
  * naar Werk" (2016: 1 negatief, 9 neutraal, 3 positief, 2 n.v.t.; 2017: 0, 2, 14, 1), and the
  * grade (2016: 18 marks, mean 6,1; 2017: 20 marks, mean 6,8).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DiffResult } from '../../src/diff/types.js';
 import {
   cliffsDelta,
-  detectableDifference,
   fisherFreemanHalton,
   hedgesG,
   holm,
@@ -19,6 +18,9 @@ import {
   welchTest,
 } from '../../src/stats/index.js';
 import { codes, comparedBar, diffJson, fixture2016, fixture2017, row } from './helpers.js';
+
+// cj diff runs whole comparisons, with a power simulation per bar: on a shared machine more than 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const TOLERANCE = 1e-9;
 
@@ -98,14 +100,13 @@ describe('Figure 5, bar "Workshop naar Werk": haarlem-2016 against haarlem-2017'
     expect(bar.direction).toBe('better');
   });
 
-  it('the smallest detectable change in "Positief" with these N (detectableDifference)', () => {
+  it('the smallest detectable change in "Positief": simulated under FFH at alpha/20 (test/diff/detectable.test.ts checks its power exactly), larger than the old z-test at unadjusted alpha', () => {
     const bar = workshop();
-    const direct = detectableDifference(3 / 15, 15, 17, 0.05, 0.8);
-    expect(bar.detectable.category).toBe('positief');
-    expect(bar.detectable.increasePoints).toBeCloseTo(100 * (direct.increase ?? 0), 12);
-    expect(bar.detectable.decreasePoints).toBeNull();
+    expect(bar.detectable).toMatchObject({ category: 'positief', test: 'fisher-freeman-halton', alpha: 0.05 / 20, power: 0.8, simulations: 400 });
+    expect(Number.isInteger(bar.detectable.increasePoints)).toBe(true);
+    // What the old z-test at unadjusted alpha stated, which the deciding test at alpha/20 cannot reach:
     // Rscript -e 'h <- (qnorm(0.975)+qnorm(0.8))*sqrt(1/15+1/17); print(100*(sin(asin(sqrt(0.2))+h/2)^2-0.2), digits=17)'
-    expect(Math.abs((bar.detectable.increasePoints ?? 0) - 47.095522520454018)).toBeLessThan(TOLERANCE);
+    expect(bar.detectable.increasePoints ?? 0).toBeGreaterThan(47.095522520454018);
   });
 
   it('survives Holm: the only bar whose adjusted p is below 0,05, so the verdict is "changed"', () => {
@@ -143,7 +144,10 @@ describe('Holm families', () => {
     expect(Math.abs(bar.contingency.p - 0.0054535833384948097)).toBeLessThan(TOLERANCE);
     const sentence = diff.verdicts.find((verdict) => verdict.column === 'werkplein_medewerker')?.text ?? '';
     expect(sentence).toContain('na Holm-correctie voor 20 toetsen');
-    expect(sentence).toContain("minstens 44 procentpunt in 'Positief' met 80% kans aan te tonen");
+    // The change observed (+52 points in Positief) was not demonstrable: the stated one is larger.
+    const positief = bar.categories.find((category) => category.key === 'positief');
+    expect(bar.detectable.increasePoints ?? 0).toBeGreaterThan(positief?.change.points ?? 100);
+    expect(sentence).toContain(`minstens ${bar.detectable.increasePoints} procentpunt in 'Positief' met 80% kans aan te tonen (Fisher-Freeman-Halton bij het Holm-niveau α = 0,0025, gesimuleerd)`);
   });
 });
 
@@ -199,21 +203,30 @@ describe('words a reader can act on', () => {
   it('says which bar moved, which way, by how much', () => {
     const sentence = diff.verdicts.find((verdict) => verdict.column === 'workshop')?.text;
     expect(sentence).toBe(
-      'Figuur 5, Workshop naar Werk: beter beoordeeld in haarlem-2017 (Positief 20% → 82%, +62 procentpunt, 95%-BI +28 tot +80; p = 0,001, na Holm 0,024).',
+      'Figuur 5, Workshop naar Werk: beter beoordeeld in haarlem-2017 (Positief 20% → 82%, +62 procentpunt, 95%-BI +28 tot +80; Fisher-Freeman-Halton, exact: p = 0,001, na Holm 0,024; Mann-Whitney, exact: p < 0,001, na Holm 0,012).',
+    );
+  });
+
+  it('Figure 2 "contact medewerker": Mann-Whitney below alpha after Holm (0,027) beside no demonstrable change says why it does not decide', () => {
+    const bar = comparedBar(diff, '2', 'werkplein_medewerker');
+    expect(bar).toMatchObject({ verdict: 'not-after-correction', direction: 'none', decidedBy: 'fisher-freeman-halton', directionBy: null, ordinalAloneSignificant: true });
+    const sentence = diff.verdicts.find((verdict) => verdict.column === 'werkplein_medewerker')?.text;
+    expect(sentence).toContain(
+      'geen aantoonbare verandering. Mann-Whitney, exact: p = 0,001, na Holm 0,027 wijst op een verschuiving, maar beslist niet: of een balk veranderde, beslist de Fisher-Freeman-Halton-toets na Holm-correctie voor de 20 toetsen waarop --fail-on-change let',
     );
   });
 
   it('cautions where N is too small to detect a change of that size', () => {
     const sentence = diff.verdicts.find((verdict) => verdict.column === 'cv_uploaden')?.text;
     expect(sentence).toBe(
-      "Figuur 1, Cv uploaden werk.nl: geen aantoonbare verandering (p = 0,73). Met deze aantallen (16 en 17) was alleen een verandering van minstens 44 procentpunt in 'Positief' met 80% kans aan te tonen.",
+      "Figuur 1, Cv uploaden werk.nl: geen aantoonbare verandering (Fisher-Freeman-Halton, exact: p = 0,73). Met deze aantallen (16 en 17) was geen enkele stijging van 'Positief' met 80% kans aan te tonen.",
     );
   });
 
   it('in English with --lang en', async () => {
     const english = await diffJson(fixture2016, fixture2017, ['--lang', 'en']);
     const sentence = english.verdicts.find((verdict) => verdict.column === 'cv_uploaden')?.text ?? '';
-    expect(sentence).toContain('no demonstrable change (p = 0.73)');
-    expect(sentence).toContain("With these N (16 and 17), only a change of at least 44 percentage points in 'Positive' could be detected with 80% power.");
+    expect(sentence).toContain('no demonstrable change (Fisher-Freeman-Halton, exact: p = 0.73)');
+    expect(sentence).toContain("With these N (16 and 17), no rise in 'Positive' at all could be detected with 80% power.");
   });
 });

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { contingencyTest, LARGE_TABLE } from '../../src/diff/bar.js';
+import { contingencyTest } from '../../src/diff/bar.js';
 import { MAX_COMPARED_N, MAX_RESULTS_BYTES } from '../../src/diff/results-schema.js';
 import { run, stackFrames, tempDir, writeTemp } from '../helpers/run.js';
 import { xmlFaults } from '../helpers/xml.js';
@@ -272,17 +272,25 @@ describe('the size of a results.json', () => {
 });
 
 describe('large legitimate counts are compared, and the tests finish', () => {
-  it('a table of more than 1e5 answers uses chi-square even where an expected count is below 5 (scipy)', () => {
-    // python3 -c "import scipy.stats as s; print(s.chi2_contingency([[60000,3,60000],[59000,1,61000]], correction=False).pvalue)"
-    // 0.00014570831972451995
+  it('a table of 240 004 answers with a column of four: never chi-square (off by 2.5×); exact, or Monte-Carlo within its standard error of the exact p', () => {
+    // The exact two-sided p by summing every table with these margins, in Python (log binomials):
+    //   cols = [119000, 4, 121000]; r1 = 120003; sum exp(logP(x)) over x with logP(x) <= logP(obs) + 1e-7
+    //   → 5.7151937579922644e-05
+    // Pearson's chi-square (scipy.stats.chi2_contingency(..., correction=False)) would say 0.00014570831972451995.
     const table = [
       [60000, 3, 60000],
       [59000, 1, 61000],
     ];
-    expect(table.flat().reduce((sum, n) => sum + n, 0)).toBeGreaterThan(LARGE_TABLE);
+    const exact = 5.7151937579922644e-5;
     const result = contingencyTest(table, 1);
-    expect(result.method).toBe('chi-square');
-    expect(result.p).toBeCloseTo(0.00014570831972451995, 12);
+    expect(result.method).not.toBe('chi-square');
+    if (result.method === 'exact') expect(result.p).toBeCloseTo(exact, 12);
+    else {
+      // (1 + hits)/(B + 1) is never below 1/(B + 1): the margin allows for that floor.
+      expect(result.standardError).not.toBeNull();
+      expect(Math.abs(result.p - exact)).toBeLessThanOrEqual(4 * (result.standardError ?? 0) + 1 / ((result.tables ?? 0) + 1));
+      expect(result.p).toBeLessThan(0.05 / 20);
+    }
   });
 
   /** Haarlem's figure 1, first bar, and the grade, with the counts given; n and N to match. */
@@ -299,18 +307,23 @@ describe('large legitimate counts are compared, and the tests finish', () => {
     return JSON.stringify(r);
   }
 
-  it('a million answers and marks per side: exit 0, chi-square and the normal approximation, the permutation test skipped', async () => {
+  it('a million answers and marks per side: exit 0, Monte-Carlo p within its standard error of the large-sample p (scipy), the permutation test skipped', async () => {
     const dir = tempDir();
     const a = writeTemp('a.json', oneBar({ negatief: 250_000, neutraal: 250_000, positief: 500_000 }, [{ mark: 6, count: 500_000 }, { mark: 7, count: 500_000 }]), dir);
     const b = writeTemp('b.json', oneBar({ negatief: 249_000, neutraal: 251_000, positief: 500_000 }, [{ mark: 6, count: 499_000 }, { mark: 7.5, count: 501_000 }]), dir);
     const diff = await diffJson(a, b);
     const bar = comparedBar(diff, '1', 'cv_uploaden');
     expect(bar.a.n).toBe(MAX_COMPARED_N);
-    expect(bar.contingency.method).toBe('chi-square');
+    // At two million answers the large-sample p is the exact p to well under 0.001; a Monte-Carlo
+    // p must lie within four standard errors of it (plus that allowance).
     // python3 -c "import scipy.stats as s; print(s.chi2_contingency([[250000,250000,500000],[249000,251000,500000]], correction=False).pvalue)"
     // 0.13533420055434683
-    expect(bar.contingency.p).toBeCloseTo(0.13533420055434683, 12);
-    expect(bar.ordinal?.method).toBe('normal');
+    expect(bar.contingency.method).toBe('monte-carlo');
+    expect(Math.abs(bar.contingency.p - 0.13533420055434683)).toBeLessThan(4 * (bar.contingency.standardError ?? 1) + 0.001);
+    // python3: scipy.stats.mannwhitneyu(b, a, method='asymptotic', use_continuity=False) on the
+    // answers coded 1, 2, 3 → 0.504985086925259
+    expect(bar.ordinal?.method).toBe('monte-carlo');
+    expect(Math.abs((bar.ordinal?.p ?? 0) - 0.504985086925259)).toBeLessThan(4 * (bar.ordinal?.standardError ?? 1) + 0.001);
     expect(diff.grade?.permutation).toEqual({ skipped: 'too-large' });
     expect(diff.grade?.test).toBe('welch');
   }, 120_000);

@@ -67,7 +67,8 @@ describe('an endless stream ends with a clear error after reading a bounded amou
     const error = await refusal(source);
     expect(error.code).toBe('CJ_NOT_TEXT');
     expect(error.message).toContain('een nul-byte op byte 0: dit is geen tekstbestand');
-    expect(source.pulled).toBeLessThanOrEqual(CHUNK);
+    // One chunk to tell the kind of file from its first bytes, one read as text.
+    expect(source.pulled).toBeLessThanOrEqual(2 * CHUNK);
   });
 
   it.each([
@@ -214,12 +215,13 @@ describe('what is not text is said to be so', () => {
     expect(result.stderr).toContain(`een nul-byte op byte ${at}:`);
   });
 
-  it('a workbook (.xlsx is a zip) is not a text file', async () => {
+  it('the first bytes of a ZIP (cut short, named .csv) are read as a ZIP and refused as one, not as text', async () => {
     const dir = tempDir();
     writeTemp('input.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00]), dir);
     const result = await run(['analyse', 'input.csv'], { cwd: dir });
     expect(result.code).toBe(3);
-    expect(result.stderr).toContain('[CJ_NOT_TEXT]');
+    expect(result.stderr).toContain('[CJ_UNSUPPORTED_ZIP]');
+    expect(result.stderr).toContain('cj leest CSV, XLSX en SAV');
   });
 
   const fixture = readFileSync(fixturePath, 'utf8');

@@ -1,7 +1,7 @@
 // Every `@example` of the functions that src/stats/index.ts exports is run: a
 // line `expression; // => expected` asserts that both sides are deeply equal;
 // other lines run as written.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as stats from '../../src/stats/index.js';
@@ -27,6 +27,11 @@ function examples(source: string): string[][] {
   }
   return blocks;
 }
+
+it('every file of src/stats is exported from its index, so every @example below runs', () => {
+  const all = readdirSync(directory).filter((name) => name.endsWith('.ts') && name !== 'index.ts');
+  expect(files.sort()).toEqual(all.sort());
+});
 
 describe.each(files)('the @example of src/stats/%s', (file) => {
   const blocks = examples(readFileSync(directory + file, 'utf8'));

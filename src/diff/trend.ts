@@ -1,0 +1,149 @@
+/**
+ * `cj trend`: one survey over three or more waves, in the order given. Per bar the share of each
+ * category per wave with its Wilson interval and an exact test for a trend across the ordered
+ * waves (linear-by-linear association of wave 1, 2, … against the answer categories worst to best,
+ * n.v.t. left out), Holm-adjusted over the bars; the grade per wave with its t interval. Bars are
+ * those whose figure and column every wave has with the same categories.
+ */
+import { mean, sampleStandardDeviation } from 'simple-statistics';
+import { holm, linearByLinear, studentTQuantile, wilsonInterval } from '../stats/index.js';
+import { ordinalCategories, type Cohort } from './cohort.js';
+import { marksOf } from './grade.js';
+
+export const TREND_SCHEMA_VERSION = 1;
+
+export interface TrendWave {
+  readonly label: string;
+  readonly file: string;
+  readonly respondents: number;
+}
+
+export interface TrendShare {
+  readonly key: string;
+  readonly label: string;
+  readonly count: number;
+  readonly share: number;
+  /** 95% Wilson interval of the share. */
+  readonly lower: number;
+  readonly upper: number;
+}
+
+export interface TrendBar {
+  readonly figureId: string;
+  readonly column: string;
+  readonly label: string;
+  /** Per wave, in the order given: answers counted and the share per category. */
+  readonly waves: readonly { readonly n: number; readonly categories: readonly TrendShare[] }[];
+  /** Linear-by-linear association of wave order against answer order; null when fewer than two ordered categories have answers. */
+  readonly trend: {
+    readonly test: 'linear-by-linear';
+    readonly method: 'exact' | 'monte-carlo';
+    readonly statistic: number;
+    readonly expected: number;
+    readonly p: number;
+    readonly pAdjusted: number;
+    readonly standardError: number;
+    /** 'up': later waves answer better; 'down': worse; 'none': no trend below alpha after Holm. */
+    readonly direction: 'up' | 'down' | 'none';
+  } | null;
+}
+
+export interface TrendGrade {
+  readonly n: number;
+  readonly mean: number | null;
+  /** 95% t interval of the mean; null for fewer than two marks. */
+  readonly lower: number | null;
+  readonly upper: number | null;
+}
+
+export interface TrendResult {
+  readonly schemaVersion: typeof TREND_SCHEMA_VERSION;
+  readonly alpha: number;
+  readonly waves: readonly TrendWave[];
+  readonly tests: { readonly share: string; readonly trend: string; readonly grade: string };
+  readonly bars: readonly TrendBar[];
+  readonly grade: readonly TrendGrade[];
+}
+
+const CONFIDENCE = 0.95;
+
+const TESTS = {
+  share: 'share of each shown category per wave with its 95% Wilson interval',
+  trend:
+    "linear-by-linear association (exact Cochran-Armitage-type trend test) of wave order 1, 2, … against the ordered answers coded 1..k from worst to best, n.v.t. left out; exact permutation distribution given both margins by a dynamic program over the waves (as coin::lbl_test(distribution = 'exact')), two-sided p = P(|T - E[T]| ≥ |t - E[T]|); a seeded Monte-Carlo estimate beyond 2e5 states; Holm's correction over the bars; direction from the sign of T - E[T] when the adjusted p is below alpha",
+  grade: 'mean mark per wave with the 95% t interval, mean ± t(0.975, n - 1)·sd/√n',
+} as const;
+
+export function trendOfWaves(cohorts: readonly Cohort[], waves: readonly TrendWave[], options: { alpha: number; seed: number }): TrendResult {
+  const [first] = cohorts;
+  const raw: Omit<TrendBar, 'trend'>[] = [];
+  const tests: (ReturnType<typeof linearByLinear> | null)[] = [];
+  for (const figure of first?.figures ?? []) {
+    const keys = figure.categories.map((category) => category.key).join('|');
+    const figures = cohorts.map((cohort) => cohort.figures.find((other) => other.id === figure.id));
+    if (figures.some((other) => other === undefined || other.categories.map((category) => category.key).join('|') !== keys)) continue;
+    const order = ordinalCategories(figure).map((category) => category.key);
+    for (const bar of figure.bars) {
+      const bars = figures.map((other) => other?.bars.find((candidate) => candidate.column === bar.column));
+      if (bars.some((other) => other === undefined || other.n === 0)) continue;
+      raw.push({
+        figureId: figure.id,
+        column: bar.column,
+        label: bar.label,
+        waves: bars.map((other) => ({
+          n: other!.n,
+          categories: figure.categories.map((category) => {
+            const count = other!.counts[category.key] ?? 0;
+            const interval = wilsonInterval(count, other!.n, CONFIDENCE);
+            return { key: category.key, label: category.label, count, share: count / other!.n, lower: interval.lower, upper: interval.upper };
+          }),
+        })),
+      });
+      // Waves × ordered categories, without waves or categories that have no answers at all.
+      const table = bars.map((other) => order.map((key) => other!.counts[key] ?? 0));
+      const columns = order.map((_, j) => j).filter((j) => table.some((row) => row[j]! > 0));
+      const rows = table.map((_, i) => i).filter((i) => table[i]!.some((n) => n > 0));
+      tests.push(
+        columns.length < 2 || rows.length < 2
+          ? null
+          : linearByLinear(
+              rows.map((i) => columns.map((j) => table[i]![j]!)),
+              rows.map((i) => i + 1),
+              columns.map((j) => j + 1),
+              { seed: options.seed },
+            ),
+      );
+    }
+  }
+  const ran = tests.flatMap((test, index) => (test === null ? [] : [index]));
+  const adjusted = holm(ran.map((index) => tests[index]!.p));
+  const adjustedOf = new Map(ran.map((index, k) => [index, adjusted[k] ?? 1]));
+  const bars: TrendBar[] = raw.map((bar, index) => {
+    const test = tests[index] ?? null;
+    if (test === null) return { ...bar, trend: null };
+    const pAdjusted = adjustedOf.get(index) ?? 1;
+    const direction = pAdjusted >= options.alpha ? 'none' : test.statistic > test.expected ? 'up' : 'down';
+    return {
+      ...bar,
+      trend: {
+        test: 'linear-by-linear',
+        method: test.method,
+        statistic: test.statistic,
+        expected: test.expected,
+        p: test.p,
+        pAdjusted,
+        standardError: test.standardError,
+        direction,
+      },
+    };
+  });
+  const grade = cohorts.map((cohort): TrendGrade => {
+    const marks = marksOf(cohort.grade);
+    if (marks.length === 0) return { n: 0, mean: null, lower: null, upper: null };
+    const average = mean(marks);
+    if (marks.length < 2) return { n: 1, mean: average, lower: null, upper: null };
+    const half = (studentTQuantile(1 - (1 - CONFIDENCE) / 2, marks.length - 1) * sampleStandardDeviation(marks)) / Math.sqrt(marks.length);
+    return { n: marks.length, mean: average, lower: average - half, upper: average + half };
+  });
+  return { schemaVersion: TREND_SCHEMA_VERSION, alpha: options.alpha, waves, tests: TESTS, bars, grade };
+}
