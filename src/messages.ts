@@ -260,6 +260,8 @@ const nl = {
   diffGradeMeans: (a: string, b: string, difference: string) => `gemiddeld ${a} → ${b} (${difference})`,
   diffNotComparedTitle: 'Niet vergeleken',
   diffConclusionTitle: 'Conclusie',
+  surveyLeadTime: (id: string, label: string, from: string, to: string, term: number | null) =>
+    `Doorlooptijd ${id}: ${from} → ${to} "${label}"${term === null ? '' : `, wettelijke termijn ${term} dagen`}`,
   diffLeadTimesTitle: 'Doorlooptijden in kalenderdagen (mediaan)',
   diffLeadTime: (label: string, a: string, b: string, difference: string, nA: number, nB: number) =>
     `${label}: mediaan ${a} → ${b} dagen (${difference}); n = ${nA}, ${nB}`,
@@ -551,6 +553,7 @@ const en: Messages = {
   diffGradeMeans: (a, b, difference) => `mean ${a} → ${b} (${difference})`,
   diffNotComparedTitle: 'Not compared',
   diffConclusionTitle: 'Conclusion',
+  surveyLeadTime: (id, label, from, to, term) => `Lead time ${id}: ${from} → ${to} "${label}"${term === null ? '' : `, legal term ${term} days`}`,
   diffLeadTimesTitle: 'Lead times in calendar days (median)',
   diffLeadTime: (label, a, b, difference, nA, nB) => `${label}: median ${a} → ${b} days (${difference}); n = ${nA}, ${nB}`,
   diffLeadTimeInterval: (lower, upper) => `95% CI of the difference in medians ${lower} to ${upper} days (exact bootstrap)`,

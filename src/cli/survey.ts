@@ -4,7 +4,7 @@ import { messages, type Lang, type Messages } from '../messages.js';
 import type { Survey } from '../survey/load.js';
 import type { Io } from './io.js';
 
-/** A person's view of a definition: steps in order, figures with their bars, scales, the grade. */
+/** A person's view of a definition: steps in order, figures with their bars, scales, the grade, the lead times. */
 export function describeSurvey(survey: Survey, m: Messages): string {
   const { definition } = survey;
   const lines = [`${definition.name} (${definition.language})`, ''];
@@ -22,6 +22,9 @@ export function describeSurvey(survey: Survey, m: Messages): string {
   }
   const { grade } = definition;
   lines.push('', `${m.grade}: ${grade.column}, ${grade.min}–${grade.max}, ${grade.tracks.join(', ')}`);
+  for (const { segment } of survey.leadTimes) {
+    lines.push(m.surveyLeadTime(segment.id, segment.label, segment.from, segment.to, segment.legalTermDays ?? null));
+  }
   return lines.join('\n') + '\n';
 }
 

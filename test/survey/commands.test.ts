@@ -44,6 +44,8 @@ describe('cj survey show', () => {
     expect(result.stdout).toContain('Figuur 2: Oordeel melden op het Werkplein en contact medewerker (n= {N}){*}  [ervaring; volwassene; n.v.t. getoond en meegeteld; werkplein_melden]');
     expect(result.stdout).toContain('Figuur 8: Beoordeling medewerker (N={N}){*}  [instemming; volwassene, jongere; n.v.t. weggelaten uit N; eindgesprek]');
     expect(result.stdout).toContain('Rapportcijfer: cijfer, 1–10, volwassene, jongere');
+    expect(result.stdout).toContain('Doorlooptijd poortmodel: werkplein_melden → workshop "Poortmodel"\n');
+    expect(result.stdout).toContain('Doorlooptijd totaal: werkplein_melden → besluit "Totaal", wettelijke termijn 56 dagen\n');
   });
 
   it('text: --survey with the Duinstad definition lists its five steps, four figures and eight bars', async () => {
