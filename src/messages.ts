@@ -39,6 +39,8 @@ const nl = {
   unterminatedQuote: (line: number) => `een veld tussen aanhalingstekens dat op of na regel ${line} begint, wordt nooit gesloten`,
   malformedQuote: () => 'tekst na het sluitende aanhalingsteken van een veld; verwacht een scheidingsteken of het einde van de regel (een " in een veld schrijft u als "")',
   duplicateColumn: (name: string) => `kolom ${quote(name, '(niet getoond)')} staat twee keer in de kopregel`,
+  sameColumnTwice: (first: string, second: string, column: string) =>
+    `kolommen ${quote(first, '(niet getoond)')} en ${quote(second, '(niet getoond)')} staan allebei voor kolom ${column}; laat er één over`,
   personalDataColumn: (name: string, keyword: string) =>
     `kolom ${quote(name, '(niet getoond)')} lijkt persoonsgegevens te bevatten ("${keyword}"); lever het bestand geanonimiseerd aan, of gebruik --allow-column ${quote(name, '(niet getoond)')} als u zeker weet dat dit geen persoonsgegevens zijn`,
   missingColumn: (name: string, found: readonly string[]) =>
@@ -67,6 +69,7 @@ const nl = {
   definitionUnknown: (kind: DefinitionThing, value: string) => `${thingNames.nl[kind]} "${value}" bestaat niet`,
   definitionGradeRange: () => 'min moet kleiner zijn dan max',
   definitionReserved: (column: string, usedBy: string) => `kolom "${column}" is al in gebruik (${usedBy}); kies een andere naam`,
+  definitionAliasTaken: (alias: string, column: string) => `de naam "${alias}" staat al voor kolom ${column}; een naam kan maar één kolom aanduiden`,
   definitionTooLarge: (file: string, maxBytes: number) =>
     `${file}: groter dan ${maxBytes} bytes; een surveydefinitie is een klein JSON-bestand (controleer of dit het goede bestand is)`,
   definitionReservedName: (name: string) => `"${name}" is een gereserveerde naam (een eigenschap van elk JavaScript-object); kies een andere`,
@@ -317,6 +320,8 @@ const en: Messages = {
   unterminatedQuote: (line) => `a quoted field that starts on or after line ${line} is never closed`,
   malformedQuote: () => 'text after the closing quote of a field; expected a delimiter or the end of the line (write a " inside a field as "")',
   duplicateColumn: (name) => `column ${quote(name, '(not shown)')} appears twice in the header`,
+  sameColumnTwice: (first, second, column) =>
+    `columns ${quote(first, '(not shown)')} and ${quote(second, '(not shown)')} both stand for column ${column}; keep one`,
   personalDataColumn: (name, keyword) =>
     `column ${quote(name, '(not shown)')} looks like personal data ("${keyword}"); send the file anonymised, or pass --allow-column ${quote(name, '(not shown)')} if you are sure it holds none`,
   missingColumn: (name, found) => `required column "${name}" is missing; columns found: ${quoteList(found, '(not shown)', (n) => ` and ${n} more`)}`,
@@ -341,6 +346,7 @@ const en: Messages = {
   definitionUnknown: (kind, value) => `unknown ${thingNames.en[kind]} "${value}"`,
   definitionGradeRange: () => 'min must be less than max',
   definitionReserved: (column, usedBy) => `column "${column}" is taken already (${usedBy}); choose another name`,
+  definitionAliasTaken: (alias, column) => `the name "${alias}" already stands for column ${column}; a name can name one column only`,
   definitionTooLarge: (file, maxBytes) => `${file}: larger than ${maxBytes} bytes; a survey definition is a small JSON file (check that this is the right file)`,
   definitionReservedName: (name) => `"${name}" is a reserved name (a property of every JavaScript object); choose another`,
   definitionControlCharacter: () =>
