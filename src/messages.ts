@@ -43,8 +43,16 @@ const nl = {
     `kolommen ${quote(first, '(niet getoond)')} en ${quote(second, '(niet getoond)')} staan allebei voor kolom ${column}; laat er één over`,
   personalDataColumn: (name: string, keyword: string) =>
     `kolom ${quote(name, '(niet getoond)')} lijkt persoonsgegevens te bevatten ("${keyword}"); lever het bestand geanonimiseerd aan, of gebruik --allow-column ${quote(name, '(niet getoond)')} als u zeker weet dat dit geen persoonsgegevens zijn`,
-  missingColumn: (name: string, found: readonly string[]) =>
-    `verplichte kolom "${name}" ontbreekt; gevonden kolommen: ${quoteList(found, '(niet getoond)', (n) => ` en ${n} andere`)}`,
+  missingColumn: (name: string, found: readonly string[], like: string | null = null) =>
+    like === null
+      ? `verplichte kolom "${name}" ontbreekt; gevonden kolommen: ${quoteList(found, '(niet getoond)', (n) => ` en ${n} andere`)}`
+      : `verplichte kolom "${name}" ontbreekt; kolom ${quote(like, '(niet getoond)')} lijkt op "${name}": hernoem die kolom`,
+  missingDefinedColumn: (name: string, like: string | null) =>
+    like === null
+      ? `kolom "${name}" uit de definitie ontbreekt in het bestand; voeg hem toe, geef in de definitie de naam op die het bestand gebruikt ("aliases"), of markeer hem als niet verplicht ("optional": true)`
+      : `kolom "${name}" uit de definitie ontbreekt in het bestand; kolom ${quote(like, '(niet getoond)')} lijkt op "${name}": hernoem die kolom of geef de naam op in "aliases" van de definitie`,
+  lookAlikeColumn: (like: string, name: string) =>
+    `kolom ${quote(like, '(niet getoond)')} lijkt op "${name}", een kolom uit de definitie die het bestand niet heeft: hernoem die kolom of geef de naam op in "aliases" van de definitie`,
   noHeader: (cells: number, required: readonly string[]) =>
     `geen kopregel: deze regel (${cells} ${cells === 1 ? 'veld' : 'velden'}) noemt geen van de verplichte kolommen ${required.join(', ')}; verwacht als eerste regel de kolomnamen`,
   personalDataHeader: (kind: PersonalDataKind) =>
@@ -324,7 +332,16 @@ const en: Messages = {
     `columns ${quote(first, '(not shown)')} and ${quote(second, '(not shown)')} both stand for column ${column}; keep one`,
   personalDataColumn: (name, keyword) =>
     `column ${quote(name, '(not shown)')} looks like personal data ("${keyword}"); send the file anonymised, or pass --allow-column ${quote(name, '(not shown)')} if you are sure it holds none`,
-  missingColumn: (name, found) => `required column "${name}" is missing; columns found: ${quoteList(found, '(not shown)', (n) => ` and ${n} more`)}`,
+  missingColumn: (name, found, like = null) =>
+    like === null
+      ? `required column "${name}" is missing; columns found: ${quoteList(found, '(not shown)', (n) => ` and ${n} more`)}`
+      : `required column "${name}" is missing; column ${quote(like, '(not shown)')} looks like "${name}": rename that column`,
+  missingDefinedColumn: (name, like) =>
+    like === null
+      ? `column "${name}" of the definition is missing from the file; add it, give the name the file uses in the definition ("aliases"), or mark it as not required ("optional": true)`
+      : `column "${name}" of the definition is missing from the file; column ${quote(like, '(not shown)')} looks like "${name}": rename that column or list its name in the definition's "aliases"`,
+  lookAlikeColumn: (like, name) =>
+    `column ${quote(like, '(not shown)')} looks like "${name}", a column of the definition the file lacks: rename that column or list its name in the definition's "aliases"`,
   noHeader: (cells, required) =>
     `no header row: this line (${cells} ${cells === 1 ? 'field' : 'fields'}) names none of the required columns ${required.join(', ')}; expected the column names on the first line`,
   personalDataHeader: (kind) => `column name looks like personal data (${personalDataNames.en[kind]}); the name is not shown. Send the file anonymised`,

@@ -3,6 +3,7 @@ import { DataError } from '../errors.js';
 import type { Messages } from '../messages.js';
 import type { Survey } from '../survey/load.js';
 import { findPersonalData, personalDataColumn } from './personal-data.js';
+import { lookAlike } from './look-alike.js';
 import { inputLabel } from './quote-input.js';
 
 /** Which field of a record holds what: the header, matched once. */
@@ -19,7 +20,7 @@ export interface ColumnMap {
   readonly dates: readonly { readonly index: number; readonly stepIndex: number }[];
   /** Columns the survey does not know: passed over, but checked for personal data. */
   readonly unknown: readonly { readonly index: number; readonly name: string; readonly key: string }[];
-  /** Rating columns the survey defines that the file lacks. */
+  /** Rating columns the survey defines that the file lacks (each one marked optional). */
   readonly absent: readonly string[];
 }
 
@@ -114,8 +115,19 @@ export function matchHeader(
     // Likely a file without a header row: its first row is data, so it is not listed.
     faults.push(new DataError('CJ_MISSING_COLUMN', messages.noHeader(fields.length, required), { file, line }));
   } else {
-    for (const name of required) {
-      if (find(name) === -1) faults.push(new DataError('CJ_MISSING_COLUMN', messages.missingColumn(name, labels), { file, line }));
+    // Look-alikes are quoted, so a name refused as personal data is never one.
+    const quotable = unknown.filter((column) => column.key !== '' && (allowColumns.has(column.key) || personalDataColumn(column.key) === null));
+    const candidates = quotable.map((column) => (fields[column.index] ?? '').trim());
+    const labelOf = (name: string): string => quotable[candidates.indexOf(name)]?.name ?? name;
+    const add = (fault: DataError): void => void (faults.length < faultLimit && faults.push(fault));
+    const spellings = new Map<string, string[]>();
+    for (const [spelling, column] of survey.columnBySpelling) spellings.set(column, [...(spellings.get(column) ?? []), spelling]);
+    for (const column of survey.columns) {
+      if (find(column) !== -1) continue;
+      const like = candidates.length === 0 ? null : lookAlike(spellings.get(column) ?? [column], candidates);
+      if ((required as readonly string[]).includes(column)) add(new DataError('CJ_MISSING_COLUMN', messages.missingColumn(column, labels, like), { file, line }));
+      else if (survey.requiredColumns.includes(column)) add(new DataError('CJ_MISSING_COLUMN', messages.missingDefinedColumn(column, like), { file, line }));
+      else if (like !== null) add(new DataError('CJ_COLUMN_LOOKS_LIKE', messages.lookAlikeColumn(like, column), { file, line, column: labelOf(like) }));
     }
   }
   const ratings = survey.ratingColumns.map((role) => find(role.column));
