@@ -7,6 +7,90 @@ import { quoteInput, showInput } from './input/quote-input.js';
 
 export type Lang = 'nl' | 'en';
 
+/** A fault of a definition against its JSON Schema, as ajv reports it (keyword and parameters). */
+export type SchemaRule =
+  | { readonly keyword: 'type'; readonly type: string }
+  | { readonly keyword: 'required'; readonly property: string }
+  | { readonly keyword: 'additionalProperties'; readonly property: string }
+  | { readonly keyword: 'minItems' | 'maxItems' | 'minLength' | 'maxLength' | 'maxProperties'; readonly limit: number }
+  | { readonly keyword: 'minimum' | 'maximum'; readonly comparison: string; readonly limit: number }
+  | { readonly keyword: 'pattern'; readonly pattern: string }
+  | { readonly keyword: 'enum'; readonly allowed: readonly string[] }
+  | { readonly keyword: 'other'; readonly name: string };
+
+const nlTypes: Readonly<Record<string, string>> = {
+  object: 'een object ({…})',
+  array: 'een lijst ([…])',
+  string: 'tekst',
+  number: 'een getal',
+  integer: 'een geheel getal',
+  boolean: 'true of false',
+  null: 'null',
+};
+
+function nlSchemaRule(rule: SchemaRule): string {
+  const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+  switch (rule.keyword) {
+    case 'type':
+      return `moet ${rule.type.split(',').map((type) => nlTypes[type] ?? type).join(' of ')} zijn`;
+    case 'required':
+      return `de eigenschap "${rule.property}" ontbreekt`;
+    case 'additionalProperties':
+      return `onbekende eigenschap "${rule.property}"`;
+    case 'minItems':
+      return `moet minstens ${plural(rule.limit, 'element', 'elementen')} hebben`;
+    case 'maxItems':
+      return `mag ten hoogste ${plural(rule.limit, 'element', 'elementen')} hebben`;
+    case 'minLength':
+      return `moet minstens ${plural(rule.limit, 'teken', 'tekens')} lang zijn`;
+    case 'maxLength':
+      return `mag ten hoogste ${plural(rule.limit, 'teken', 'tekens')} lang zijn`;
+    case 'maxProperties':
+      return `mag ten hoogste ${plural(rule.limit, 'eigenschap', 'eigenschappen')} hebben`;
+    case 'minimum':
+      return rule.comparison === '>' ? `moet groter zijn dan ${rule.limit}` : `moet minstens ${rule.limit} zijn`;
+    case 'maximum':
+      return rule.comparison === '<' ? `moet kleiner zijn dan ${rule.limit}` : `mag ten hoogste ${rule.limit} zijn`;
+    case 'pattern':
+      return `moet passen bij het patroon "${rule.pattern}"`;
+    case 'enum':
+      return `moet een van deze waarden zijn: ${rule.allowed.join(', ')}`;
+    case 'other':
+      return `voldoet niet aan het schema (${rule.name})`;
+  }
+}
+
+/** ajv's own English sentences, so the English run says what ajv's documentation says. */
+function enSchemaRule(rule: SchemaRule): string {
+  switch (rule.keyword) {
+    case 'type':
+      return `must be ${rule.type}`;
+    case 'required':
+      return `must have required property '${rule.property}'`;
+    case 'additionalProperties':
+      return `must NOT have additional properties "${rule.property}"`;
+    case 'minItems':
+      return `must NOT have fewer than ${rule.limit} items`;
+    case 'maxItems':
+      return `must NOT have more than ${rule.limit} items`;
+    case 'minLength':
+      return `must NOT have fewer than ${rule.limit} characters`;
+    case 'maxLength':
+      return `must NOT have more than ${rule.limit} characters`;
+    case 'maxProperties':
+      return `must NOT have more than ${rule.limit} properties`;
+    case 'minimum':
+    case 'maximum':
+      return `must be ${rule.comparison} ${rule.limit}`;
+    case 'pattern':
+      return `must match pattern "${rule.pattern}"`;
+    case 'enum':
+      return `must be equal to one of the allowed values: ${rule.allowed.join(', ')}`;
+    case 'other':
+      return `does not satisfy the schema (${rule.name})`;
+  }
+}
+
 type DefinitionThing = 'step' | 'track' | 'category' | 'scale' | 'column' | 'figure';
 const thingNames: Record<Lang, Record<DefinitionThing, string>> = {
   nl: { step: 'stap', track: 'traject', category: 'categorie', scale: 'schaal', column: 'kolom', figure: 'figuur' },
@@ -68,7 +152,7 @@ const nl = {
     `cijfer ${quote(value, '(niet getoond)')} is geen getal van ${min} tot en met ${max} (decimaal met punt of komma)`,
   badDate: (value: string) => `datum ${quote(value, '(niet getoond)')}; verwacht 2016-03-14 of 14-03-2016`,
   badOption: (option: string, value: string) => `${option}: verwacht een heel getal ≥ 1, niet "${value}"`,
-  longConflict: (code: string, column: string, firstLine: number) => `respondent ${quote(code, '(niet getoond)')} heeft hier een andere ${column} dan op regel ${firstLine}`,
+  longConflict: (code: string, column: string, firstLine: number) => `respondent ${quote(code, '(niet getoond)')} heeft hier een andere waarde in kolom ${column} dan op regel ${firstLine}`,
   longDuplicate: (code: string, column: string, firstLine: number) => `respondent ${quote(code, '(niet getoond)')} beantwoordde ${showInput(column) ?? '(niet getoond)'} al op regel ${firstLine}`,
   tooManyFaults: (limit: number) => `meer dan ${limit} fouten; de rest van het bestand is niet gecontroleerd`,
   definitionFault: (file: string, path: string, what: string) => `${file}: ${path}: ${what}`,
@@ -76,6 +160,7 @@ const nl = {
   definitionDuplicate: (kind: DefinitionThing, value: string) => `${thingNames.nl[kind]} "${value}" komt twee keer voor`,
   definitionUnknown: (kind: DefinitionThing, value: string) => `${thingNames.nl[kind]} "${value}" bestaat niet`,
   definitionGradeRange: () => 'min moet kleiner zijn dan max',
+  schemaRule: nlSchemaRule,
   definitionReserved: (column: string, usedBy: string) => `kolom "${column}" is al in gebruik (${usedBy}); kies een andere naam`,
   definitionAliasTaken: (alias: string, column: string) => `de naam "${alias}" staat al voor kolom ${column}; een naam kan maar één kolom aanduiden`,
   definitionTooLarge: (file: string, maxBytes: number) =>
@@ -97,6 +182,7 @@ const nl = {
   locationRow: 'rij',
   locationCase: 'geval',
   locationColumn: 'kolom',
+  locationLine: 'regel',
   locationVariable: 'variabele',
 
   // notices and warnings
@@ -362,6 +448,7 @@ const en: Messages = {
   definitionDuplicate: (kind, value) => `${thingNames.en[kind]} "${value}" appears twice`,
   definitionUnknown: (kind, value) => `unknown ${thingNames.en[kind]} "${value}"`,
   definitionGradeRange: () => 'min must be less than max',
+  schemaRule: enSchemaRule,
   definitionReserved: (column, usedBy) => `column "${column}" is taken already (${usedBy}); choose another name`,
   definitionAliasTaken: (alias, column) => `the name "${alias}" already stands for column ${column}; a name can name one column only`,
   definitionTooLarge: (file, maxBytes) => `${file}: larger than ${maxBytes} bytes; a survey definition is a small JSON file (check that this is the right file)`,
@@ -379,6 +466,7 @@ const en: Messages = {
   locationRow: 'row',
   locationCase: 'case',
   locationColumn: 'column',
+  locationLine: 'line',
   locationVariable: 'variable',
 
   readAsWindows1252: (file) => `${file} is not valid UTF-8 and was read as Windows-1252`,
