@@ -161,6 +161,8 @@ const nl = {
   definitionUnknown: (kind: DefinitionThing, value: string) => `${thingNames.nl[kind]} "${value}" bestaat niet`,
   definitionGradeRange: () => 'min moet kleiner zijn dan max',
   schemaRule: nlSchemaRule,
+  definitionTodo: (todo: readonly string[]) =>
+    `nog ${todo.length} ${todo.length === 1 ? 'gok' : 'gokken'} te bevestigen (${todo.map((item) => JSON.stringify(item)).join('; ')}); controleer ze en haal "todo" weg`,
   definitionReserved: (column: string, usedBy: string) => `kolom "${column}" is al in gebruik (${usedBy}); kies een andere naam`,
   definitionAliasTaken: (alias: string, column: string) => `de naam "${alias}" staat al voor kolom ${column}; een naam kan maar één kolom aanduiden`,
   definitionTooLarge: (file: string, maxBytes: number) =>
@@ -214,6 +216,8 @@ const nl = {
   surveyValid: (file: string, name: string, figures: number, columns: number) => `${file}: geldig: "${name}", ${figures} figuren, ${columns} beoordelingskolommen`,
   fileExists: (file: string) => `${file} bestaat al; gebruik --force om het te overschrijven`,
   initDone: (dir: string, files: readonly string[]) => `geschreven in ${dir}: ${files.join(', ')}. Pas survey.json aan, controleer met cj survey check, vul responses.csv`,
+  initDrafted: (dir: string, files: readonly string[], guesses: number) =>
+    `geschreven in ${dir}: ${files.join(', ')}. survey.json is een concept met ${guesses} ${guesses === 1 ? 'gok' : 'gokken'} in "todo": bevestig ze, haal "todo" weg en controleer met cj survey check`,
   figure: 'Figuur',
   respondentsAxis: 'aantal respondenten',
   page: {
@@ -449,6 +453,8 @@ const en: Messages = {
   definitionUnknown: (kind, value) => `unknown ${thingNames.en[kind]} "${value}"`,
   definitionGradeRange: () => 'min must be less than max',
   schemaRule: enSchemaRule,
+  definitionTodo: (todo) =>
+    `${todo.length} ${todo.length === 1 ? 'guess' : 'guesses'} still to confirm (${todo.map((item) => JSON.stringify(item)).join('; ')}); check them and remove "todo"`,
   definitionReserved: (column, usedBy) => `column "${column}" is taken already (${usedBy}); choose another name`,
   definitionAliasTaken: (alias, column) => `the name "${alias}" already stands for column ${column}; a name can name one column only`,
   definitionTooLarge: (file, maxBytes) => `${file}: larger than ${maxBytes} bytes; a survey definition is a small JSON file (check that this is the right file)`,
@@ -491,6 +497,8 @@ const en: Messages = {
   surveyValid: (file, name, figures, columns) => `${file}: valid: "${name}", ${figures} figures, ${columns} rating columns`,
   fileExists: (file) => `${file} exists already; use --force to overwrite it`,
   initDone: (dir, files) => `written to ${dir}: ${files.join(', ')}. Edit survey.json, check it with cj survey check, fill in responses.csv`,
+  initDrafted: (dir, files, guesses) =>
+    `written to ${dir}: ${files.join(', ')}. survey.json is a draft with ${guesses} ${guesses === 1 ? 'guess' : 'guesses'} in "todo": confirm them, remove "todo" and check with cj survey check`,
   figure: 'Figure',
   respondentsAxis: 'number of respondents',
   page: {

@@ -141,6 +141,7 @@ export function prepareSurvey(
     throw new DefinitionError('CJ_DEFINITION_INVALID', messages.definitionFault(source, path, message), { file: source });
   };
   unsafeTextPath(original, '', fail, messages);
+  if ((original.todo ?? []).length > 0) fail('/todo', messages.definitionTodo(original.todo ?? []));
   const untranslated = new Set<string>();
   const definition = translate(original, lang, untranslated);
   const stepIndex = new Map<string, number>();

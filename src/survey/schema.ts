@@ -162,6 +162,7 @@ const properties: SurveyProperties = {
     additionalProperties: false,
   },
   dateSuffix: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[a-z0-9_]+$' },
+  todo: { type: 'array', nullable: true, maxItems: 1000, items: text },
   columnAliases: {
     type: 'object',
     nullable: true,

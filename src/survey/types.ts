@@ -110,6 +110,11 @@ export interface SurveyDefinition {
   readonly grade: GradeDefinition;
   /** Columns with dates: `<step>_datum`. */
   readonly dateSuffix: string;
+  /**
+   * Guesses still to confirm, by JSON path, as `cj init --from` drafts them: cj refuses to use a
+   * definition while this list has an entry; delete each once the guess is checked.
+   */
+  readonly todo?: readonly string[];
   /** Other names of the fixed columns in this study's exports (`Respondent ID`). */
   readonly columnAliases?: ColumnAliases;
   /**

@@ -108,7 +108,7 @@ const category = shapeOf<CategoryDefinition>()(['key', 'label', 'color'], ['key'
 /** Where each object type of a definition sits in the schema (a JSON Pointer into the schema). */
 const shapes = {
   '': shapeOf<SurveyDefinition>()(
-    ['$schema', 'name', 'language', 'tracks', 'mainTrack', 'steps', 'scales', 'figures', 'grade', 'dateSuffix', 'columnAliases', 'translations'],
+    ['$schema', 'name', 'language', 'tracks', 'mainTrack', 'steps', 'scales', 'figures', 'grade', 'dateSuffix', 'todo', 'columnAliases', 'translations'],
     ['name', 'language', 'tracks', 'mainTrack', 'steps', 'scales', 'figures', 'grade', 'dateSuffix'],
   ),
   '/properties/tracks/items': shapeOf<TrackDefinition>()(['id', 'label', 'aliases'], ['id', 'label', 'aliases']),
