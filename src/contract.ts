@@ -8,6 +8,25 @@
 /** The columns every response file has, whatever the survey ("Columns"). */
 export const fixedColumns = { respondent: 'respondent', track: 'track', withdrawnAfter: 'withdrawn_after' } as const;
 
+/**
+ * Other names of the fixed columns, as Dutch exports write them; a definition may add its own
+ * (`columnAliases`). Matched as columnKey() compares names.
+ */
+export const fixedColumnAliases: Readonly<Record<keyof typeof fixedColumns, readonly string[]>> = {
+  respondent: ['respondentnummer', 'respondent_nr'],
+  track: ['traject'],
+  withdrawnAfter: ['ingetrokken_na'],
+};
+
+/**
+ * A column name as header matching compares it: trimmed, lower case, each space or underscore
+ * the same (`Loket uitleg` is `loket_uitleg`), since exports and spreadsheets differ in these.
+ * @example columnKey(' Loket Uitleg ') // 'loket_uitleg'
+ */
+export function columnKey(name: string): string {
+  return name.trim().toLowerCase().replace(/[\s_]/gu, '_');
+}
+
 /** The columns of a long-shaped file besides the fixed ones: one row per answer. */
 export const longColumns = { column: 'column', value: 'value' } as const;
 

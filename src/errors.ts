@@ -34,6 +34,7 @@ export interface LocationWords {
   readonly locationRow: string;
   readonly locationCase: string;
   readonly locationColumn: string;
+  readonly locationLine: string;
   readonly locationVariable: string;
 }
 
@@ -98,8 +99,9 @@ export function formatLocation(location: Location, words?: LocationWords): strin
   if (location.file !== undefined) {
     parts.push(location.line !== undefined ? `${location.file}:${location.line}` : location.file);
   } else if (location.line !== undefined) {
-    parts.push(`line ${location.line}`);
+    parts.push(`${words?.locationLine ?? 'line'} ${location.line}`);
   }
-  if (location.column !== undefined) parts.push(`column "${location.column}"`);
+  // In the run's language: no English "column" inside a Dutch message.
+  if (location.column !== undefined) parts.push(`${words?.locationColumn ?? 'column'} "${location.column}"`);
   return parts.join(', ');
 }

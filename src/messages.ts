@@ -7,6 +7,90 @@ import { quoteInput, showInput } from './input/quote-input.js';
 
 export type Lang = 'nl' | 'en';
 
+/** A fault of a definition against its JSON Schema, as ajv reports it (keyword and parameters). */
+export type SchemaRule =
+  | { readonly keyword: 'type'; readonly type: string }
+  | { readonly keyword: 'required'; readonly property: string }
+  | { readonly keyword: 'additionalProperties'; readonly property: string }
+  | { readonly keyword: 'minItems' | 'maxItems' | 'minLength' | 'maxLength' | 'maxProperties'; readonly limit: number }
+  | { readonly keyword: 'minimum' | 'maximum'; readonly comparison: string; readonly limit: number }
+  | { readonly keyword: 'pattern'; readonly pattern: string }
+  | { readonly keyword: 'enum'; readonly allowed: readonly string[] }
+  | { readonly keyword: 'other'; readonly name: string };
+
+const nlTypes: Readonly<Record<string, string>> = {
+  object: 'een object ({…})',
+  array: 'een lijst ([…])',
+  string: 'tekst',
+  number: 'een getal',
+  integer: 'een geheel getal',
+  boolean: 'true of false',
+  null: 'null',
+};
+
+function nlSchemaRule(rule: SchemaRule): string {
+  const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+  switch (rule.keyword) {
+    case 'type':
+      return `moet ${rule.type.split(',').map((type) => nlTypes[type] ?? type).join(' of ')} zijn`;
+    case 'required':
+      return `de eigenschap "${rule.property}" ontbreekt`;
+    case 'additionalProperties':
+      return `onbekende eigenschap "${rule.property}"`;
+    case 'minItems':
+      return `moet minstens ${plural(rule.limit, 'element', 'elementen')} hebben`;
+    case 'maxItems':
+      return `mag ten hoogste ${plural(rule.limit, 'element', 'elementen')} hebben`;
+    case 'minLength':
+      return `moet minstens ${plural(rule.limit, 'teken', 'tekens')} lang zijn`;
+    case 'maxLength':
+      return `mag ten hoogste ${plural(rule.limit, 'teken', 'tekens')} lang zijn`;
+    case 'maxProperties':
+      return `mag ten hoogste ${plural(rule.limit, 'eigenschap', 'eigenschappen')} hebben`;
+    case 'minimum':
+      return rule.comparison === '>' ? `moet groter zijn dan ${rule.limit}` : `moet minstens ${rule.limit} zijn`;
+    case 'maximum':
+      return rule.comparison === '<' ? `moet kleiner zijn dan ${rule.limit}` : `mag ten hoogste ${rule.limit} zijn`;
+    case 'pattern':
+      return `moet passen bij het patroon "${rule.pattern}"`;
+    case 'enum':
+      return `moet een van deze waarden zijn: ${rule.allowed.join(', ')}`;
+    case 'other':
+      return `voldoet niet aan het schema (${rule.name})`;
+  }
+}
+
+/** ajv's own English sentences, so the English run says what ajv's documentation says. */
+function enSchemaRule(rule: SchemaRule): string {
+  switch (rule.keyword) {
+    case 'type':
+      return `must be ${rule.type}`;
+    case 'required':
+      return `must have required property '${rule.property}'`;
+    case 'additionalProperties':
+      return `must NOT have additional properties "${rule.property}"`;
+    case 'minItems':
+      return `must NOT have fewer than ${rule.limit} items`;
+    case 'maxItems':
+      return `must NOT have more than ${rule.limit} items`;
+    case 'minLength':
+      return `must NOT have fewer than ${rule.limit} characters`;
+    case 'maxLength':
+      return `must NOT have more than ${rule.limit} characters`;
+    case 'maxProperties':
+      return `must NOT have more than ${rule.limit} properties`;
+    case 'minimum':
+    case 'maximum':
+      return `must be ${rule.comparison} ${rule.limit}`;
+    case 'pattern':
+      return `must match pattern "${rule.pattern}"`;
+    case 'enum':
+      return `must be equal to one of the allowed values: ${rule.allowed.join(', ')}`;
+    case 'other':
+      return `does not satisfy the schema (${rule.name})`;
+  }
+}
+
 type DefinitionThing = 'step' | 'track' | 'category' | 'scale' | 'column' | 'figure' | 'leadTime';
 const thingNames: Record<Lang, Record<DefinitionThing, string>> = {
   nl: { step: 'stap', track: 'traject', category: 'categorie', scale: 'schaal', column: 'kolom', figure: 'figuur', leadTime: 'doorlooptijd' },
@@ -39,10 +123,20 @@ const nl = {
   unterminatedQuote: (line: number) => `een veld tussen aanhalingstekens dat op of na regel ${line} begint, wordt nooit gesloten`,
   malformedQuote: () => 'tekst na het sluitende aanhalingsteken van een veld; verwacht een scheidingsteken of het einde van de regel (een " in een veld schrijft u als "")',
   duplicateColumn: (name: string) => `kolom ${quote(name, '(niet getoond)')} staat twee keer in de kopregel`,
+  sameColumnTwice: (first: string, second: string, column: string) =>
+    `kolommen ${quote(first, '(niet getoond)')} en ${quote(second, '(niet getoond)')} staan allebei voor kolom ${column}; laat er één over`,
   personalDataColumn: (name: string, keyword: string) =>
     `kolom ${quote(name, '(niet getoond)')} lijkt persoonsgegevens te bevatten ("${keyword}"); lever het bestand geanonimiseerd aan, of gebruik --allow-column ${quote(name, '(niet getoond)')} als u zeker weet dat dit geen persoonsgegevens zijn`,
-  missingColumn: (name: string, found: readonly string[]) =>
-    `verplichte kolom "${name}" ontbreekt; gevonden kolommen: ${quoteList(found, '(niet getoond)', (n) => ` en ${n} andere`)}`,
+  missingColumn: (name: string, found: readonly string[], like: string | null = null) =>
+    like === null
+      ? `verplichte kolom "${name}" ontbreekt; gevonden kolommen: ${quoteList(found, '(niet getoond)', (n) => ` en ${n} andere`)}`
+      : `verplichte kolom "${name}" ontbreekt; kolom ${quote(like, '(niet getoond)')} lijkt op "${name}": hernoem die kolom`,
+  missingDefinedColumn: (name: string, like: string | null) =>
+    like === null
+      ? `kolom "${name}" uit de definitie ontbreekt in het bestand; voeg hem toe, geef in de definitie de naam op die het bestand gebruikt ("aliases"), of markeer hem als niet verplicht ("optional": true)`
+      : `kolom "${name}" uit de definitie ontbreekt in het bestand; kolom ${quote(like, '(niet getoond)')} lijkt op "${name}": hernoem die kolom of geef de naam op in "aliases" van de definitie`,
+  lookAlikeColumn: (like: string, name: string) =>
+    `kolom ${quote(like, '(niet getoond)')} lijkt op "${name}", een kolom uit de definitie die het bestand niet heeft: hernoem die kolom of geef de naam op in "aliases" van de definitie`,
   noHeader: (cells: number, required: readonly string[]) =>
     `geen kopregel: deze regel (${cells} ${cells === 1 ? 'veld' : 'velden'}) noemt geen van de verplichte kolommen ${required.join(', ')}; verwacht als eerste regel de kolomnamen`,
   personalDataHeader: (kind: PersonalDataKind) =>
@@ -60,7 +154,7 @@ const nl = {
   dateBeforeEarlierStep: (date: string, earlierColumn: string, earlierDate: string) =>
     `datum ${date} ligt vóór ${earlierColumn} (${earlierDate}); verwacht ${earlierDate} of later, de stappen volgen elkaar op`,
   badOption: (option: string, value: string) => `${option}: verwacht een heel getal ≥ 1, niet "${value}"`,
-  longConflict: (code: string, column: string, firstLine: number) => `respondent ${quote(code, '(niet getoond)')} heeft hier een andere ${column} dan op regel ${firstLine}`,
+  longConflict: (code: string, column: string, firstLine: number) => `respondent ${quote(code, '(niet getoond)')} heeft hier een andere waarde in kolom ${column} dan op regel ${firstLine}`,
   longDuplicate: (code: string, column: string, firstLine: number) => `respondent ${quote(code, '(niet getoond)')} beantwoordde ${showInput(column) ?? '(niet getoond)'} al op regel ${firstLine}`,
   tooManyFaults: (limit: number) => `meer dan ${limit} fouten; de rest van het bestand is niet gecontroleerd`,
   definitionFault: (file: string, path: string, what: string) => `${file}: ${path}: ${what}`,
@@ -69,7 +163,11 @@ const nl = {
   definitionUnknown: (kind: DefinitionThing, value: string) => `${thingNames.nl[kind]} "${value}" bestaat niet`,
   definitionGradeRange: () => 'min moet kleiner zijn dan max',
   definitionLeadTimeOrder: (from: string, to: string) => `stap "${to}" moet na stap "${from}" komen in /steps`,
+  schemaRule: nlSchemaRule,
+  definitionTodo: (todo: readonly string[]) =>
+    `nog ${todo.length} ${todo.length === 1 ? 'gok' : 'gokken'} te bevestigen (${todo.map((item) => JSON.stringify(item)).join('; ')}); controleer ze en haal "todo" weg`,
   definitionReserved: (column: string, usedBy: string) => `kolom "${column}" is al in gebruik (${usedBy}); kies een andere naam`,
+  definitionAliasTaken: (alias: string, column: string) => `de naam "${alias}" staat al voor kolom ${column}; een naam kan maar één kolom aanduiden`,
   definitionTooLarge: (file: string, maxBytes: number) =>
     `${file}: groter dan ${maxBytes} bytes; een surveydefinitie is een klein JSON-bestand (controleer of dit het goede bestand is)`,
   definitionReservedName: (name: string) => `"${name}" is een gereserveerde naam (een eigenschap van elk JavaScript-object); kies een andere`,
@@ -89,6 +187,7 @@ const nl = {
   locationRow: 'rij',
   locationCase: 'geval',
   locationColumn: 'kolom',
+  locationLine: 'regel',
   locationVariable: 'variabele',
 
   // notices and warnings
@@ -120,6 +219,8 @@ const nl = {
   surveyValid: (file: string, name: string, figures: number, columns: number) => `${file}: geldig: "${name}", ${figures} figuren, ${columns} beoordelingskolommen`,
   fileExists: (file: string) => `${file} bestaat al; gebruik --force om het te overschrijven`,
   initDone: (dir: string, files: readonly string[]) => `geschreven in ${dir}: ${files.join(', ')}. Pas survey.json aan, controleer met cj survey check, vul responses.csv`,
+  initDrafted: (dir: string, files: readonly string[], guesses: number) =>
+    `geschreven in ${dir}: ${files.join(', ')}. survey.json is een concept met ${guesses} ${guesses === 1 ? 'gok' : 'gokken'} in "todo": bevestig ze, haal "todo" weg en controleer met cj survey check`,
   figure: 'Figuur',
   respondentsAxis: 'aantal respondenten',
   page: {
@@ -352,9 +453,20 @@ const en: Messages = {
   unterminatedQuote: (line) => `a quoted field that starts on or after line ${line} is never closed`,
   malformedQuote: () => 'text after the closing quote of a field; expected a delimiter or the end of the line (write a " inside a field as "")',
   duplicateColumn: (name) => `column ${quote(name, '(not shown)')} appears twice in the header`,
+  sameColumnTwice: (first, second, column) =>
+    `columns ${quote(first, '(not shown)')} and ${quote(second, '(not shown)')} both stand for column ${column}; keep one`,
   personalDataColumn: (name, keyword) =>
     `column ${quote(name, '(not shown)')} looks like personal data ("${keyword}"); send the file anonymised, or pass --allow-column ${quote(name, '(not shown)')} if you are sure it holds none`,
-  missingColumn: (name, found) => `required column "${name}" is missing; columns found: ${quoteList(found, '(not shown)', (n) => ` and ${n} more`)}`,
+  missingColumn: (name, found, like = null) =>
+    like === null
+      ? `required column "${name}" is missing; columns found: ${quoteList(found, '(not shown)', (n) => ` and ${n} more`)}`
+      : `required column "${name}" is missing; column ${quote(like, '(not shown)')} looks like "${name}": rename that column`,
+  missingDefinedColumn: (name, like) =>
+    like === null
+      ? `column "${name}" of the definition is missing from the file; add it, give the name the file uses in the definition ("aliases"), or mark it as not required ("optional": true)`
+      : `column "${name}" of the definition is missing from the file; column ${quote(like, '(not shown)')} looks like "${name}": rename that column or list its name in the definition's "aliases"`,
+  lookAlikeColumn: (like, name) =>
+    `column ${quote(like, '(not shown)')} looks like "${name}", a column of the definition the file lacks: rename that column or list its name in the definition's "aliases"`,
   noHeader: (cells, required) =>
     `no header row: this line (${cells} ${cells === 1 ? 'field' : 'fields'}) names none of the required columns ${required.join(', ')}; expected the column names on the first line`,
   personalDataHeader: (kind) => `column name looks like personal data (${personalDataNames.en[kind]}); the name is not shown. Send the file anonymised`,
@@ -378,7 +490,11 @@ const en: Messages = {
   definitionUnknown: (kind, value) => `unknown ${thingNames.en[kind]} "${value}"`,
   definitionGradeRange: () => 'min must be less than max',
   definitionLeadTimeOrder: (from, to) => `step "${to}" must come after step "${from}" in /steps`,
+  schemaRule: enSchemaRule,
+  definitionTodo: (todo) =>
+    `${todo.length} ${todo.length === 1 ? 'guess' : 'guesses'} still to confirm (${todo.map((item) => JSON.stringify(item)).join('; ')}); check them and remove "todo"`,
   definitionReserved: (column, usedBy) => `column "${column}" is taken already (${usedBy}); choose another name`,
+  definitionAliasTaken: (alias, column) => `the name "${alias}" already stands for column ${column}; a name can name one column only`,
   definitionTooLarge: (file, maxBytes) => `${file}: larger than ${maxBytes} bytes; a survey definition is a small JSON file (check that this is the right file)`,
   definitionReservedName: (name) => `"${name}" is a reserved name (a property of every JavaScript object); choose another`,
   definitionControlCharacter: () =>
@@ -394,6 +510,7 @@ const en: Messages = {
   locationRow: 'row',
   locationCase: 'case',
   locationColumn: 'column',
+  locationLine: 'line',
   locationVariable: 'variable',
 
   readAsWindows1252: (file) => `${file} is not valid UTF-8 and was read as Windows-1252`,
@@ -418,6 +535,8 @@ const en: Messages = {
   surveyValid: (file, name, figures, columns) => `${file}: valid: "${name}", ${figures} figures, ${columns} rating columns`,
   fileExists: (file) => `${file} exists already; use --force to overwrite it`,
   initDone: (dir, files) => `written to ${dir}: ${files.join(', ')}. Edit survey.json, check it with cj survey check, fill in responses.csv`,
+  initDrafted: (dir, files, guesses) =>
+    `written to ${dir}: ${files.join(', ')}. survey.json is a draft with ${guesses} ${guesses === 1 ? 'guess' : 'guesses'} in "todo": confirm them, remove "todo" and check with cj survey check`,
   figure: 'Figure',
   respondentsAxis: 'number of respondents',
   page: {

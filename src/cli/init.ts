@@ -1,5 +1,12 @@
 import { writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { findPersonalData, personalDataColumn } from '../input/personal-data.js';
+import { NotUtf8, type Encoding, type InputInfo } from '../input/records.js';
+import type { FormatInfo } from '../input/detect.js';
+import type { SeenColumn } from '../survey/draft.js';
+import type { SurveyDefinition } from '../survey/types.js';
+import type { Messages } from '../messages.js';
+import { fileSource } from './common.js';
 import { Option, type Command } from 'commander';
 import { OutputError } from '../errors.js';
 import { messages, type Lang } from '../messages.js';
@@ -14,9 +21,10 @@ export function registerInit(program: Command, io: Io, setExit: (code: number) =
     .description('start a new study: a survey definition to edit, its JSON Schema, and an empty CSV template')
     .argument('<dir>', 'folder to write into (created when missing)')
     .option('--force', 'overwrite files that exist')
+    .option('--from <file>', 'draft the definition from a response file (CSV, XLSX or SAV); every guess listed in "todo"')
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['nl', 'en']).default('nl'))
     .addHelpText('after', '\nExamples:\n  $ cj init zandvoort-2017\n  $ cj survey check zandvoort-2017/survey.json')
-    .action(async (dir: string, raw: { force?: boolean; lang: Lang }) => {
+    .action(async (dir: string, raw: { force?: boolean; lang: Lang; from?: string }) => {
       const m = messages[raw.lang];
       const [{ builtInSurvey }, { surveySchema }, { makeFolder, outputFault }] = await Promise.all([
         import('../survey/load.js'),
@@ -24,12 +32,22 @@ export function registerInit(program: Command, io: Io, setExit: (code: number) =
         import('./output.js'),
       ]);
       const target = resolve(io.cwd, dir);
-      const survey = builtInSurvey(m);
+      let definition: SurveyDefinition;
+      let columns: readonly string[];
+      if (raw.from === undefined) {
+        const survey = builtInSurvey(m);
+        definition = survey.definition;
+        columns = survey.columns;
+      } else {
+        const { draftDefinition } = await import('../survey/draft.js');
+        definition = draftDefinition(basename(dir), await seenColumns(raw.from, io, m));
+        columns = [];
+      }
       const files: [string, string][] = [
-        ['survey.json', JSON.stringify({ $schema: `./${SCHEMA_FILE}`, ...survey.definition }, null, 2) + '\n'],
+        ['survey.json', JSON.stringify({ $schema: `./${SCHEMA_FILE}`, ...definition }, null, 2) + '\n'],
         [SCHEMA_FILE, JSON.stringify(surveySchema, null, 2) + '\n'],
         // The template follows the definition it was made for: every column, dates included.
-        ['responses.csv', survey.columns.join(',') + '\n'],
+        ...(raw.from === undefined ? [['responses.csv', columns.join(',') + '\n'] as [string, string]] : []),
       ];
       try {
         await makeFolder(target);
@@ -44,7 +62,49 @@ export function registerInit(program: Command, io: Io, setExit: (code: number) =
           throw outputFault(join(dir, name), error, m);
         }
       }
-      io.stdout.write(`${m.initDone(dir, files.map(([name]) => name))}\n`);
+      const names = files.map(([name]) => name);
+      io.stdout.write(`${raw.from === undefined ? m.initDone(dir, names) : m.initDrafted(dir, names, definition.todo?.length ?? 0)}\n`);
       setExit(0);
     });
+}
+
+/**
+ * The columns of a response file and the values seen in each (at most 13 each: more is free
+ * text), for a draft. Columns named as personal data and values that hold it are left out.
+ */
+async function seenColumns(path: string, io: Io, m: Messages): Promise<SeenColumn[]> {
+  const { readInput } = await import('../input/detect.js');
+  const read = async (encoding: Encoding): Promise<SeenColumn[]> => {
+    const { source } = await fileSource(path, io, m);
+    const info: InputInfo & FormatInfo = { file: source.name, sha256: '', bytes: 0, encoding, bom: false, delimiter: ',', rowsRead: 0 };
+    let header: string[] | undefined;
+    let values: Set<string>[] = [];
+    try {
+      await readInput(source, encoding, info, m, undefined, (record) => {
+        if (header === undefined) {
+          header = record.fields.map((field) => field.trim());
+          values = header.map(() => new Set<string>());
+          return true;
+        }
+        record.fields.forEach((field, index) => {
+          const value = field.trim();
+          const seen = values[index];
+          if (seen !== undefined && value !== '' && seen.size <= 12 && findPersonalData(value) === null) seen.add(value);
+        });
+        return true;
+      });
+    } finally {
+      await source.close?.();
+    }
+    const labels = info.variableLabels ?? {};
+    return (header ?? [])
+      .map((name, index) => ({ name, values: [...(values[index] ?? [])], ...(Object.hasOwn(labels, name) ? { label: labels[name] ?? name } : {}) }))
+      .filter((column) => column.name !== '' && findPersonalData(column.name) === null && personalDataColumn(column.name) === null);
+  };
+  try {
+    return await read('utf-8');
+  } catch (error) {
+    if (!(error instanceof NotUtf8)) throw error;
+    return await read('windows-1252');
+  }
 }

@@ -1,8 +1,9 @@
-import { fixedColumns } from '../contract.js';
+import { columnKey, fixedColumns } from '../contract.js';
 import { DataError } from '../errors.js';
 import type { Messages } from '../messages.js';
 import type { Survey } from '../survey/load.js';
 import { findPersonalData, personalDataColumn } from './personal-data.js';
+import { lookAlike } from './look-alike.js';
 import { inputLabel } from './quote-input.js';
 
 /** Which field of a record holds what: the header, matched once. */
@@ -19,7 +20,7 @@ export interface ColumnMap {
   readonly dates: readonly { readonly index: number; readonly stepIndex: number }[];
   /** Columns the survey does not know: passed over, but checked for personal data. */
   readonly unknown: readonly { readonly index: number; readonly name: string; readonly key: string }[];
-  /** Rating columns the survey defines that the file lacks. */
+  /** Rating columns the survey defines that the file lacks (each one marked optional). */
   readonly absent: readonly string[];
 }
 
@@ -32,7 +33,8 @@ export interface CheckedHeader {
 }
 
 /**
- * Checks every header cell before anything may quote it: a cell that holds personal data (an
+ * Checks every header cell before anything may quote it (`known` holds names as columnKey()
+ * writes them): a cell that holds personal data (an
  * e-mail address as a column name) is refused and named by its position only; a name that says
  * the column holds personal data (`naam`, `bsn`) is refused unless allowed or `known`.
  */
@@ -59,7 +61,7 @@ export function checkHeaderCells(
     }
     const key = name.toLowerCase();
     keys.push(key);
-    if (known.has(key) || allowColumns.has(key)) return;
+    if (known.has(columnKey(key)) || allowColumns.has(key)) return;
     const keyword = personalDataColumn(name);
     if (keyword !== null && faults.length < faultLimit) {
       faults.push(new DataError('CJ_PERSONAL_DATA_COLUMN', messages.personalDataColumn(name, keyword), { ...at, column: label }));
@@ -69,8 +71,9 @@ export function checkHeaderCells(
 }
 
 /**
- * Matches the header to the survey: names case-insensitive and trimmed, order free
- * (DATA-CONTRACT "The file"). Refuses header cells that hold personal data, and columns named
+ * Matches the header to the survey: names case-insensitive and trimmed, a space the same as an
+ * underscore, aliases resolved (survey.columnBySpelling), order free (DATA-CONTRACT "The file").
+ * Two cells that stand for the same column are a fault naming both. Refuses header cells that hold personal data, and columns named
  * as personal data unless allowed. At most `faultLimit` faults: a header of a million cells
  * must not make a million errors.
  */
@@ -84,7 +87,7 @@ export function matchHeader(
   faultLimit = Number.POSITIVE_INFINITY,
 ): { map: ColumnMap; faults: DataError[] } {
   const faults: DataError[] = [];
-  const known = new Set<string>(survey.columns);
+  const known = new Set<string>(survey.columnBySpelling.keys());
   const { labels, keys } = checkHeaderCells(fields, known, { file, line }, allowColumns, messages, faults, faultLimit);
   const position = new Map<string, number>();
   const unknown: { index: number; name: string; key: string }[] = [];
@@ -95,12 +98,16 @@ export function matchHeader(
       unknown.push({ index, name: label, key });
       return;
     }
-    if (position.has(key)) {
-      if (faults.length < faultLimit) faults.push(new DataError('CJ_DUPLICATE_COLUMN', messages.duplicateColumn(label), { file, line, column: label }));
+    const column = survey.columnBySpelling.get(columnKey(key));
+    const first = position.get(column ?? key);
+    if (first !== undefined) {
+      const firstLabel = labels[first] ?? `#${first + 1}`;
+      const message = keys[first] === key ? messages.duplicateColumn(label) : messages.sameColumnTwice(firstLabel, label, column ?? key);
+      if (faults.length < faultLimit) faults.push(new DataError('CJ_DUPLICATE_COLUMN', message, { file, line, column: label }));
       return;
     }
-    position.set(key, index);
-    if (!known.has(key)) unknown.push({ index, name: label, key });
+    position.set(column ?? key, index);
+    if (column === undefined) unknown.push({ index, name: label, key });
   });
   const find = (name: string): number => position.get(name.toLowerCase()) ?? -1;
   const required = [fixedColumns.respondent, fixedColumns.track];
@@ -108,8 +115,19 @@ export function matchHeader(
     // Likely a file without a header row: its first row is data, so it is not listed.
     faults.push(new DataError('CJ_MISSING_COLUMN', messages.noHeader(fields.length, required), { file, line }));
   } else {
-    for (const name of required) {
-      if (find(name) === -1) faults.push(new DataError('CJ_MISSING_COLUMN', messages.missingColumn(name, labels), { file, line }));
+    // Look-alikes are quoted, so a name refused as personal data is never one.
+    const quotable = unknown.filter((column) => column.key !== '' && (allowColumns.has(column.key) || personalDataColumn(column.key) === null));
+    const candidates = quotable.map((column) => (fields[column.index] ?? '').trim());
+    const labelOf = (name: string): string => quotable[candidates.indexOf(name)]?.name ?? name;
+    const add = (fault: DataError): void => void (faults.length < faultLimit && faults.push(fault));
+    const spellings = new Map<string, string[]>();
+    for (const [spelling, column] of survey.columnBySpelling) spellings.set(column, [...(spellings.get(column) ?? []), spelling]);
+    for (const column of survey.columns) {
+      if (find(column) !== -1) continue;
+      const like = candidates.length === 0 ? null : lookAlike(spellings.get(column) ?? [column], candidates);
+      if ((required as readonly string[]).includes(column)) add(new DataError('CJ_MISSING_COLUMN', messages.missingColumn(column, labels, like), { file, line }));
+      else if (survey.requiredColumns.includes(column)) add(new DataError('CJ_MISSING_COLUMN', messages.missingDefinedColumn(column, like), { file, line }));
+      else if (like !== null) add(new DataError('CJ_COLUMN_LOOKS_LIKE', messages.lookAlikeColumn(like, column), { file, line, column: labelOf(like) }));
     }
   }
   const ratings = survey.ratingColumns.map((role) => find(role.column));

@@ -1,4 +1,4 @@
-import { fixedColumns, longColumns } from '../contract.js';
+import { columnKey, fixedColumns, longColumns } from '../contract.js';
 import { DataError } from '../errors.js';
 import type { Messages } from '../messages.js';
 import type { Survey } from '../survey/load.js';
@@ -12,12 +12,20 @@ import type { RawRecord } from './records.js';
  * rating columns (a wide file could have a free-text column called "value").
  */
 export function isLongShape(header: readonly string[], survey: Survey): boolean {
-  const names = new Set(header.map((name) => name.trim().toLowerCase()));
+  const keys = header.map(columnKey);
+  const columns = new Set(keys.map((key) => survey.columnBySpelling.get(key)));
   return (
-    names.has(longColumns.column) &&
-    names.has(longColumns.value) &&
-    !survey.ratingColumns.some((role) => names.has(role.column))
+    keys.includes(longColumns.column) &&
+    keys.includes(longColumns.value) &&
+    !survey.ratingColumns.some((role) => columns.has(role.column))
   );
+}
+
+/** A long header's names resolved: the fixed columns through their aliases, `column` and `value` as they are. */
+function longName(key: string, survey: Survey): string {
+  const normal = columnKey(key);
+  const column = survey.columnBySpelling.get(normal);
+  return column !== undefined && (Object.values(fixedColumns) as string[]).includes(column) ? column : normal;
 }
 
 interface Respondent {
@@ -49,7 +57,7 @@ export class LongAssembler {
 
   constructor(
     header: readonly string[],
-    survey: Survey,
+    private readonly survey: Survey,
     private readonly file: string,
     private readonly messages: Messages,
     private readonly allowColumns: ReadonlySet<string> = new Set(),
@@ -57,7 +65,10 @@ export class LongAssembler {
     faultLimit = Number.POSITIVE_INFINITY,
   ) {
     const longNames = new Set<string>([...Object.values(fixedColumns), ...Object.values(longColumns)]);
-    const { labels, keys: names } = checkHeaderCells(header, longNames, { file, line }, allowColumns, messages, this.headerFaults, faultLimit);
+    const known = new Set([...survey.columnBySpelling].filter(([, column]) => longNames.has(column)).map(([key]) => key));
+    for (const name of Object.values(longColumns)) known.add(name);
+    const { labels, keys } = checkHeaderCells(header, known, { file, line }, allowColumns, messages, this.headerFaults, faultLimit);
+    const names = keys.map((key) => (key === '' ? '' : longName(key, survey)));
     const find = (name: string): number => names.indexOf(name);
     this.index = {
       respondent: find(fixedColumns.respondent),
@@ -73,7 +84,7 @@ export class LongAssembler {
       if (longNames.has(name)) return;
       const label = labels[index] ?? `#${index + 1}`;
       this.ignored.add(label);
-      if (!allowColumns.has(name)) extra.push({ index, label });
+      if (!allowColumns.has(keys[index] ?? name)) extra.push({ index, label });
     });
     this.extra = extra;
   }
@@ -108,13 +119,15 @@ export class LongAssembler {
         [2, this.index.withdrawnAfter, fixedColumns.withdrawnAfter],
       ] as const) {
         const value = cell(at2);
-        if (value !== respondent.fields[field] && !refused(value, name)) {
+        // Track values are compared as the wide validator reads them: case-insensitively.
+        const same = field === 1 ? value.toLowerCase() === respondent.fields[field]?.toLowerCase() : value === respondent.fields[field];
+        if (!same && !refused(value, name)) {
           faults.push(new DataError('CJ_LONG_CONFLICT', this.messages.longConflict(code, name, respondent.line), at(name)));
         }
       }
     }
     if (column === '') return;
-    const target = this.position.get(column.toLowerCase());
+    const target = this.position.get(this.survey.columnBySpelling.get(columnKey(column)) ?? '');
     if (target === undefined) {
       this.ignored.add(inputLabel(column, this.index.column));
       if (!this.allowColumns.has(column.toLowerCase())) refused(cell(this.index.value), longColumns.value);
@@ -145,7 +158,7 @@ export class LongAssembler {
       return false;
     }
     const key = column.toLowerCase();
-    if (this.position.has(key) || this.allowColumns.has(key)) return true;
+    if (this.survey.columnBySpelling.has(columnKey(key)) || this.allowColumns.has(key)) return true;
     const keyword = personalDataColumn(column);
     if (keyword === null) return true;
     if (!this.refusedNames.has(key)) {

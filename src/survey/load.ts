@@ -1,4 +1,4 @@
-import { fixedColumns } from '../contract.js';
+import { columnKey, fixedColumnAliases, fixedColumns } from '../contract.js';
 import { readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { DefinitionError } from '../errors.js';
@@ -53,6 +53,13 @@ export interface Survey {
    * writes them: the fixed columns, each rating column, the grade, each step's date.
    */
   readonly columns: readonly string[];
+  /**
+   * Every name a header may give a column, as columnKey() writes it (the column itself, cj's
+   * aliases of the fixed columns, the definition's aliases) → the column, lower case.
+   */
+  readonly columnBySpelling: ReadonlyMap<string, string>;
+  /** Defined columns a response file must have: the fixed respondent and track, bars and grade not marked optional. */
+  readonly requiredColumns: readonly string[];
   readonly gradeStepIndex: number;
   /** The lead-time segments with their steps' indexes (empty when the definition has none). */
   readonly leadTimes: readonly LeadTimeRole[];
@@ -144,6 +151,7 @@ export function prepareSurvey(
     throw new DefinitionError('CJ_DEFINITION_INVALID', messages.definitionFault(source, path, message), { file: source });
   };
   unsafeTextPath(original, '', fail, messages);
+  if ((original.todo ?? []).length > 0) fail('/todo', messages.definitionTodo(original.todo ?? []));
   const untranslated = new Set<string>();
   const definition = translate(original, lang, untranslated);
   const stepIndex = new Map<string, number>();
@@ -221,6 +229,38 @@ export function prepareSurvey(
     if (!(from < to)) fail(`${path}/to`, messages.definitionLeadTimeOrder(segment.from, segment.to));
     return { segment, fromStep: from, toStep: to };
   });
+  const columns = [...Object.values(fixedColumns), ...ratingColumns.map((role) => role.column), gradeColumn, ...dateColumns];
+  const columnBySpelling = new Map<string, string>();
+  const spell = (column: string, spelling: string, path: string): void => {
+    const key = columnKey(spelling);
+    const taken = columnBySpelling.get(key);
+    if (taken !== undefined && taken !== column) fail(path, messages.definitionAliasTaken(spelling, taken));
+    columnBySpelling.set(key, column);
+  };
+  for (const column of columns) spell(column, column, '/');
+  const own = definition.columnAliases;
+  const fixedAliases: [string, readonly string[], readonly string[] | undefined][] = [
+    [fixedColumns.respondent, fixedColumnAliases.respondent, own?.respondent],
+    [fixedColumns.track, fixedColumnAliases.track, own?.track],
+    [fixedColumns.withdrawnAfter, fixedColumnAliases.withdrawnAfter, own?.withdrawn_after],
+  ];
+  for (const [column, builtIn, added] of fixedAliases) {
+    for (const alias of builtIn) spell(column, alias, '/');
+    (added ?? []).forEach((alias, index) => spell(column, alias, `/columnAliases/${column}/${index}`));
+  }
+  for (const role of ratingColumns) {
+    const bar = definition.figures[role.figureIndex]?.bars[role.barIndex];
+    (bar?.aliases ?? []).forEach((alias, index) =>
+      spell(role.column, alias, `/figures/${role.figureIndex}/bars/${role.barIndex}/aliases/${index}`),
+    );
+  }
+  (definition.grade.aliases ?? []).forEach((alias, index) => spell(gradeColumn, alias, `/grade/aliases/${index}`));
+  const requiredColumns = [
+    fixedColumns.respondent,
+    fixedColumns.track,
+    ...ratingColumns.filter((role) => definition.figures[role.figureIndex]?.bars[role.barIndex]?.optional !== true).map((role) => role.column),
+    ...(definition.grade.optional === true ? [] : [gradeColumn]),
+  ];
   return deepFreeze({
     definition,
     steps: definition.steps,
@@ -232,7 +272,9 @@ export function prepareSurvey(
     ratingColumns,
     gradeColumn,
     dateColumns,
-    columns: [...Object.values(fixedColumns), ...ratingColumns.map((role) => role.column), gradeColumn, ...dateColumns],
+    columns,
+    columnBySpelling,
+    requiredColumns,
     gradeStepIndex,
     leadTimes,
     lang,

@@ -43,6 +43,9 @@ const spellingKeys = { maxLength: MAX_TEXT, pattern: PLAIN_TEXT_PATTERN, ...notR
  * up in a Map); only `__proto__`, which a plain JavaScript object cannot hold as a key, is refused.
  */
 const translatedTexts = { maxLength: MAX_TEXT, pattern: PLAIN_TEXT_PATTERN, not: { enum: ['__proto__'] } } as const;
+/** Other names of a column, as a platform export writes them: any plain text. */
+const aliases = { type: 'array', nullable: true, maxItems: 20, items: { ...text, maxLength: 200 } } as const;
+const optional = { type: 'boolean', nullable: true } as const;
 const category = {
   type: 'object',
   properties: { key: id, label: text, color },
@@ -118,7 +121,7 @@ const properties: SurveyProperties = {
           maxItems: 100,
           items: {
             type: 'object',
-            properties: { column: id, label: text },
+            properties: { column: id, label: text, aliases, optional },
             required: ['column', 'label'],
             additionalProperties: false,
           },
@@ -152,6 +155,8 @@ const properties: SurveyProperties = {
       max: { type: 'number' },
       tracks: { type: 'array', minItems: 1, maxItems: 20, items: id },
       decimals: { type: 'integer', minimum: 0, maximum: 3 },
+      aliases,
+      optional,
     },
     required: ['column', 'step', 'min', 'max', 'tracks', 'decimals'],
     additionalProperties: false,
@@ -174,6 +179,14 @@ const properties: SurveyProperties = {
       required: ['id', 'label', 'from', 'to'],
       additionalProperties: false,
     },
+  },
+  todo: { type: 'array', nullable: true, maxItems: 1000, items: text },
+  columnAliases: {
+    type: 'object',
+    nullable: true,
+    properties: { respondent: aliases, track: aliases, withdrawn_after: aliases },
+    required: [],
+    additionalProperties: false,
   },
   translations: {
     type: 'object',

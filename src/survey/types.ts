@@ -40,6 +40,10 @@ export interface BarDefinition {
   readonly column: string;
   /** The bar label as printed in the report. */
   readonly label: string;
+  /** Other names of the column, as a platform export writes them (`Loket uitleg`). */
+  readonly aliases?: readonly string[];
+  /** Whether a response file may lack the column; a missing column is an error unless so. */
+  readonly optional?: boolean;
 }
 
 /**
@@ -79,6 +83,17 @@ export interface GradeDefinition {
   readonly tracks: readonly string[];
   /** Decimals shown in the display ("6,1"). */
   readonly decimals: number;
+  /** Other names of the grade's column, as a platform export writes them. */
+  readonly aliases?: readonly string[];
+  /** Whether a response file may lack the grade's column; a missing column is an error unless so. */
+  readonly optional?: boolean;
+}
+
+/** Other names of the fixed columns, besides the ones cj knows (src/contract.ts). */
+export interface ColumnAliases {
+  readonly respondent?: readonly string[];
+  readonly track?: readonly string[];
+  readonly withdrawn_after?: readonly string[];
 }
 
 /**
@@ -112,6 +127,13 @@ export interface SurveyDefinition {
   readonly dateSuffix: string;
   /** Lead times computed from the date columns, in the order reports show them. */
   readonly leadTimes?: readonly LeadTimeDefinition[];
+  /**
+   * Guesses still to confirm, by JSON path, as `cj init --from` drafts them: cj refuses to use a
+   * definition while this list has an entry; delete each once the guess is checked.
+   */
+  readonly todo?: readonly string[];
+  /** Other names of the fixed columns in this study's exports (`Respondent ID`). */
+  readonly columnAliases?: ColumnAliases;
   /**
    * Texts in other languages, by language and then by the text as written in `language`:
    * `{ "en": { "Negatief": "Negative" } }`. Captions, labels and footnotes are looked up here

@@ -24,7 +24,16 @@ function valueAt(root: unknown, pointer: string): unknown {
 }
 
 function describe(error: ErrorObject, root: unknown, m: Messages): string | null {
-  const params = error.params as { additionalProperty?: string; allowedValues?: unknown[]; pattern?: string };
+  const params = error.params as {
+    additionalProperty?: string;
+    allowedValues?: unknown[];
+    pattern?: string;
+    type?: string | string[];
+    missingProperty?: string;
+    limit?: number;
+    comparison?: string;
+  };
+  const limit = params.limit ?? 0;
   switch (error.keyword) {
     // Says only "property name must be valid"; the error of the name's own rule follows it.
     case 'propertyNames':
@@ -35,13 +44,26 @@ function describe(error: ErrorObject, root: unknown, m: Messages): string | null
     }
     case 'pattern':
       if (params.pattern === PLAIN_TEXT_PATTERN) return m.definitionControlCharacter();
-      break;
+      return m.schemaRule({ keyword: 'pattern', pattern: params.pattern ?? '' });
     case 'additionalProperties':
-      return `${error.message ?? error.keyword} "${safeText(String(params.additionalProperty))}"`;
+      return m.schemaRule({ keyword: 'additionalProperties', property: safeText(String(params.additionalProperty)) });
     case 'enum':
-      return `${error.message ?? error.keyword}: ${(params.allowedValues ?? []).join(', ')}`;
+      return m.schemaRule({ keyword: 'enum', allowed: (params.allowedValues ?? []).map(String) });
+    case 'type':
+      return m.schemaRule({ keyword: 'type', type: [params.type ?? ''].flat().join(',') });
+    case 'required':
+      return m.schemaRule({ keyword: 'required', property: safeText(String(params.missingProperty)) });
+    case 'minItems':
+    case 'maxItems':
+    case 'minLength':
+    case 'maxLength':
+    case 'maxProperties':
+      return m.schemaRule({ keyword: error.keyword, limit });
+    case 'minimum':
+    case 'maximum':
+      return m.schemaRule({ keyword: error.keyword, comparison: params.comparison ?? '', limit });
   }
-  return error.message ?? error.keyword;
+  return m.schemaRule({ keyword: 'other', name: error.keyword });
 }
 
 /**

@@ -161,7 +161,7 @@ describe('dates that break the contract', () => {
     const result = await run(['analyse', 'data.csv'], { cwd });
     expect(result.code).toBe(3);
     expect(stackFrames(result.stderr)).toEqual([]);
-    expect(result.stderr).toContain('data.csv:2, column "workshop_datum"');
+    expect(result.stderr).toContain('data.csv:2, kolom "workshop_datum"');
     expect(result.stderr).toContain('datum 2016-01-28 ligt vóór participatiegesprek_datum (2016-02-06); verwacht 2016-02-06 of later');
     expect(result.stderr).toContain('[CJ_DATE_ORDER]');
   });

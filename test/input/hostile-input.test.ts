@@ -131,7 +131,7 @@ describe('large files at and over the limits', () => {
     writeTemp('input.csv', `${end.repeat(count)}${header}${end}A1,volwassene,positief${end}A2,volwassene,misschien${end}`, dir);
     const result = await run(['analyse', 'input.csv', '--format', 'json'], { cwd: dir });
     expect(result.code).toBe(3);
-    expect(result.stderr).toContain(`input.csv:${count + 3}, column "cv_uploaden": onbekende waarde "misschien"`);
+    expect(result.stderr).toContain(`input.csv:${count + 3}, kolom "cv_uploaden": onbekende waarde "misschien"`);
   });
 
   it('blank lines over the limit before the header: no header, the limit named', async () => {

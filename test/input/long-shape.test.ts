@@ -167,7 +167,7 @@ describe('faults in long-shaped files name the line of the answer\'s row', () =>
     const line = long.lineOf.get('A05 werkplein_melden');
     const result = await faultsOf(long.text);
     expect(result.code).toBe(3);
-    expect(result.stderr).toContain(`long.csv:${line}, column "werkplein_melden": onbekende waarde "misschien"`);
+    expect(result.stderr).toContain(`long.csv:${line}, kolom "werkplein_melden": onbekende waarde "misschien"`);
     expect(result.stderr).toContain('[CJ_INVALID_VALUE]');
   });
 
@@ -176,7 +176,7 @@ describe('faults in long-shaped files name the line of the answer\'s row', () =>
     const long = writeLong(changed);
     const result = await faultsOf(long.text);
     expect(result.code).toBe(3);
-    expect(result.stderr).toContain(`long.csv:${long.lineOf.get('A03 cijfer')}, column "cijfer"`);
+    expect(result.stderr).toContain(`long.csv:${long.lineOf.get('A03 cijfer')}, kolom "cijfer"`);
     expect(result.stderr).toContain('[CJ_INVALID_GRADE]');
   });
 
@@ -187,7 +187,7 @@ describe('faults in long-shaped files name the line of the answer\'s row', () =>
     const result = await faultsOf(long.text);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain(
-      `long.csv:${long.lineOf.get('A05 pg_gesprek')}, column "track": respondent "A05" heeft hier een andere track dan op regel ${first}`,
+      `long.csv:${long.lineOf.get('A05 pg_gesprek')}, kolom "track": respondent "A05" heeft hier een andere waarde in kolom track dan op regel ${first}`,
     );
     expect(result.stderr).toContain('[CJ_LONG_CONFLICT]');
   });
@@ -197,7 +197,7 @@ describe('faults in long-shaped files name the line of the answer\'s row', () =>
     const long = writeLong(changed);
     const result = await faultsOf(long.text);
     expect(result.code).toBe(3);
-    expect(result.stderr).toContain(`long.csv:${long.lineOf.get('A16 workshop')}, column "withdrawn_after"`);
+    expect(result.stderr).toContain(`long.csv:${long.lineOf.get('A16 workshop')}, kolom "withdrawn_after"`);
   });
 
   it('the same question answered twice: the line of the second answer, naming the first', async () => {
@@ -208,7 +208,7 @@ describe('faults in long-shaped files name the line of the answer\'s row', () =>
     const result = await faultsOf(long.text + [again.respondent, again.track, again.withdrawnAfter, again.column, 'positief'].join(',') + '\n');
     expect(result.code).toBe(3);
     expect(result.stderr).toContain(
-      `long.csv:${line}, column "werkplein_melden": respondent "A05" beantwoordde werkplein_melden al op regel ${long.lineOf.get('A05 werkplein_melden')}`,
+      `long.csv:${line}, kolom "werkplein_melden": respondent "A05" beantwoordde werkplein_melden al op regel ${long.lineOf.get('A05 werkplein_melden')}`,
     );
     expect(result.stderr).toContain('[CJ_LONG_DUPLICATE]');
   });

@@ -279,7 +279,7 @@ describe('cj validate', () => {
     const result = await run(['validate', 'bad.csv', '--survey', 'survey.json'], { cwd });
     expect(result.code).toBe(3);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('bad.csv:6, column "intake_gesprek": onbekende waarde "misschien"');
+    expect(result.stderr).toContain('bad.csv:6, kolom "intake_gesprek": onbekende waarde "misschien"');
     expect(stackFrames(result.stderr)).toEqual([]);
     expect(readdirSync(cwd).sort()).toEqual(['bad.csv', 'responses.csv', 'survey.json']);
   });
@@ -288,7 +288,7 @@ describe('cj validate', () => {
     const cwd = duinstadFolder();
     const result = await run(['validate', 'responses.csv'], { cwd });
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/responses\.csv:2, column "track": onbekende waarde "klant"/);
+    expect(result.stderr).toMatch(/responses\.csv:2, kolom "track": onbekende waarde "klant"/);
     expect(existsSync(join(cwd, 'out'))).toBe(false);
   });
 });

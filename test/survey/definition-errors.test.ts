@@ -16,6 +16,8 @@ interface Case {
   readonly path: string | RegExp;
   /** The rest of the message (Dutch, the default language). */
   readonly message: string | RegExp;
+  /** The message with --lang en, where the case says it. */
+  readonly english?: string;
 }
 
 /** `cj survey check survey.json` on the edited Duinstad definition, in a fresh folder. */
@@ -94,61 +96,71 @@ const schemaCases: readonly Case[] = [
     name: 'a missing required property (name)',
     edit: (d) => removeAt(d, '/name'),
     path: '/',
-    message: "must have required property 'name'",
+    message: 'de eigenschap "name" ontbreekt',
+    english: "must have required property 'name'",
   },
   {
     name: 'a missing required property of a figure (step)',
     edit: (d) => removeAt(d, '/figures/1/step'),
     path: '/figures/1',
-    message: "must have required property 'step'",
+    message: 'de eigenschap "step" ontbreekt',
+    english: "must have required property 'step'",
   },
   {
     name: 'a wrong type (showNotApplicable "ja")',
     edit: (d) => setAt(d, '/figures/0/showNotApplicable', 'ja'),
     path: '/figures/0/showNotApplicable',
-    message: 'must be boolean',
+    message: 'moet true of false zijn',
+    english: 'must be boolean',
   },
   {
     name: 'a wrong type (grade min "1")',
     edit: (d) => setAt(d, '/grade/min', '1'),
     path: '/grade/min',
-    message: 'must be number',
+    message: 'moet een getal zijn',
+    english: 'must be number',
   },
   {
     name: 'an additional property (colour on a figure)',
     edit: (d) => setAt(d, '/figures/1/colour', '#ff0000'),
     path: '/figures/1',
-    message: 'must NOT have additional properties "colour"',
+    message: 'onbekende eigenschap "colour"',
+    english: 'must NOT have additional properties "colour"',
   },
   {
     name: 'an additional property at the top (titel)',
     edit: (d) => setAt(d, '/titel', 'Duinstad'),
     path: '/',
-    message: 'must NOT have additional properties "titel"',
+    message: 'onbekende eigenschap "titel"',
+    english: 'must NOT have additional properties "titel"',
   },
   {
     name: 'a bad enum value of footnote `when`',
     edit: (d) => setAt(d, '/figures/2/footnote/0/when', 'always'),
     path: '/figures/2/footnote/0/when',
-    message: 'must be equal to one of the allowed values: withdrawn, notApplicable, otherTrack',
+    message: 'moet een van deze waarden zijn: withdrawn, notApplicable, otherTrack',
+    english: 'must be equal to one of the allowed values: withdrawn, notApplicable, otherTrack',
   },
   {
     name: 'a colour that is not #rrggbb',
     edit: (d) => setAt(d, '/scales/0/categories/3/color', 'lightblue'),
     path: '/scales/0/categories/3/color',
-    message: 'must match pattern "^#[0-9a-fA-F]{6}$"',
+    message: 'moet passen bij het patroon "^#[0-9a-fA-F]{6}$"',
+    english: 'must match pattern "^#[0-9a-fA-F]{6}$"',
   },
   {
     name: 'a figure without bars',
     edit: (d) => setAt(d, '/figures/2/bars', []),
     path: '/figures/2/bars',
-    message: 'must NOT have fewer than 1 items',
+    message: 'moet minstens 1 element hebben',
+    english: 'must NOT have fewer than 1 items',
   },
   {
     name: 'a legal term that is not a whole number of days',
     edit: (d) => setAt(d, '/leadTimes', [{ id: 'totaal', label: 'Totaal', from: 'aanmelden', to: 'besluit', legalTermDays: 56.5 }]),
     path: '/leadTimes/0/legalTermDays',
-    message: 'must be integer',
+    message: 'moet een geheel getal zijn',
+    english: 'must be integer',
   },
   {
     name: 'a lead time without its end step',
@@ -160,7 +172,8 @@ const schemaCases: readonly Case[] = [
     name: 'an id with capitals (step id)',
     edit: (d) => setAt(d, '/steps/0/id', 'Aanmelden'),
     path: '/steps/0/id',
-    message: 'must match pattern',
+    message: 'moet passen bij het patroon "^[a-z0-9_]+$"',
+    english: 'must match pattern "^[a-z0-9_]+$"',
   },
 ];
 
@@ -172,6 +185,24 @@ describe('schema violations: exit 4, one line per fault with its JSON path', () 
     expect(result.stderr).toContain('[CJ_DEFINITION_INVALID]');
   });
 
+  it.each(schemaCases.filter((c) => c.english !== undefined))('$name, with --lang en: ajv\'s English sentence', async ({ edit, path, english }) => {
+    const result = await check(edit, ['--lang', 'en']);
+    expect(result.code).toBe(4);
+    expectNames(result.stderr, path, english ?? '');
+  });
+
+  it('no English word in the Dutch schema messages', async () => {
+    const result = await check((d) => {
+      removeAt(d, '/name');
+      setAt(d, '/figures/2/bars', []);
+      setAt(d, '/grade/decimals', 4);
+      setAt(d, '/grade/min', '1');
+      setAt(d, '/titel', 'x');
+    });
+    expect(result.stderr).not.toMatch(/\b(must|have|property|items|column|pattern)\b/);
+    expectNames(result.stderr, '/grade/decimals', 'mag ten hoogste 3 zijn');
+  });
+
   it('several faults: every one on its own line, the code once at the end', async () => {
     const result = await check((d) => {
       removeAt(d, '/name');
@@ -181,9 +212,9 @@ describe('schema violations: exit 4, one line per fault with its JSON path', () 
     expectDefinitionError(result);
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
-    expectNames(result.stderr, '/', "must have required property 'name'");
-    expectNames(result.stderr, '/figures/2/bars', 'must NOT have fewer than 1 items');
-    expectNames(result.stderr, '/scales/0/categories/0/color', 'must match pattern');
+    expectNames(result.stderr, '/', 'de eigenschap "name" ontbreekt');
+    expectNames(result.stderr, '/figures/2/bars', 'moet minstens 1 element hebben');
+    expectNames(result.stderr, '/scales/0/categories/0/color', 'moet passen bij het patroon');
     expect(lines.filter((line) => line.endsWith('[CJ_DEFINITION_INVALID]'))).toHaveLength(1);
   });
 
@@ -192,7 +223,7 @@ describe('schema violations: exit 4, one line per fault with its JSON path', () 
     writeEditedDefinition(cwd, (d) => setAt(d, '/figures/2/footnote/0/when', 'always'));
     const result = await run(['analyse', duinstadResponsesPath, '--survey', 'survey.json'], { cwd });
     expectDefinitionError(result);
-    expectNames(result.stderr, '/figures/2/footnote/0/when', 'must be equal to one of the allowed values');
+    expectNames(result.stderr, '/figures/2/footnote/0/when', 'moet een van deze waarden zijn');
     expect(existsSync(join(cwd, 'out'))).toBe(false);
   });
 
@@ -201,7 +232,7 @@ describe('schema violations: exit 4, one line per fault with its JSON path', () 
     writeEditedDefinition(cwd, (d) => setAt(d, '/figures/0/bars', []));
     const result = await run(['validate', duinstadResponsesPath, '--survey', 'survey.json'], { cwd });
     expectDefinitionError(result);
-    expectNames(result.stderr, '/figures/0/bars', 'must NOT have fewer than 1 items');
+    expectNames(result.stderr, '/figures/0/bars', 'moet minstens 1 element hebben');
   });
 });
 

@@ -85,7 +85,7 @@ describe('names of Object.prototype are refused as ids and keys (exit 4, JSON pa
     const withProto = renameKey(definitionText(), 'Aanmelden', '__proto__');
     expectRefusal(await check(withProto), '/translations/en/__proto__', `"__proto__" ${reserved}`);
     const language = renameKey(definitionText(), 'en', '__proto__');
-    expectRefusal(await check(language), '/translations/__proto__', 'must match pattern "^[a-z]{2}$"');
+    expectRefusal(await check(language), '/translations/__proto__', 'moet passen bij het patroon "^[a-z]{2}$"');
   });
 
   it('in English with --lang en', async () => {
@@ -288,7 +288,7 @@ describe('a definition file is read up to 1 MiB and no further', () => {
     const depth = 400_000;
     const result = await check('['.repeat(depth) + ']'.repeat(depth));
     expect(result.code).toBe(4);
-    expect(result.stderr).toContain('survey.json: /: must be object');
+    expect(result.stderr).toContain('survey.json: /: moet een object ({…}) zijn');
     expect(stackFrames(result.stderr)).toEqual([]);
   });
 

@@ -12,6 +12,7 @@ import { surveySchema } from '../../src/survey/schema.js';
 import type {
   BarDefinition,
   CategoryDefinition,
+  ColumnAliases,
   FigureDefinition,
   FootnotePart,
   GradeDefinition,
@@ -108,7 +109,7 @@ const category = shapeOf<CategoryDefinition>()(['key', 'label', 'color'], ['key'
 /** Where each object type of a definition sits in the schema (a JSON Pointer into the schema). */
 const shapes = {
   '': shapeOf<SurveyDefinition>()(
-    ['$schema', 'name', 'language', 'tracks', 'mainTrack', 'steps', 'scales', 'figures', 'grade', 'dateSuffix', 'leadTimes', 'translations'],
+    ['$schema', 'name', 'language', 'tracks', 'mainTrack', 'steps', 'scales', 'figures', 'grade', 'dateSuffix', 'leadTimes', 'todo', 'columnAliases', 'translations'],
     ['name', 'language', 'tracks', 'mainTrack', 'steps', 'scales', 'figures', 'grade', 'dateSuffix'],
   ),
   '/properties/leadTimes/items': shapeOf<LeadTimeDefinition>()(['id', 'label', 'from', 'to', 'legalTermDays'], ['id', 'label', 'from', 'to']),
@@ -124,16 +125,17 @@ const shapes = {
     ['id', 'caption', 'step', 'scale', 'showNotApplicable', 'tracks', 'bars', 'footnote', 'footnoteEnd'],
     ['id', 'caption', 'step', 'scale', 'showNotApplicable', 'tracks', 'bars', 'footnote'],
   ),
-  '/properties/figures/items/properties/bars/items': shapeOf<BarDefinition>()(['column', 'label'], ['column', 'label']),
+  '/properties/figures/items/properties/bars/items': shapeOf<BarDefinition>()(['column', 'label', 'aliases', 'optional'], ['column', 'label']),
   '/properties/figures/items/properties/footnote/items': shapeOf<FootnotePart>()(['when', 'text', 'joiner'], ['when', 'text']),
   '/properties/grade': shapeOf<GradeDefinition>()(
-    ['column', 'step', 'min', 'max', 'tracks', 'decimals'],
+    ['column', 'step', 'min', 'max', 'tracks', 'decimals', 'aliases', 'optional'],
     ['column', 'step', 'min', 'max', 'tracks', 'decimals'],
   ),
+  '/properties/columnAliases': shapeOf<ColumnAliases>()(['respondent', 'track', 'withdrawn_after'], []),
 };
 
 // @ts-expect-error the list lacks `dateSuffix`, which the type has and requires
-shapeOf<SurveyDefinition>()(['$schema', 'name', 'language', 'tracks', 'mainTrack', 'steps', 'scales', 'figures', 'grade', 'translations'], ['name']);
+shapeOf<SurveyDefinition>()(['$schema', 'name', 'language', 'tracks', 'mainTrack', 'steps', 'scales', 'figures', 'grade', 'columnAliases', 'translations'], ['name']);
 // @ts-expect-error `$schema` is optional in the type, so it is not in the required list
 shapeOf<StepDefinition>()(['id', 'label'], ['id', 'label', '$schema']);
 // @ts-expect-error `footnoteEnd` is optional in FigureDefinition
