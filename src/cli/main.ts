@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode } from '../errors.js';
-import type { Lang } from '../messages.js';
+import { messages, type Lang, type Messages } from '../messages.js';
+import { safeText } from '../safe-text.js';
 import { registerAnalyse } from './analyse.js';
 import { registerDiff } from './diff.js';
 import { registerInit } from './init.js';
@@ -31,12 +32,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('Customer Journey analysis: anonymised survey responses in, the report\'s figures out.')
     .version(cjVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', examples)
     .exitOverride()
     .configureOutput({
       writeOut: (text) => void io.stdout.write(text),
       writeErr: (text) => void io.stderr.write(text),
+      // commander's own (English) error lines are not written: main says them in the run's language.
+      outputError: () => undefined,
     });
   registerAnalyse(program, io, setExit);
   registerDiff(program, io, setExit);
@@ -45,6 +47,30 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerSurvey(program, io, setExit);
   registerInit(program, io, setExit);
   return program;
+}
+
+/** What commander found wrong with the command line, in the run's language. */
+function usageText(error: CommanderError, m: Messages): string {
+  // Commander quotes what it refers to: the option, command, argument or value.
+  const [first = '', second = ''] = [...error.message.matchAll(/'([^']*)'/g)].map((match) => match[1] ?? '');
+  switch (error.code) {
+    case 'commander.unknownOption':
+      return m.usageUnknownOption(first);
+    case 'commander.unknownCommand':
+      return m.usageUnknownCommand(first);
+    case 'commander.missingArgument':
+      return m.usageMissingArgument(first);
+    case 'commander.optionMissingArgument':
+      return m.usageOptionMissingValue(first);
+    case 'commander.invalidArgument': {
+      const allowed = /Allowed choices are (.*)\.$/.exec(error.message)?.[1] ?? '';
+      return m.usageBadChoice(first, second, allowed);
+    }
+    case 'commander.excessArguments':
+      return m.usageTooManyArguments(first);
+    default:
+      return m.usageOther(error.message.replace(/^error: /, ''));
+  }
 }
 
 /**
@@ -68,7 +94,14 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end through here with exit code 0.
-      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+      if (error.exitCode === 0) return ExitCode.ok;
+      // Commander stops before any action, so before it parsed --lang: read it from argv here.
+      const at = argv.findIndex((word) => word === '--lang' || word.startsWith('--lang='));
+      const lang: Lang = (argv[at]?.startsWith('--lang=') ? argv[at].slice(7) : argv[at + 1]) === 'en' && at >= 0 ? 'en' : 'nl';
+      const m = messages[lang];
+      const command = program.commands.some((c) => c.name() === argv[0] || c.aliases().includes(argv[0] ?? '')) ? `cj ${argv[0]}` : 'cj';
+      io.stderr.write(`cj: ${m.error}: ${safeText(usageText(error, m))} ${m.usageHint(command)}\n`);
+      return ExitCode.usage;
     }
     return await reportError(error, io, reporting.lang, reporting.debug);
   }
