@@ -14,7 +14,7 @@ import type { Io } from './io.js';
 
 const SCHEMA_FILE = 'survey.schema.json';
 
-/** `cj init DIR`: a definition to start from (the built-in one), its schema, and an empty response file whose header matches it. */
+/** `cj init DIR`: a definition to start from (a small generic study, or a draft of a response file with --from), its schema, and an empty response file whose header matches it. */
 export function registerInit(program: Command, io: Io, setExit: (code: number) => void): void {
   program
     .command('init')
@@ -26,28 +26,25 @@ export function registerInit(program: Command, io: Io, setExit: (code: number) =
     .addHelpText('after', '\nExamples:\n  $ cj init zandvoort-2017\n  $ cj survey check zandvoort-2017/survey.json')
     .action(async (dir: string, raw: { force?: boolean; lang: Lang; from?: string }) => {
       const m = messages[raw.lang];
-      const [{ builtInSurvey }, { surveySchema }, { makeFolder, outputFault }] = await Promise.all([
+      const [{ columnsOf, exampleSurveyPath, loadSurveyFile }, { surveySchema }, { makeFolder, outputFault }] = await Promise.all([
         import('../survey/load.js'),
         import('../survey/schema.js'),
         import('./output.js'),
       ]);
       const target = resolve(io.cwd, dir);
       let definition: SurveyDefinition;
-      let columns: readonly string[];
       if (raw.from === undefined) {
-        const survey = builtInSurvey(m);
-        definition = survey.definition;
-        columns = survey.columns;
+        const { $schema: _schema, ...example } = (await loadSurveyFile(exampleSurveyPath, 'voorbeeld.json', m)).definition as SurveyDefinition & { $schema?: string };
+        definition = example;
       } else {
         const { draftDefinition } = await import('../survey/draft.js');
         definition = draftDefinition(basename(dir), await seenColumns(raw.from, io, m));
-        columns = [];
       }
       const files: [string, string][] = [
         ['survey.json', JSON.stringify({ $schema: `./${SCHEMA_FILE}`, ...definition }, null, 2) + '\n'],
         [SCHEMA_FILE, JSON.stringify(surveySchema, null, 2) + '\n'],
         // The template follows the definition it was made for: every column, dates included.
-        ...(raw.from === undefined ? [['responses.csv', columns.join(',') + '\n'] as [string, string]] : []),
+        ['responses.csv', columnsOf(definition).join(',') + '\n'],
       ];
       try {
         await makeFolder(target);

@@ -71,6 +71,23 @@ export interface Survey {
 
 // Resolves to the same file from src/survey/ (tests) and dist/survey/ (the built CLI).
 export const builtInSurveyPath = new URL('../../src/survey/definitions/haarlem-2016.json', import.meta.url);
+/** The small generic study `cj init` starts a new one from (five steps, one five-point scale). */
+export const exampleSurveyPath = new URL('../../src/survey/definitions/voorbeeld.json', import.meta.url);
+
+/** Each step's date column (`<step><dateSuffix>`), lower case, in step order. */
+export function dateColumnsOf(definition: SurveyDefinition): string[] {
+  return definition.steps.map((step) => `${step.id}${definition.dateSuffix}`.toLowerCase());
+}
+
+/**
+ * Every column a response file for a definition may have, lower case, in the order a template
+ * writes them: the fixed columns, each bar's column (figure and bar order), the grade, each
+ * step's date. Also for a draft that is not yet confirmed (cj init --from writes its template).
+ */
+export function columnsOf(definition: SurveyDefinition): string[] {
+  const bars = definition.figures.flatMap((figure) => figure.bars.map((bar) => bar.column.toLowerCase()));
+  return [...Object.values(fixedColumns), ...bars, definition.grade.column.toLowerCase(), ...dateColumnsOf(definition)];
+}
 
 /**
  * The largest definition file cj reads. Haarlem's is 15 kB; a definition is written by hand, and
@@ -185,7 +202,7 @@ export function prepareSurvey(
     scaleById.set(scale.id, scale);
   });
   const gradeColumn = definition.grade.column.toLowerCase();
-  const dateColumns = definition.steps.map((step) => `${step.id}${definition.dateSuffix}`.toLowerCase());
+  const dateColumns = dateColumnsOf(definition);
   // A rating column may not take the name of a column that already means something else.
   const reserved = new Map<string, string>([
     ...Object.values(fixedColumns).map((name): [string, string] => [name, name]),
@@ -229,7 +246,7 @@ export function prepareSurvey(
     if (!(from < to)) fail(`${path}/to`, messages.definitionLeadTimeOrder(segment.from, segment.to));
     return { segment, fromStep: from, toStep: to };
   });
-  const columns = [...Object.values(fixedColumns), ...ratingColumns.map((role) => role.column), gradeColumn, ...dateColumns];
+  const columns = columnsOf(definition);
   const columnBySpelling = new Map<string, string>();
   const spell = (column: string, spelling: string, path: string): void => {
     const key = columnKey(spelling);

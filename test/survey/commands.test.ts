@@ -8,7 +8,7 @@ import { surveySchema } from '../../src/survey/schema.js';
 import type { SurveyDefinition } from '../../src/survey/types.js';
 import { fixturePath, run, stackFrames, tempDir, writeTemp } from '../helpers/run.js';
 import { parseCsv } from '../helpers/table.js';
-import { builtInDefinitionPath, duinstadResponsesPath, duinstadSurveyPath, setAt, writeEditedDefinition } from './duinstad.js';
+import { builtInDefinitionPath, exampleDefinitionPath, duinstadResponsesPath, duinstadSurveyPath, setAt, writeEditedDefinition } from './duinstad.js';
 
 const readDefinition = (path: string): SurveyDefinition => JSON.parse(readFileSync(path, 'utf8')) as SurveyDefinition;
 
@@ -163,12 +163,14 @@ describe('cj init DIR', () => {
     expect(readdirSync(join(cwd, 'zandvoort-2017')).sort()).toEqual(['responses.csv', 'survey.json', 'survey.schema.json']);
   });
 
-  it('survey.json is the built-in definition, pointing at the schema beside it', async () => {
+  it('survey.json is the small generic example study (not Haarlem), pointing at the schema beside it', async () => {
     const cwd = tempDir();
     expect((await run(['init', 'study'], { cwd })).code).toBe(0);
     const written = readDefinition(join(cwd, 'study', 'survey.json'));
     expect(written.$schema).toBe('./survey.schema.json');
-    expect(written).toEqual(readDefinition(builtInDefinitionPath));
+    expect(written).toEqual(readDefinition(exampleDefinitionPath));
+    expect(written.name).toMatch(/^Voorbeeldstudie/);
+    expect(written.steps).toHaveLength(5);
   });
 
   it('survey.schema.json is the schema', async () => {
@@ -185,7 +187,7 @@ describe('cj init DIR', () => {
     const definition = readDefinition(join(cwd, 'study', 'survey.json'));
     const dates = definition.steps.map((step) => `${step.id}${definition.dateSuffix}`);
     expect(records[0]).toEqual([...columnsOf(definition), ...dates]);
-    expect(records[0]).toContain('werkplein_melden_datum');
+    expect(records[0]).toContain('intake_datum');
   });
 
   it('the written survey.json passes cj survey check', async () => {
@@ -201,7 +203,12 @@ describe('cj init DIR', () => {
     expect((await run(['init', 'study'], { cwd })).code).toBe(0);
     const header = readFileSync(join(cwd, 'study', 'responses.csv'), 'utf8');
     const columns = header.trim().split(',');
-    const row = columns.map((column) => (column === 'respondent' ? 'Z01' : column === 'track' ? 'volwassene' : column === 'withdrawn_after' ? '' : column === 'cijfer' ? '7' : column.endsWith('_datum') ? '14-3-2016' : column.startsWith('mw_') ? 'mee eens' : 'positief'));
+    // Answers the example definition accepts, read from it: its track, its grade column, a spelling of each bar's scale.
+    const definition = readDefinition(join(cwd, 'study', 'survey.json'));
+    const spellingOf = new Map(definition.figures.flatMap((figure) => figure.bars.map((bar) => [bar.column, Object.keys(definition.scales.find((scale) => scale.id === figure.scale)?.spellings ?? {})[0] ?? ''] as const)));
+    const row = columns.map((column) =>
+      column === 'respondent' ? 'Z01' : column === 'track' ? (definition.tracks[0]?.id ?? '') : column === 'withdrawn_after' ? '' : column === definition.grade.column ? '7' : column.endsWith(definition.dateSuffix) ? '14-3-2016' : (spellingOf.get(column) ?? ''),
+    );
     writeFileSync(join(cwd, 'study', 'responses.csv'), header + row.join(',') + '\n');
     const result = await run(['analyse', 'study/responses.csv', '--survey', 'study/survey.json', '--format', 'json'], { cwd });
     expect(result.code).toBe(0);
@@ -232,7 +239,7 @@ describe('cj init DIR', () => {
     writeFileSync(join(cwd, 'study', 'responses.csv'), 'respondent,track\nX,volwassene\n');
     const result = await run(['init', 'study', '--force'], { cwd });
     expect(result.code).toBe(0);
-    expect(readDefinition(surveyPath)).toEqual(readDefinition(builtInDefinitionPath));
+    expect(readDefinition(surveyPath)).toEqual(readDefinition(exampleDefinitionPath));
     expect(parseCsv(readFileSync(join(cwd, 'study', 'responses.csv'), 'utf8'))).toHaveLength(1);
   });
 

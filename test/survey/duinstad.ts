@@ -11,6 +11,7 @@ export const duinstadDir = join(repoRoot, 'fixtures', 'duinstad-2017');
 export const duinstadSurveyPath = join(duinstadDir, 'survey.json');
 export const duinstadResponsesPath = join(duinstadDir, 'responses.csv');
 export const builtInDefinitionPath = join(repoRoot, 'src', 'survey', 'definitions', 'haarlem-2016.json');
+export const exampleDefinitionPath = join(repoRoot, 'src', 'survey', 'definitions', 'voorbeeld.json');
 export const shippedSchemaPath = join(repoRoot, 'src', 'survey', 'definitions', 'survey.schema.json');
 
 /** A fresh, mutable copy of the Duinstad definition as the file holds it. */
