@@ -1,5 +1,6 @@
 import { hypergeometricSample } from './hypergeometric-sample.js';
 import { hypergeometricTails, type HypergeometricTails } from './hypergeometric-tails.js';
+import { monteCarloEstimate } from './monte-carlo-estimate.js';
 import { mulberry32 } from './mulberry32.js';
 import { regularizedGammaQ } from './regularized-gamma-q.js';
 
@@ -310,10 +311,7 @@ function monteCarlo(
   const rowLeft = new Array<number>(rows).fill(0);
   let hits = 0;
   let draws = 0;
-  const estimate = (): { p: number; standardError: number } => {
-    const p = (1 + hits) / (draws + 1);
-    return { p, standardError: Math.sqrt((p * (1 - p)) / draws) };
-  };
+  const estimate = (): { p: number; standardError: number } => monteCarloEstimate(hits, draws);
   for (;;) {
     // A uniform table with these margins, column by column: the cell of row i is a
     // hypergeometric draw of what the column has left from rows i, i+1, … (Patefield's order).

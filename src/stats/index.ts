@@ -19,6 +19,7 @@ export { linearByLinear, type LinearByLinearOptions, type LinearByLinearResult }
 export { medianDifferenceInterval, type MedianDifference } from './median-difference-interval.js';
 export { mannWhitneyExact, type MannWhitneyOptions, type MannWhitneyResult } from './mann-whitney-exact.js';
 export { doubledMidranks } from './midranks.js';
+export { monteCarloEstimate } from './monte-carlo-estimate.js';
 export { mulberry32 } from './mulberry32.js';
 export { newcombeDifference, type ProportionDifference } from './newcombe-difference.js';
 export { normalCdf } from './normal-cdf.js';

@@ -1,5 +1,6 @@
 import { hypergeometricSample } from './hypergeometric-sample.js';
 import { hypergeometricTails } from './hypergeometric-tails.js';
+import { monteCarloEstimate } from './monte-carlo-estimate.js';
 import { mulberry32 } from './mulberry32.js';
 
 export interface MannWhitneyOptions {
@@ -253,10 +254,7 @@ function monteCarloP(
   const k = sizes.length;
   let hits = 0;
   let draws = 0;
-  const estimate = (): { p: number; standardError: number } => {
-    const p = (1 + hits) / (draws + 1);
-    return { p, standardError: Math.sqrt((p * (1 - p)) / draws) };
-  };
+  const estimate = (): { p: number; standardError: number } => monteCarloEstimate(hits, draws);
   for (;;) {
     let need = n;
     let s = 0;
