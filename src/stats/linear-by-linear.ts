@@ -1,4 +1,5 @@
 import { hypergeometricSample } from './hypergeometric-sample.js';
+import { monteCarloEstimate } from './monte-carlo-estimate.js';
 import { mulberry32 } from './mulberry32.js';
 
 export interface LinearByLinearOptions {
@@ -151,6 +152,5 @@ export function linearByLinear(
     }
     if (extreme(t)) hits++;
   }
-  const p = (1 + hits) / (replicates + 1);
-  return { statistic, expected, p, method: 'monte-carlo', standardError: Math.sqrt((p * (1 - p)) / replicates) };
+  return { statistic, expected, ...monteCarloEstimate(hits, replicates), method: 'monte-carlo' };
 }
