@@ -445,6 +445,31 @@ const nl = {
     direction === 'up' ? 'aantoonbaar beter over de golven' : direction === 'down' ? 'aantoonbaar slechter over de golven' : 'geen aantoonbare trend',
   trendNoTest: 'geen trendtoets: minder dan twee antwoordcategorieën of golven met antwoorden',
   trendGrade: (label: string, mean: string, interval: string, n: number) => `${label}: gemiddeld ${mean} ${interval} (n = ${n})`,
+  trendWritten: (dir: string) => `trend geschreven in ${dir}`,
+  diffFigureMarks: (alpha: string) =>
+    `▲ ▼ ◆ en een zwarte rand: aantoonbaar veranderd (Fisher-Freeman-Halton na Holm p < ${alpha}); ▲ beter, ▼ slechter (ook Mann-Whitney na Holm), ◆ zonder aantoonbare richting.`,
+  trendFigure: {
+    axis: 'aandeel (%)',
+    wavesAxis: 'golf',
+    note: (tests: number, alpha: string) =>
+      `Punt: aandeel van de antwoorden per golf; streep: 95%-BI (Wilson). ▲ ▼: aantoonbare trend over de golven (lineair-bij-lineair, na Holm-correctie voor ${tests} toetsen p < ${alpha}); ▲ beter, ▼ slechter.`,
+    marked: (marked: number, tests: number) => `${marked} van de ${tests} ${tests === 1 ? 'balk' : 'balken'} met een aantoonbare trend`,
+    gradeTitle: 'Rapportcijfer per golf',
+    gradeAxis: 'gemiddeld cijfer',
+    gradeNote: 'Punt: gemiddeld cijfer; streep: 95%-BI (t-verdeling). n onder de golf.',
+    leadTimesTitle: 'Doorlooptijden per golf, in kalenderdagen',
+    leadTimesNote: 'Elke stip is een respondent (meer respondenten met hetzelfde aantal dagen: een grotere stip); het streepje is de mediaan.',
+  },
+  resultsPage: {
+    diffTitle: (a: string, b: string) => `Vergelijking ${a} → ${b}`,
+    trendTitle: (labels: string) => `Trend over de golven ${labels}`,
+    inputs: 'Gelezen bestanden',
+    input: (label: string, file: string, sha: string, respondents: number) => `${label}: ${file} (sha256 ${sha}…), ${respondents} respondenten`,
+    wave: 'golf',
+    test: 'toets',
+    conclusion: 'conclusie',
+    median: 'mediaan (dagen)',
+  },
 };
 
 type Messages = typeof nl;
@@ -758,6 +783,31 @@ const en: Messages = {
     direction === 'up' ? 'demonstrably better over the waves' : direction === 'down' ? 'demonstrably worse over the waves' : 'no demonstrable trend',
   trendNoTest: 'no trend test: fewer than two answer categories or waves with answers',
   trendGrade: (label, mean, interval, n) => `${label}: mean ${mean} ${interval} (n = ${n})`,
+  trendWritten: (dir) => `trend written to ${dir}`,
+  diffFigureMarks: (alpha) =>
+    `▲ ▼ ◆ and a black frame: changed demonstrably (Fisher-Freeman-Halton, Holm-adjusted p < ${alpha}); ▲ better, ▼ worse (Mann-Whitney after Holm too), ◆ without a demonstrable direction.`,
+  trendFigure: {
+    axis: 'share (%)',
+    wavesAxis: 'wave',
+    note: (tests, alpha) =>
+      `Dot: share of the answers per wave; line: 95% CI (Wilson). ▲ ▼: a demonstrable trend over the waves (linear-by-linear, Holm-adjusted for ${tests} tests p < ${alpha}); ▲ better, ▼ worse.`,
+    marked: (marked, tests) => `${marked} of ${tests} ${tests === 1 ? 'bar' : 'bars'} with a demonstrable trend`,
+    gradeTitle: 'Overall mark per wave',
+    gradeAxis: 'mean mark',
+    gradeNote: 'Dot: mean mark; line: 95% CI (t distribution). n under the wave.',
+    leadTimesTitle: 'Lead times per wave, in calendar days',
+    leadTimesNote: 'Each dot is a respondent (more respondents with the same number of days: a larger dot); the tick is the median.',
+  },
+  resultsPage: {
+    diffTitle: (a, b) => `Comparison ${a} → ${b}`,
+    trendTitle: (labels) => `Trend over the waves ${labels}`,
+    inputs: 'Files read',
+    input: (label, file, sha, respondents) => `${label}: ${file} (sha256 ${sha}…), ${respondents} respondents`,
+    wave: 'wave',
+    test: 'test',
+    conclusion: 'conclusion',
+    median: 'median (days)',
+  },
 };
 
 /** Files cj recognises but does not read (src/input/detect.ts). */

@@ -1,6 +1,5 @@
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { ExitCode } from '../errors.js';
 import { messages } from '../messages.js';
 import { csvLine } from '../render/csv.js';
 import { renderJson } from '../render/json.js';
@@ -50,7 +49,7 @@ export async function runAnalyse(flags: AnalyseFlags, io: Io): Promise<number> {
   const outDir = resolve(io.cwd, flags.out);
   const where = relative(io.cwd, outDir) || '.';
   // The output folder's code loads only when a run writes or checks one (start-up time).
-  const { CheckBatch, OutputBatch } = await import('./output.js');
+  const { CheckBatch, OutputBatch, checkReport } = await import('./output.js');
   const batch: OutputSink | undefined = !toFiles ? undefined : flags.check ? new CheckBatch(outDir, 'analyse') : new OutputBatch(outDir, 'analyse', m);
   // Before anything else: a switch a killed run left unfinished is completed (never by --check).
   if (batch instanceof OutputBatch && (await batch.recover()).completed && !flags.quiet) {
@@ -95,13 +94,9 @@ export async function runAnalyse(flags: AnalyseFlags, io: Io): Promise<number> {
       }
       await batch.commit();
       if (batch instanceof CheckBatch) {
-        if (batch.interrupted) io.stderr.write(`cj: ${m.outputSwitchInterrupted(where)}\n`);
-        for (const name of batch.changed) io.stderr.write(`cj: ${m.wouldChange(join(where, name))}\n`);
-        for (const name of batch.stale) io.stderr.write(`cj: ${m.wouldRemove(join(where, name))}\n`);
-        const count = batch.changed.length + batch.stale.length;
-        if (count > 0) io.stderr.write(`cj: ${m.checkChanged(count)}\n`);
-        else if (!batch.interrupted) io.stderr.write(`cj: ${m.checkClean(where)}\n`);
-        return count === 0 && !batch.interrupted ? ExitCode.ok : ExitCode.changed;
+        const { lines, code } = checkReport(batch, where, m);
+        for (const line of lines) io.stderr.write(`cj: ${line}\n`);
+        return code;
       }
       io.stdout.write(renderTerminal(results, m, useColor(io.stdout, io.env, flags.color)));
     }

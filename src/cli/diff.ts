@@ -4,41 +4,121 @@ import { relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Cohort } from '../diff/cohort.js';
 import type { DiffInput } from '../diff/types.js';
+import type { FigureFile } from '../render/figures.js';
 import { ExitCode } from '../errors.js';
 import { messages, type Messages } from '../messages.js';
 import { safeText } from '../safe-text.js';
 import { addColorOptions, addInputOptions, fileSource, normaliseInputFlags, normaliseTestFlags, pipelineOptions, type InputFlags, type RawInputFlags } from './common.js';
 import { cjVersion, useColor, type Io } from './io.js';
+import type { OutputKind } from './output.js';
 
-/** The flags of `cj diff`, validated once and frozen (STYLE.md: options are normalised once). */
-export interface DiffFlags extends InputFlags {
-  readonly a: string;
-  readonly b: string;
+/** Where `cj diff` and `cj trend` write without --out: folders of their own, never analyse's `out/`. */
+export const DEFAULT_OUT: Readonly<Record<Exclude<OutputKind, 'analyse'>, string>> = { diff: 'cj-diff', trend: 'cj-trend' };
+
+/** The output flags `cj diff` and `cj trend` share with `cj analyse`. */
+export interface OutputFlags {
   readonly format: 'text' | 'json';
   readonly out: string;
+  readonly png: boolean;
+  readonly check: boolean;
+  readonly quiet: boolean;
+}
+
+/** A run's output folder: its files written through the journal, or compared with --check. */
+export interface RunOutputs {
+  /** The folder as the messages name it, relative to the working directory. */
+  readonly where: string;
+  /** Writes the files (or compares them, --check): the exit code of --check, or null once written. */
+  finish(files: readonly FigureFile[]): Promise<number | null>;
+  /** Leaves the folder as it was after a failed run. */
+  abort(): Promise<void>;
+}
+
+/**
+ * The output folder of a diff or trend run, as `cj analyse` keeps its own: a switch a killed run
+ * left unfinished completed first (never by --check), then one journaled batch, so a failed run
+ * leaves the earlier outputs whole. Undefined for `--format json` without --check: nothing is written.
+ */
+export async function openOutputs(kind: OutputKind, flags: OutputFlags, io: Io, m: Messages): Promise<RunOutputs | undefined> {
+  if (flags.format === 'json' && !flags.check) return undefined;
+  const outDir = resolve(io.cwd, flags.out);
+  const where = relative(io.cwd, outDir) || '.';
+  const { CheckBatch, OutputBatch, checkReport } = await import('./output.js');
+  if (flags.check) {
+    const batch = new CheckBatch(outDir, kind);
+    return {
+      where,
+      finish: async (files) => {
+        await batch.prepare();
+        for (const file of files) await batch.write(file.name, file.content);
+        await batch.commit();
+        const { lines, code } = checkReport(batch, where, m);
+        for (const line of lines) io.stderr.write(`cj: ${line}\n`);
+        return code;
+      },
+      abort: () => batch.abort(),
+    };
+  }
+  const batch = new OutputBatch(outDir, kind, m);
+  if ((await batch.recover()).completed && !flags.quiet) io.stderr.write(`cj: ${m.notice}: ${m.outputSwitchCompleted(where)}\n`);
+  return {
+    where,
+    finish: async (files) => {
+      await batch.prepare();
+      for (const file of files) await batch.write(file.name, file.content);
+      await batch.commit();
+      return null;
+    },
+    abort: () => batch.abort(),
+  };
+}
+
+/** The flags of `cj diff`, validated once and frozen (STYLE.md: options are normalised once). */
+export interface DiffFlags extends InputFlags, OutputFlags {
+  readonly a: string;
+  readonly b: string;
   readonly alpha: number;
   readonly seed: number;
   readonly failOnChange: boolean;
   readonly color: boolean | undefined;
 }
 
-interface RawFlags extends RawInputFlags {
+/** The output flags as commander gives them. */
+export interface RawOutputFlags {
   format: string;
-  out: string;
+  out?: string;
+  png?: boolean;
+  check?: boolean;
+}
+
+interface RawFlags extends RawInputFlags, RawOutputFlags {
   alpha: string;
   seed: string;
   failOnChange?: boolean;
   color?: boolean;
 }
 
+/** --format, --out (default the command's own folder), --png and --check, normalised once. */
+export function normaliseOutputFlags(kind: keyof typeof DEFAULT_OUT, raw: RawOutputFlags): Omit<OutputFlags, 'quiet'> {
+  return { format: raw.format as OutputFlags['format'], out: raw.out ?? DEFAULT_OUT[kind], png: raw.png === true, check: raw.check === true };
+}
+
+/** Adds --format, --out, --png and --check to `cj diff` or `cj trend`. */
+export function addOutputOptions(command: Command, kind: keyof typeof DEFAULT_OUT, m: { readonly json: string; readonly files: string }): Command {
+  return command
+    .addOption(new Option('-f, --format <format>', `text: tables here, ${m.files} in --out; json: ${m.json}`).choices(['text', 'json']).default('text'))
+    .option('-o, --out <dir>', `folder for ${m.files} (default: ${DEFAULT_OUT[kind]}/, never the out/ of cj analyse)`)
+    .option('--png', 'also write each figure as PNG')
+    .option('--check', 'write nothing: compare what would be written with --out, list what would change, exit 1 if anything would');
+}
+
 async function normaliseFlags(a: string, b: string, raw: RawFlags, io: Io): Promise<DiffFlags> {
   const { alpha, seed } = normaliseTestFlags(raw);
   return Object.freeze({
     ...(await normaliseInputFlags(raw, io)),
+    ...normaliseOutputFlags('diff', raw),
     a,
     b,
-    format: raw.format as DiffFlags['format'],
-    out: raw.out,
     alpha,
     seed,
     failOnChange: raw.failOnChange === true,
@@ -103,59 +183,51 @@ export async function loadCohort(path: string, flags: InputFlags, io: Io, m: Mes
   };
 }
 
-/** Cohorts are named by their data file; two with one name are told apart as a and b. */
-function labelsOf(a: LoadedCohort, b: LoadedCohort, label: (file: string) => string): { a: string; b: string } {
-  const name = (loaded: LoadedCohort): string => label(loaded.input.countedFrom?.file ?? loaded.input.file);
-  const [nameA, nameB] = [name(a), name(b)];
-  return nameA === nameB ? { a: `a: ${nameA}`, b: `b: ${nameB}` } : { a: nameA, b: nameB };
-}
-
 export async function runDiff(flags: DiffFlags, io: Io): Promise<number> {
   const m = messages[flags.lang];
-  const outDir = resolve(io.cwd, flags.out);
-  const { OutputBatch } = await import('./output.js');
-  const batch = flags.format === 'text' ? new OutputBatch(outDir, 'diff', m) : undefined;
+  // Before anything else: a switch a killed run left unfinished is completed.
+  const outputs = await openOutputs('diff', flags, io, m);
   try {
-    // Before anything else: a switch a killed run left unfinished is completed.
-    if (batch !== undefined && (await batch.recover()).completed && !flags.quiet) {
-      io.stderr.write(`cj: ${m.notice}: ${m.outputSwitchCompleted(relative(io.cwd, outDir) || '.')}\n`);
-    }
-    const [{ compareCohorts }, { cohortLabel }] = await Promise.all([import('../diff/compare.js'), import('../diff/format.js')]);
+    const [{ compareCohorts }, { namingPath, waveLabels }] = await Promise.all([import('../diff/compare.js'), import('../diff/labels.js')]);
     const a = await loadCohort(flags.a, flags, io, m);
     const b = await loadCohort(flags.b, flags, io, m);
-    const labels = labelsOf(a, b, cohortLabel);
+    const [labelA = 'a', labelB = 'b'] = waveLabels(
+      [
+        { path: namingPath(flags.a, a.input.countedFrom?.file), survey: a.input.survey },
+        { path: namingPath(flags.b, b.input.countedFrom?.file), survey: b.input.survey },
+      ],
+      ['a', 'b'],
+    );
     const diff = compareCohorts(
       a.cohort,
       b.cohort,
-      { a: { label: labels.a, ...a.input }, b: { label: labels.b, ...b.input } },
+      { a: { label: labelA, ...a.input }, b: { label: labelB, ...b.input } },
       { alpha: flags.alpha, seed: flags.seed, messages: m, version: cjVersion() },
     );
     const { renderDiffJson } = await import('../render/json.js');
     const json = renderDiffJson(diff);
-    if (batch === undefined) {
+    if (outputs === undefined) {
       io.stdout.write(json);
     } else {
       const [{ renderDiffTerminal }, { renderDiffFigureFiles }] = await Promise.all([
         import('../render/diff-terminal.js'),
         import('../render/diff-figures.js'),
       ]);
-      const figures = await renderDiffFigureFiles(diff, m);
-      await batch.prepare();
-      await batch.write('diff.json', json);
-      for (const file of figures) await batch.write(file.name, file.content);
-      await batch.commit();
+      const files = [{ name: 'diff.json', content: json }, ...(await renderDiffFigureFiles(diff, { png: flags.png, messages: m }))];
+      const checked = await outputs.finish(files);
+      if (checked !== null) return checked;
       io.stdout.write(renderDiffTerminal(diff, m, useColor(io.stdout, io.env, flags.color)));
     }
     if (!flags.quiet) {
       for (const input of [diff.a, diff.b]) {
         for (const warning of input.warnings) io.stderr.write(`cj: ${m.notice}: ${safeText(input.label)}: ${safeText(warning.message)}\n`);
       }
-      if (batch !== undefined) io.stderr.write(`cj: ${m.diffWritten(relative(io.cwd, outDir) || '.')}\n`);
+      if (outputs !== undefined) io.stderr.write(`cj: ${m.diffWritten(outputs.where)}\n`);
     }
     return flags.failOnChange && diff.summary.changed ? ExitCode.changed : ExitCode.ok;
   } catch (error) {
     // Leave the folder as it was; main reports the error.
-    await batch?.abort();
+    await outputs?.abort();
     throw error;
   }
 }
@@ -166,20 +238,21 @@ export function registerDiff(program: Command, io: Io, setExit: (code: number) =
     .description('compare two cohorts figure by figure and bar by bar, with exact tests for small N')
     .argument('<a>', 'the earlier cohort: a response file (CSV) or a results.json of cj analyse')
     .argument('<b>', 'the later cohort: a response file (CSV) or a results.json of cj analyse')
-    .addOption(new Option('-f, --format <format>', 'text: tables here, diff.json and figures in --out; json: one object on stdout').choices(['text', 'json']).default('text'))
-    .option('-o, --out <dir>', 'folder for diff.json and diff-figuur-N.svg', 'out')
     .option('--alpha <p>', 'level of the tests, after Holm\'s correction', '0.05')
     .option('--fail-on-change', 'exit 1 when a bar or the mark changed (Holm-adjusted p below --alpha)')
     .option('--seed <n>', 'seed of the Monte-Carlo p where a table is too large to enumerate', '1');
-  addInputOptions(addColorOptions(command))
+  addInputOptions(addColorOptions(addOutputOptions(command, 'diff', { files: 'diff.json, diff-figuur-N.svg and index.html', json: 'one object on stdout' })))
     .addHelpText(
       'after',
       `
 Changes are b minus a. Figures are matched by number, bars by column; what only one cohort has
-is listed as not compared.
+is listed as not compared. Cohorts are named by their survey definitions when these differ, else
+by the part of the file names that differs (haarlem-2016.csv, haarlem-2017.csv: 2016, 2017).
 
 Examples:
-  $ cj diff fixtures/haarlem-2016.csv fixtures/haarlem-2017.csv
+  $ cj diff fixtures/haarlem-2016.csv fixtures/haarlem-2017.csv             tables; files in cj-diff/
+  $ cj diff fixtures/haarlem-2016.csv fixtures/haarlem-2017.csv --png --out vergelijking
+  $ cj diff 2016/results.json 2017/results.json --out vergelijking --check   in CI
   $ cj diff baseline/results.json new.csv --format json > diff.json
   $ cj diff baseline/results.json new.csv --fail-on-change --alpha 0.01`,
     )

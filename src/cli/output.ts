@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, ftruncateSync, openSync, statSync, writeSync } from 'node:fs';
 import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { OutputError } from '../errors.js';
+import { ExitCode, OutputError } from '../errors.js';
 import type { Messages } from '../messages.js';
 
 /*
@@ -28,7 +28,7 @@ import type { Messages } from '../messages.js';
  * run could not leave behind): the next run's clean-up may remove a live run's staging folder.
  */
 
-/** What cj wrote in this folder, by command (analyse and diff share `out/` by default). */
+/** What cj wrote in this folder, by command (commands given one `--out` share a folder). */
 export const MANIFEST_FILE = '.cj-manifest.json';
 /** Present only while a switch is under way, or after a run was killed during one. */
 export const JOURNAL_FILE = '.cj-journal.json';
@@ -40,8 +40,8 @@ const LEFTOVER = /^\.cj-(?:staging|tmp)-[0-9a-f]{16}$/;
 const LEGACY_TEMP = /^\.(?:results\.json|exclusions\.csv|index\.html|diff\.json|(?:diff-)?figuur-\d+\.(?:svg|png|vl\.json))\.tmp-\d+$/;
 
 /** The commands that write into an output folder; each replaces only its own files. */
-export type OutputKind = 'analyse' | 'diff';
-const KINDS: readonly OutputKind[] = ['analyse', 'diff'];
+export type OutputKind = 'analyse' | 'diff' | 'trend';
+const KINDS: readonly OutputKind[] = ['analyse', 'diff', 'trend'];
 
 type Manifest = Partial<Record<OutputKind, readonly string[]>>;
 
@@ -579,4 +579,19 @@ export class CheckBatch implements OutputSink {
   }
 
   async abort(): Promise<void> {}
+}
+
+/**
+ * What `--check` says once a CheckBatch has compared (one line each, for stderr), and its exit
+ * code: 1 when an output would change or go, or the folder holds an interrupted switch.
+ */
+export function checkReport(batch: CheckBatch, where: string, m: Messages): { readonly lines: readonly string[]; readonly code: number } {
+  const lines: string[] = [];
+  if (batch.interrupted) lines.push(m.outputSwitchInterrupted(where));
+  for (const name of batch.changed) lines.push(m.wouldChange(join(where, name)));
+  for (const name of batch.stale) lines.push(m.wouldRemove(join(where, name)));
+  const count = batch.changed.length + batch.stale.length;
+  if (count > 0) lines.push(m.checkChanged(count));
+  else if (!batch.interrupted) lines.push(m.checkClean(where));
+  return { lines, code: count === 0 && !batch.interrupted ? ExitCode.ok : ExitCode.changed };
 }

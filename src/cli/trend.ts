@@ -1,25 +1,23 @@
-import { jsonText } from '../safe-text.js';
-import { Option, type Command } from 'commander';
+import { jsonText, safeText } from '../safe-text.js';
+import type { Command } from 'commander';
 import type { TrendWave } from '../diff/trend.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { messages } from '../messages.js';
 import { addColorOptions, addInputOptions, normaliseInputFlags, normaliseTestFlags, type InputFlags, type RawInputFlags } from './common.js';
-import { loadCohort } from './diff.js';
+import { addOutputOptions, loadCohort, normaliseOutputFlags, openOutputs, type OutputFlags, type RawOutputFlags } from './diff.js';
 import { useColor, type Io } from './io.js';
 
 /** The flags of `cj trend`, validated once and frozen. */
-export interface TrendFlags extends InputFlags {
+export interface TrendFlags extends InputFlags, OutputFlags {
   readonly waves: readonly string[];
   readonly labels: readonly string[];
-  readonly format: 'text' | 'json';
   readonly alpha: number;
   readonly seed: number;
   readonly color: boolean | undefined;
 }
 
-interface RawFlags extends RawInputFlags {
+interface RawFlags extends RawInputFlags, RawOutputFlags {
   label: string[];
-  format: string;
   alpha: string;
   seed: string;
   color?: boolean;
@@ -32,9 +30,9 @@ async function normaliseFlags(waves: string[], raw: RawFlags, io: Io): Promise<T
   const { alpha, seed } = normaliseTestFlags(raw);
   return Object.freeze({
     ...(await normaliseInputFlags(raw, io)),
+    ...normaliseOutputFlags('trend', raw),
     waves,
     labels: raw.label,
-    format: raw.format as TrendFlags['format'],
     alpha,
     seed,
     color: raw.color,
@@ -43,26 +41,51 @@ async function normaliseFlags(waves: string[], raw: RawFlags, io: Io): Promise<T
 
 export async function runTrend(flags: TrendFlags, io: Io): Promise<number> {
   const m = messages[flags.lang];
-  const [{ trendOfWaves }, { cohortLabel }] = await Promise.all([import('../diff/trend.js'), import('../diff/format.js')]);
-  const loaded = [];
-  for (const path of flags.waves) loaded.push(await loadCohort(path, flags, io, m));
-  const waves: TrendWave[] = loaded.map((wave, i) => ({
-    label: flags.labels[i] ?? cohortLabel(wave.input.countedFrom?.file ?? wave.input.file),
-    file: wave.input.file,
-    respondents: wave.input.respondents,
-  }));
-  const trend = trendOfWaves(
-    loaded.map((wave) => wave.cohort),
-    waves,
-    { alpha: flags.alpha, seed: flags.seed },
-  );
-  if (flags.format === 'json') {
-    io.stdout.write(`${jsonText(trend)}\n`);
-  } else {
-    const { renderTrendTerminal } = await import('../render/diff-trend-terminal.js');
-    io.stdout.write(renderTrendTerminal(trend, m, useColor(io.stdout, io.env, flags.color)));
+  // Before anything else: a switch a killed run left unfinished is completed.
+  const outputs = await openOutputs('trend', flags, io, m);
+  try {
+    const [{ trendOfWaves }, { namingPath, waveLabels }] = await Promise.all([import('../diff/trend.js'), import('../diff/labels.js')]);
+    const loaded = [];
+    for (const path of flags.waves) loaded.push(await loadCohort(path, flags, io, m));
+    const labels =
+      flags.labels.length > 0
+        ? flags.labels
+        : waveLabels(
+            loaded.map((wave, i) => ({ path: namingPath(flags.waves[i] ?? wave.input.file, wave.input.countedFrom?.file), survey: wave.input.survey })),
+            loaded.map((_, i) => String(i + 1)),
+          );
+    const waves: TrendWave[] = loaded.map((wave, i) => ({
+      label: labels[i] ?? String(i + 1),
+      file: wave.input.file,
+      respondents: wave.input.respondents,
+    }));
+    const trend = trendOfWaves(
+      loaded.map((wave) => wave.cohort),
+      waves,
+      { alpha: flags.alpha, seed: flags.seed },
+    );
+    const json = `${jsonText(trend)}\n`;
+    if (outputs === undefined) {
+      io.stdout.write(json);
+    } else {
+      const [{ renderTrendTerminal }, { renderTrendFiles }] = await Promise.all([import('../render/diff-trend-terminal.js'), import('../render/trend-figures.js')]);
+      const files = [{ name: 'trend.json', content: json }, ...(await renderTrendFiles(trend, { png: flags.png, messages: m }))];
+      const checked = await outputs.finish(files);
+      if (checked !== null) return checked;
+      io.stdout.write(renderTrendTerminal(trend, m, useColor(io.stdout, io.env, flags.color)));
+    }
+    if (!flags.quiet) {
+      loaded.forEach((wave, i) => {
+        for (const warning of wave.input.warnings) io.stderr.write(`cj: ${m.notice}: ${safeText(waves[i]?.label ?? '')}: ${safeText(warning.message)}\n`);
+      });
+      if (outputs !== undefined) io.stderr.write(`cj: ${m.trendWritten(outputs.where)}\n`);
+    }
+    return ExitCode.ok;
+  } catch (error) {
+    // Leave the folder as it was; main reports the error.
+    await outputs?.abort();
+    throw error;
   }
-  return ExitCode.ok;
 }
 
 export function registerTrend(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -70,16 +93,19 @@ export function registerTrend(program: Command, io: Io, setExit: (code: number) 
     .command('trend')
     .description('one survey over several waves: shares per wave with intervals, an exact trend test per bar, the grade per wave')
     .argument('<waves...>', 'the waves in order, oldest first: response files (CSV) or results.json of cj analyse')
-    .addOption(new Option('-f, --format <format>', 'text: tables here; json: one object on stdout').choices(['text', 'json']).default('text'))
-    .option('--label <name>', 'name of a wave, once per wave in the same order (default: the file name)', (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .option('--label <name>', 'name of a wave, once per wave in the same order (default: its definition\'s name, or the part of the file names that differs)', (value: string, previous: string[]) => [...previous, value], [] as string[])
     .option('--alpha <p>', "level of the trend tests, after Holm's correction", '0.05')
     .option('--seed <n>', 'seed of the Monte-Carlo p where a table is too large for the exact test', '1');
-  addInputOptions(addColorOptions(command))
+  addInputOptions(addColorOptions(addOutputOptions(command, 'trend', { files: 'trend.json, trend-figuur-N.svg and index.html', json: 'one object on stdout' })))
     .addHelpText(
       'after',
       `
+Waves are named by their survey definitions when these differ, else by the part of the file
+names that differs (haarlem-2016.csv … haarlem-2018.csv: 2016 … 2018); --label names them yourself.
+
 Examples:
-  $ cj trend fixtures/haarlem-2016.csv fixtures/haarlem-2017.csv fixtures/haarlem-2018.csv
+  $ cj trend fixtures/haarlem-2016.csv fixtures/haarlem-2017.csv fixtures/haarlem-2018.csv   files in cj-trend/
+  $ cj trend fixtures/haarlem-201{6,7,8}.csv --png --out trend
   $ cj trend 2016/results.json 2017/results.json new.csv --label 2016 --label 2017 --label 2018 --format json`,
     )
     .action(async (waves: string[], raw: RawFlags) => {

@@ -44,8 +44,10 @@ export function formatShare(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
-/** The label of a cohort: the file's base name without its extension. */
-export function cohortLabel(file: string): string {
-  const base = file.split(/[\\/]/).pop() ?? file;
-  return base.replace(/\.[^.]+$/, '') || base;
+/**
+ * The mark of a demonstrable change, in the terminal, the figures and the page alike: ▲ better
+ * (or up over the waves), ▼ worse (down), ◆ changed without a demonstrable direction.
+ */
+export function changeMark(direction: 'better' | 'worse' | 'up' | 'down' | 'none'): string {
+  return direction === 'better' || direction === 'up' ? '▲' : direction === 'worse' || direction === 'down' ? '▼' : '◆';
 }

@@ -6,8 +6,9 @@
  * those whose figure and column every wave has with the same categories.
  */
 import { mean, sampleStandardDeviation } from 'simple-statistics';
-import { holm, linearByLinear, studentTQuantile, wilsonInterval } from '../stats/index.js';
-import { ordinalCategories, type Cohort } from './cohort.js';
+import { histogramSummary, holm, linearByLinear, studentTQuantile, wilsonInterval } from '../stats/index.js';
+import { ordinalCategories, type Cohort, type CohortCategory } from './cohort.js';
+import { captionWithoutN } from './format.js';
 import { marksOf } from './grade.js';
 
 export const TREND_SCHEMA_VERSION = 1;
@@ -56,13 +57,35 @@ export interface TrendGrade {
   readonly upper: number | null;
 }
 
+/** A figure with at least one bar in the trend: its caption (of the last wave, without N) and categories to draw. */
+export interface TrendFigure {
+  readonly id: string;
+  readonly title: string;
+  readonly categories: readonly CohortCategory[];
+}
+
+/** One lead-time segment of the main track per wave; null where a wave has no respondents on it. */
+export interface TrendLeadTime {
+  readonly id: string;
+  readonly label: string;
+  readonly waves: readonly ({
+    readonly n: number;
+    readonly median: number;
+    /** Whole days and how many respondents took them, ascending. */
+    readonly distribution: readonly { readonly days: number; readonly count: number }[];
+  } | null)[];
+}
+
 export interface TrendResult {
   readonly schemaVersion: typeof TREND_SCHEMA_VERSION;
   readonly alpha: number;
   readonly waves: readonly TrendWave[];
   readonly tests: { readonly share: string; readonly trend: string; readonly grade: string };
+  readonly figures: readonly TrendFigure[];
   readonly bars: readonly TrendBar[];
   readonly grade: readonly TrendGrade[];
+  /** Segments of the first wave with respondents in some wave; empty without dates. */
+  readonly leadTimes: readonly TrendLeadTime[];
 }
 
 const CONFIDENCE = 0.95;
@@ -145,5 +168,23 @@ export function trendOfWaves(cohorts: readonly Cohort[], waves: readonly TrendWa
     const half = (studentTQuantile(1 - (1 - CONFIDENCE) / 2, marks.length - 1) * sampleStandardDeviation(marks)) / Math.sqrt(marks.length);
     return { n: marks.length, mean: average, lower: average - half, upper: average + half };
   });
-  return { schemaVersion: TREND_SCHEMA_VERSION, alpha: options.alpha, waves, tests: TESTS, bars, grade };
+  const figures = (first?.figures ?? []).flatMap((figure): TrendFigure[] => {
+    if (!bars.some((bar) => bar.figureId === figure.id)) return [];
+    const last = cohorts[cohorts.length - 1]?.figures.find((other) => other.id === figure.id) ?? figure;
+    return [{ id: figure.id, title: captionWithoutN(last.title), categories: figure.categories }];
+  });
+  return { schemaVersion: TREND_SCHEMA_VERSION, alpha: options.alpha, waves, tests: TESTS, figures, bars, grade, leadTimes: leadTimesOf(cohorts) };
+}
+
+function leadTimesOf(cohorts: readonly Cohort[]): TrendLeadTime[] {
+  const segments = cohorts[0]?.leadTimes?.segments ?? [];
+  return segments.flatMap((segment): TrendLeadTime[] => {
+    const waves = cohorts.map((cohort) => {
+      const found = cohort.leadTimes?.segments.find((other) => other.id === segment.id);
+      const distribution = (found?.distribution ?? []).filter((entry) => entry.count > 0);
+      const summary = histogramSummary(new Map(distribution.map((entry) => [entry.days, entry.count])));
+      return summary === null ? null : { n: summary.n, median: summary.median, distribution };
+    });
+    return waves.some((wave) => wave !== null) ? [{ id: segment.id, label: segment.label, waves }] : [];
+  });
 }

@@ -6,7 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { NonNormalizedSpec } from 'vega-lite/types_unstable/spec/index.js';
-import { captionWithoutN, formatP, formatPWithRelation } from '../diff/format.js';
+import { captionWithoutN, changeMark, formatP, formatPWithRelation } from '../diff/format.js';
 import type { DiffResult, FigureComparison } from '../diff/types.js';
 import type { Messages } from '../messages.js';
 import {
@@ -35,19 +35,27 @@ export interface DiffSegmentDatum extends SegmentFields {
   readonly cohortOrder: number;
 }
 
-function barHeaders(figure: FigureComparison, m: Messages, alpha: number): string[] {
+/**
+ * The header over each bar: its label and n, the deciding test's p; a bar that changed
+ * demonstrably (the table test after Holm) starts with its mark and says so in words.
+ */
+function barHeaders(figure: FigureComparison, diff: DiffResult, m: Messages): string[] {
+  const alpha = diff.alpha;
   const seen = new Map<string, number>();
   for (const bar of figure.bars) seen.set(bar.label, (seen.get(bar.label) ?? 0) + 1);
   return figure.bars.map((bar) => {
     const label = (seen.get(bar.label) ?? 0) > 1 ? `${bar.label} (${bar.column})` : bar.label;
     const sep = m.decimalSeparator;
     const p = formatPWithRelation(bar.contingency.p, sep, alpha);
-    return `${label}   (n = ${bar.a.n} → ${bar.b.n}; ${m.diffPAdjusted(bar.contingency.method === 'exact' ? p : p.replace(/^p [=<]/, (relation) => (relation === 'p =' ? 'p ≈' : relation)), formatP(bar.contingency.pAdjusted, sep, alpha))})`;
+    const numbers = `(n = ${bar.a.n} → ${bar.b.n}; ${m.diffPAdjusted(bar.contingency.method === 'exact' ? p : p.replace(/^p [=<]/, (relation) => (relation === 'p =' ? 'p ≈' : relation)), formatP(bar.contingency.pAdjusted, sep, alpha))})`;
+    if (bar.verdict !== 'changed') return `${label}   ${numbers}`;
+    const words = bar.direction === 'none' ? m.diffChangedNoDirection(diff.b.label) : m.diffDirection(bar.direction, diff.b.label);
+    return `${changeMark(bar.direction)} ${label}: ${words}   ${numbers}`;
   });
 }
 
 export function diffSegmentData(figure: FigureComparison, diff: DiffResult, m: Messages, measure: MeasureText): DiffSegmentDatum[] {
-  const headers = barHeaders(figure, m, diff.alpha);
+  const headers = barHeaders(figure, diff, m);
   return figure.bars.flatMap((bar, barOrder) =>
     (['a', 'b'] as const).flatMap((side, cohortOrder) => {
       const n = bar[side].n;
@@ -77,6 +85,24 @@ export function diffSegmentData(figure: FigureComparison, diff: DiffResult, m: M
   );
 }
 
+/** A black frame around both cohorts' bars of a bar that changed demonstrably: seen without colour. */
+export interface DiffFrameDatum {
+  readonly bar: string;
+  readonly barOrder: number;
+  readonly cohort: string;
+  readonly cohortOrder: number;
+  readonly frame: true;
+}
+
+function frameData(figure: FigureComparison, diff: DiffResult, m: Messages): DiffFrameDatum[] {
+  const headers = barHeaders(figure, diff, m);
+  return figure.bars.flatMap((bar, barOrder) =>
+    bar.verdict !== 'changed'
+      ? []
+      : (['a', 'b'] as const).map((side, cohortOrder) => ({ bar: headers[barOrder] ?? bar.label, barOrder, cohort: diff[side].label, cohortOrder, frame: true as const })),
+  );
+}
+
 export function diffFigureSpec(unsafeFigure: FigureComparison, unsafeDiff: DiffResult, m: Messages, measure: MeasureText): TopLevelSpec {
   // Labels and file names from input end in SVG, where XML 1.0 forbids most controls.
   const figure = safeStrings(unsafeFigure);
@@ -88,7 +114,9 @@ export function diffFigureSpec(unsafeFigure: FigureComparison, unsafeDiff: DiffR
   const footnoteWidth = cohortLabelWidth + PLOT_WIDTH;
   const methods = new Set(figure.bars.map((bar) => bar.contingency.method));
   const method = methods.size === 1 ? [...methods][0] : 'mixed';
-  const footnoteLines = wrapText(m.diffFigureNote(diff.tests.multiplicity.families.change.m, method), (line) => measure(line, FOOTNOTE_FONT_SIZE) <= footnoteWidth);
+  const note = `${m.diffFigureNote(diff.tests.multiplicity.families.change.m, method)} ${m.diffFigureMarks(String(diff.alpha).replace('.', m.decimalSeparator))}`;
+  const footnoteLines = wrapText(note, (line) => measure(line, FOOTNOTE_FONT_SIZE) <= footnoteWidth);
+  const changed = figure.bars.filter((bar) => bar.verdict === 'changed').length;
   const bars: NonNormalizedSpec = {
     facet: {
       row: {
@@ -113,14 +141,21 @@ export function diffFigureSpec(unsafeFigure: FigureComparison, unsafeDiff: DiffR
           scale: { paddingInner: 0.25, paddingOuter: 0.1 },
         },
       },
-      layer: segmentLayers(figure.categories, { domain: [0, 100], title: m.diffAxis, values: [0, 25, 50, 75, 100] }),
+      layer: [
+        ...segmentLayers(figure.categories, { domain: [0, 100], title: m.diffAxis, values: [0, 25, 50, 75, 100] }),
+        {
+          transform: [{ filter: { field: 'frame', equal: true } }],
+          mark: { type: 'rect', fill: null, stroke: TEXT_MAIN, strokeWidth: 2, aria: false },
+          encoding: { x: { datum: 0, type: 'quantitative' }, x2: { datum: 100 } },
+        },
+      ],
     },
     spacing: 10,
   };
   return figureFrame({
     description: `${m.figure} ${figure.id}: ${diff.a.label} → ${diff.b.label}`,
-    title: { text: `${m.figure} ${figure.id}: ${diff.a.label} → ${diff.b.label}`, subtitle },
-    values: diffSegmentData(figure, diff, m, measure),
+    title: { text: `${m.figure} ${figure.id}: ${diff.a.label} → ${diff.b.label}`, subtitle: [...subtitle, m.diffSummary(changed, figure.bars.length)] },
+    values: [...diffSegmentData(figure, diff, m, measure), ...frameData(figure, diff, m)],
     parts: [bars, footnoteBlock(footnoteLines, cohortLabelWidth)],
   });
 }

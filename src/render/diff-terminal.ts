@@ -5,13 +5,13 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import { displayWidth, formatDays, formatDecimal, padEnd, padStart } from '../format.js';
-import { captionWithoutN, formatP, formatPWithRelation, formatShare, formatSigned } from '../diff/format.js';
+import { captionWithoutN, changeMark, formatP, formatPWithRelation, formatShare, formatSigned } from '../diff/format.js';
 import type { BarComparison, DiffInput, DiffResult, FigureComparison, GradeComparison, LeadTimeComparison } from '../diff/types.js';
 import type { Messages } from '../messages.js';
 import { safeStrings } from '../safe-text.js';
 
 
-function cohortLine(side: 'a' | 'b', input: DiffInput, m: Messages): string {
+export function cohortLine(side: 'a' | 'b', input: DiffInput, m: Messages): string {
   const source = input.countedFrom === null ? m.diffSourceCsv(input.file) : m.diffSourceResults(input.file, input.countedFrom.file);
   return m.diffCohort(side, input.label, source, input.respondents);
 }
@@ -60,7 +60,7 @@ function barLines(bar: BarComparison, diff: DiffResult, m: Messages, chalk: Chal
   );
   if (bar.verdict === 'changed') {
     const paint = bar.direction === 'better' ? chalk.green : bar.direction === 'worse' ? chalk.red : chalk.yellow;
-    const arrow = bar.direction === 'better' ? '▲' : bar.direction === 'worse' ? '▼' : '◆';
+    const arrow = changeMark(bar.direction);
     const words = bar.direction === 'none' ? m.diffChangedNoDirection(diff.b.label) : m.diffDirection(bar.direction, diff.b.label);
     lines.push(paint(`    ${arrow} ${words}`));
   }
@@ -79,7 +79,7 @@ function figureLines(figure: FigureComparison, diff: DiffResult, m: Messages, ch
   return lines;
 }
 
-function gradeLines(grade: GradeComparison, m: Messages, chalk: ChalkInstance, alpha: number): string[] {
+export function gradeLines(grade: GradeComparison, m: Messages, chalk: ChalkInstance, alpha: number): string[] {
   const sep = m.decimalSeparator;
   const lines = [
     `${chalk.bold(m.grade)}  ${m.diffGradeMeans(formatDecimal(grade.a.mean, 1, sep), formatDecimal(grade.b.mean, 1, sep), formatSigned(grade.difference, 2, sep))}` +
@@ -94,7 +94,7 @@ function gradeLines(grade: GradeComparison, m: Messages, chalk: ChalkInstance, a
   return lines;
 }
 
-function leadTimeLines(leadTimes: readonly LeadTimeComparison[], diff: DiffResult, m: Messages, chalk: ChalkInstance): string[] {
+export function leadTimeLines(leadTimes: readonly LeadTimeComparison[], diff: DiffResult, m: Messages, chalk: ChalkInstance): string[] {
   const sep = m.decimalSeparator;
   const signedDays = (value: number): string => (value > 0 ? '+' : value < 0 ? '−' : '±') + formatDays(Math.abs(value), m);
   const lines = [chalk.bold(m.diffLeadTimesTitle)];
@@ -106,11 +106,23 @@ function leadTimeLines(leadTimes: readonly LeadTimeComparison[], diff: DiffResul
     lines.push(`    Mann-Whitney (${m.diffOrdinalMethod(test.method)}): ${m.diffPAdjusted(formatPWithRelation(test.p, sep), formatP(test.pAdjusted, sep))}`);
     if (segment.verdict === 'changed') {
       const paint = segment.direction === 'better' ? chalk.green : segment.direction === 'worse' ? chalk.red : chalk.yellow;
-      lines.push(paint(`    ${segment.direction === 'better' ? '▲' : segment.direction === 'worse' ? '▼' : '◆'} ${m.diffLeadTimeChange(segment.direction, diff.b.label)}`));
+      lines.push(paint(`    ${changeMark(segment.direction)} ${m.diffLeadTimeChange(segment.direction, diff.b.label)}`));
     }
   }
   lines.push(chalk.dim(`  ${m.diffLeadTimesNote}`));
   return lines;
+}
+
+/** What the tests are and which ran: the terminal's and the page's footer. */
+export function testLines(diff: DiffResult, m: Messages): string[] {
+  const bars = diff.figures.flatMap((figure) => figure.bars);
+  const exactTables = bars.filter((bar) => bar.contingency.method === 'exact').length;
+  const ordinals = bars.flatMap((bar) => (bar.ordinal === null ? [] : [bar.ordinal]));
+  const exactOrdinal = ordinals.filter((ordinal) => ordinal.method === 'exact').length;
+  return [
+    ...m.diffTestsText(String(diff.alpha).replace('.', m.decimalSeparator), diff.tests.multiplicity.families.change.m, diff.tests.multiplicity.families.ordinal.m).split('\n'),
+    m.diffTestsRan(exactTables, bars.length - exactTables, exactOrdinal, ordinals.length - exactOrdinal),
+  ];
 }
 
 export function renderDiffTerminal(unsafe: DiffResult, m: Messages, color: boolean): string {
@@ -132,14 +144,6 @@ export function renderDiffTerminal(unsafe: DiffResult, m: Messages, color: boole
     lines.push(paint(`  ${verdict.text}`));
   }
   lines.push(chalk.bold(`  ${m.diffSummary(diff.summary.barsChanged, diff.summary.barsCompared)}`), '');
-  const bars = diff.figures.flatMap((figure) => figure.bars);
-  const exactTables = bars.filter((bar) => bar.contingency.method === 'exact').length;
-  const ordinals = bars.flatMap((bar) => (bar.ordinal === null ? [] : [bar.ordinal]));
-  const exactOrdinal = ordinals.filter((ordinal) => ordinal.method === 'exact').length;
-  const footer = [
-    ...m.diffTestsText(String(diff.alpha).replace('.', m.decimalSeparator), diff.tests.multiplicity.families.change.m, diff.tests.multiplicity.families.ordinal.m).split('\n'),
-    m.diffTestsRan(exactTables, bars.length - exactTables, exactOrdinal, ordinals.length - exactOrdinal),
-  ];
-  lines.push(chalk.dim(m.diffTestsTitle), ...footer.map((line) => chalk.dim(`  ${line}`)));
+  lines.push(chalk.dim(m.diffTestsTitle), ...testLines(diff, m).map((line) => chalk.dim(`  ${line}`)));
   return `${lines.map((line) => line.trimEnd()).join('\n')}\n`;
 }

@@ -2,6 +2,7 @@
  * Every figure file of one run: per figure its SVG, its Vega-Lite spec and optionally a PNG, and
  * one HTML page with all of them. Plain data in, named contents out; the CLI writes them.
  */
+import type { TopLevelSpec } from 'vega-lite';
 import type { FigureResult, Results } from '../count/results.js';
 import { messages, type Messages } from '../messages.js';
 import { figureSpec } from './figure-spec.js';
@@ -38,6 +39,17 @@ export function figureFileName(figure: FigureResult): string {
 }
 
 /**
+ * One figure's files from its spec: `<name>.svg`, `<name>.vl.json` (pretty JSON, trailing
+ * newline) and, with `png`, `<name>.png`; and its SVG for the page.
+ */
+export async function specFiles(name: string, spec: TopLevelSpec, png: boolean): Promise<{ files: FigureFile[]; svg: string }> {
+  const svg = await renderSvg(spec);
+  const files: FigureFile[] = [{ name: `${name}.svg`, content: svg }, { name: `${name}.vl.json`, content: `${jsonText(spec)}\n` }];
+  if (png) files.push({ name: `${name}.png`, content: await renderPng(svg) });
+  return { files, svg };
+}
+
+/**
  * `figuur-N.svg`, `figuur-N.vl.json` (pretty JSON, trailing newline) and, with `png`,
  * `figuur-N.png` for every figure in Results order; `doorlooptijden.*` when the results have
  * lead times; then `index.html`.
@@ -46,19 +58,15 @@ export async function renderFigureFiles(results: Results, options: FigureFileOpt
   const files: FigureFile[] = [];
   const svgs: string[] = [];
   for (const figure of results.figures) {
-    const name = figureFileName(figure);
-    const spec = figureFileSpec(figure, options.messages);
-    const svg = await renderSvg(spec);
-    svgs.push(svg);
-    files.push({ name: `${name}.svg`, content: svg }, { name: `${name}.vl.json`, content: `${jsonText(spec)}\n` });
-    if (options.png) files.push({ name: `${name}.png`, content: await renderPng(svg) });
+    const drawn = await specFiles(figureFileName(figure), figureFileSpec(figure, options.messages), options.png);
+    svgs.push(drawn.svg);
+    files.push(...drawn.files);
   }
   let leadTimeSvg: string | undefined;
   if (results.leadTimes !== undefined) {
-    const spec = leadTimeSpec(results.leadTimes, options.messages ?? messages.nl, (text, fontSize) => textWidth(text, fontSize));
-    leadTimeSvg = await renderSvg(spec);
-    files.push({ name: `${LEAD_TIME_FILE}.svg`, content: leadTimeSvg }, { name: `${LEAD_TIME_FILE}.vl.json`, content: `${jsonText(spec)}\n` });
-    if (options.png) files.push({ name: `${LEAD_TIME_FILE}.png`, content: await renderPng(leadTimeSvg) });
+    const drawn = await specFiles(LEAD_TIME_FILE, leadTimeSpec(results.leadTimes, options.messages ?? messages.nl, (text, fontSize) => textWidth(text, fontSize)), options.png);
+    leadTimeSvg = drawn.svg;
+    files.push(...drawn.files);
   }
   files.push({ name: 'index.html', content: renderHtml(results, svgs, options.messages, leadTimeSvg) });
   return files;

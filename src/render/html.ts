@@ -234,13 +234,21 @@ export function renderHtml(results: Results, svgs: readonly string[], m: Message
     leadTimeSection(results, leadTimeSvg, m),
     leftOutSection(results, m),
   ].filter((part) => part !== '');
+  return htmlDocument(results.survey.name, body, m);
+}
+
+/**
+ * A whole page around `body` (its sections, in order) with the page's styles: the pages of
+ * `cj analyse`, `cj diff` and `cj trend` share one shell.
+ */
+export function htmlDocument(title: string, body: readonly string[], m: Messages): string {
   return [
     '<!doctype html>',
     `<html lang="${m.page.htmlLang}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(results.survey.name)}</title>`,
+    `<title>${escapeHtml(title)}</title>`,
     `<style>${CSS}</style>`,
     '</head>',
     '<body>',

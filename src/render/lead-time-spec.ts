@@ -15,11 +15,11 @@ import { FOOTNOTE_FONT_SIZE, PLOT_WIDTH, TEXT_MAIN, figureFrame, footnoteBlock, 
 const ROW_STEP = 44;
 const LABEL_FONT_SIZE = 12;
 const LABEL_PADDING = 8;
-const DOT_COLOR = '#1f5a96';
+export const DOT_COLOR = '#1f5a96';
 /** The rule of the legal term: red, as a limit is drawn, and dashed so it reads without colour. */
 const TERM_COLOR = '#c0392b';
 /** Dot area in px² for one respondent; a dot of k respondents has k times the area. */
-const DOT_AREA = 36;
+export const DOT_AREA = 36;
 
 /** The base name of the lead-time figure's files. */
 export const LEAD_TIME_FILE = 'doorlooptijden';
@@ -128,7 +128,7 @@ export function leadTimeSpec(unsafe: LeadTimesResult, m: Messages, measure: Meas
 }
 
 /** Axis ticks every week (every four weeks past twenty weeks): the legal term counts weeks. */
-function ticks(end: number): number[] {
+export function ticks(end: number): number[] {
   const step = end > 140 ? 28 : 7;
   const values: number[] = [];
   for (let value = 0; value <= end; value += step) values.push(value);

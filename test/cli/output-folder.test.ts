@@ -80,14 +80,16 @@ describe('the manifest: cj replaces and removes only what it wrote', () => {
     expect(manifestOf(legacy)['analyse']).toEqual(['exclusions.csv', 'results.json']);
   }, 60_000);
 
-  it('analyse and diff share out/: each replaces only its own files', async () => {
+  it('analyse and diff given one --out share it: each replaces only its own files', async () => {
     const cwd = tempDir();
     expect((await run(['analyse', fixturePath, '--no-figures'], { cwd })).code).toBe(0);
-    const diff = await run(['diff', fixturePath, fixture2017], { cwd });
+    const diff = await run(['diff', fixturePath, fixture2017, '--out', 'out'], { cwd });
     expect(diff.code, diff.stderr).toBe(0);
     const out = join(cwd, 'out');
-    const diffFiles = readdirSync(out).filter((name) => name.startsWith('diff'));
+    // diff's own files, its page among them (analyse wrote no page here: --no-figures).
+    const diffFiles = readdirSync(out).filter((name) => name.startsWith('diff') || name === 'index.html');
     expect(diffFiles).toContain('diff.json');
+    expect(diffFiles).toContain('index.html');
     expect(diffFiles.length).toBeGreaterThan(1);
     const check = await run(['analyse', fixture2017, '--no-figures', '--check', '--lang', 'en'], { cwd });
     expect(check.stderr).not.toContain('diff');

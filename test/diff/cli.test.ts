@@ -24,34 +24,36 @@ describe('help', () => {
 });
 
 describe('text output', () => {
-  it('prints the tables and the conclusion, and writes out/diff.json and out/diff-figuur-N.svg', async () => {
+  it('prints the tables and the conclusion, and writes diff.json, the figures and the page into cj-diff/, never out/', async () => {
     const cwd = tempDir();
     const result = await runDiff([fixture2016, fixture2017], { cwd });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('Vergelijking van haarlem-2016 (a) met haarlem-2017 (b)');
+    expect(result.stdout).toContain('Vergelijking van 2016 (a) met 2017 (b)');
     expect(result.stdout).toContain('Figuur 5  Oordeel Workshop naar Werk en medewerker  (N = 15 → 17)');
     expect(result.stdout).toContain('Fisher-Freeman-Halton (exact, 96 tabellen): p = 0,001, na Holm 0,024');
-    expect(result.stdout).toContain('▲ beter beoordeeld in haarlem-2017');
+    expect(result.stdout).toContain('▲ beter beoordeeld in 2017');
     expect(result.stdout).toContain('1 van de 19 balken aantoonbaar veranderd');
     expect(result.stdout).not.toMatch(ansi);
-    expect(result.stderr).toContain('vergelijking geschreven in out');
-    const files = readdirSync(join(cwd, 'out')).sort();
-    expect(files).toEqual(['.cj-manifest.json', 'diff-figuur-1.svg', 'diff-figuur-2.svg', 'diff-figuur-3.svg', 'diff-figuur-4.svg', 'diff-figuur-5.svg', 'diff-figuur-6.svg', 'diff-figuur-7.svg', 'diff-figuur-8.svg', 'diff.json']);
-    const svg = readFileSync(join(cwd, 'out', 'diff-figuur-5.svg'), 'utf8');
+    expect(result.stderr).toContain('vergelijking geschreven in cj-diff');
+    expect(existsSync(join(cwd, 'out'))).toBe(false);
+    const files = readdirSync(join(cwd, 'cj-diff')).sort();
+    const figures = ['1', '2', '3', '4', '5', '6', '7', '8'].flatMap((id) => [`diff-figuur-${id}.svg`, `diff-figuur-${id}.vl.json`]);
+    expect(files).toEqual(['.cj-manifest.json', ...figures, 'diff.json', 'index.html'].sort());
+    const svg = readFileSync(join(cwd, 'cj-diff', 'diff-figuur-5.svg'), 'utf8');
     expect(svg).toMatch(/^<svg/);
-    for (const text of ['Figuur 5: haarlem-2016 → haarlem-2017', 'Workshop naar Werk   (n = 15 → 17; p = 0,001, na Holm 0,024)', '>14<', 'fill="#1f5f99"']) expect(svg).toContain(text);
+    for (const text of ['Figuur 5: 2016 → 2017', '▲ Workshop naar Werk: beter beoordeeld in 2017   (n = 15 → 17; p = 0,001, na Holm 0,024)', 'contact medewerker   (n = 15 → 17; p = 0,23, na Holm 1,00)', '>14<', 'fill="#1f5f99"']) expect(svg).toContain(text);
     const json = await runDiff([fixture2016, fixture2017, '--format', 'json'], { cwd });
-    expect(readFileSync(join(cwd, 'out', 'diff.json'), 'utf8')).toBe(json.stdout);
+    expect(readFileSync(join(cwd, 'cj-diff', 'diff.json'), 'utf8')).toBe(json.stdout);
   });
 
   it('--out DIR and --lang en', async () => {
     const cwd = tempDir();
     const result = await runDiff([fixture2016, fixture2017, '--out', 'vergelijking', '--lang', 'en'], { cwd });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('Comparing haarlem-2016 (a) with haarlem-2017 (b)');
-    expect(result.stdout).toContain('rated better in haarlem-2017');
+    expect(result.stdout).toContain('Comparing 2016 (a) with 2017 (b)');
+    expect(result.stdout).toContain('rated better in 2017');
     expect(existsSync(join(cwd, 'vergelijking', 'diff.json'))).toBe(true);
-    expect(existsSync(join(cwd, 'out'))).toBe(false);
+    expect(existsSync(join(cwd, 'cj-diff'))).toBe(false);
   });
 
   it('colour on a terminal, none with NO_COLOR or --no-color', async () => {
@@ -69,8 +71,8 @@ describe('determinism', () => {
     const [dirA, dirB] = [tempDir(), tempDir()];
     await runDiff([fixture2016, fixture2017], { cwd: dirA });
     await runDiff([fixture2016, fixture2017], { cwd: dirB });
-    for (const name of readdirSync(join(dirA, 'out'))) {
-      expect(readFileSync(join(dirB, 'out', name), 'utf8'), name).toBe(readFileSync(join(dirA, 'out', name), 'utf8'));
+    for (const name of readdirSync(join(dirA, 'cj-diff'))) {
+      expect(readFileSync(join(dirB, 'cj-diff', name), 'utf8'), name).toBe(readFileSync(join(dirA, 'cj-diff', name), 'utf8'));
     }
   });
 
@@ -104,7 +106,7 @@ describe('--fail-on-change', () => {
     const cwd = tempDir();
     const result = await runDiff([fixture2016, fixture2017, '--fail-on-change'], { cwd });
     expect(result.code).toBe(1);
-    expect(existsSync(join(cwd, 'out', 'diff.json'))).toBe(true);
+    expect(existsSync(join(cwd, 'cj-diff', 'diff.json'))).toBe(true);
   });
 });
 

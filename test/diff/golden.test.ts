@@ -22,6 +22,6 @@ describe('golden SVGs of haarlem-2016 against haarlem-2017', () => {
 
   it.each(['2', '5', '8'])('diff-figuur-%s.svg', (id) => {
     const name = `diff-figuur-${id}`;
-    expectGolden(goldenDir, name, readFileSync(join(cwd, 'out', `${name}.svg`), 'utf8'));
+    expectGolden(goldenDir, name, readFileSync(join(cwd, 'cj-diff', `${name}.svg`), 'utf8'));
   });
 });

@@ -230,7 +230,7 @@ describe('control characters in the texts of a results.json', () => {
     expect(result.stdout).not.toMatch(unsafe);
     expect(result.stdout).toContain('klik');
     expect(result.stderr).not.toMatch(unsafe);
-    const out = join(cwd, 'out');
+    const out = join(cwd, 'cj-diff');
     const svgs = readdirSync(out).filter((name) => name.endsWith('.svg'));
     expect(svgs.length).toBeGreaterThan(0);
     for (const name of svgs) expect(xmlFaults(readFileSync(join(out, name), 'utf8')), name).toEqual([]);
