@@ -63,6 +63,33 @@ describe('text output', () => {
   });
 });
 
+describe('the folder of cj diff', () => {
+  it('--png and the page; --check after it exits 0, after another cohort lists what would change (exit 1); a failed run leaves the files whole', async () => {
+    const cwd = tempDir();
+    const result = await runDiff([fixture2016, fixture2017, '--png', '--out', 'vergelijking'], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    const folder = join(cwd, 'vergelijking');
+    const png = readFileSync(join(folder, 'diff-figuur-5.png'));
+    expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    const page = readFileSync(join(folder, 'index.html'), 'utf8');
+    expect(page.match(/<svg/g)).toHaveLength(8);
+    expect(page).toContain('Vergelijking 2016 → 2017');
+    // The changed bar is marked in its table row as in its figure, in words.
+    expect(page).toContain('▲ beter beoordeeld in 2017');
+    expect(page).not.toMatch(/<(?:script|link)\b/);
+    const clean = await runDiff([fixture2016, fixture2017, '--png', '--out', 'vergelijking', '--check'], { cwd });
+    expect(clean.code, clean.stderr).toBe(0);
+    const before = readdirSync(folder).sort();
+    const changed = await runDiff([fixture2016, fixture2016, '--out', 'vergelijking', '--check', '--lang', 'en'], { cwd });
+    expect(changed.code).toBe(1);
+    expect(changed.stderr).toContain('would change: vergelijking/diff.json');
+    expect(changed.stderr).toContain('would be removed: vergelijking/diff-figuur-5.png');
+    const failed = await runDiff([fixture2016, join(cwd, 'missing.csv'), '--out', 'vergelijking'], { cwd });
+    expect(failed.code).toBe(3);
+    expect(readdirSync(folder).sort()).toEqual(before);
+  }, 120_000);
+});
+
 describe('determinism', () => {
   it('two runs print the same JSON and draw the same SVG bytes', async () => {
     const [first, second] = [await runDiff([fixture2016, fixture2017, '--format', 'json']), await runDiff([fixture2016, fixture2017, '--format', 'json'])];
