@@ -446,11 +446,11 @@ const nl = {
   trendNoTest: 'geen trendtoets: minder dan twee antwoordcategorieën of golven met antwoorden',
   trendGrade: (label: string, mean: string, interval: string, n: number) => `${label}: gemiddeld ${mean} ${interval} (n = ${n})`,
   trendWritten: (dir: string) => `trend geschreven in ${dir}`,
+  trendLeadTime: (label: string, medians: string, n: string) => `${label}: mediaan ${medians} dagen (n = ${n})`,
   diffFigureMarks: (alpha: string) =>
     `▲ ▼ ◆ en een zwarte rand: aantoonbaar veranderd (Fisher-Freeman-Halton na Holm p < ${alpha}); ▲ beter, ▼ slechter (ook Mann-Whitney na Holm), ◆ zonder aantoonbare richting.`,
   trendFigure: {
     axis: 'aandeel (%)',
-    wavesAxis: 'golf',
     note: (tests: number, alpha: string) =>
       `Punt: aandeel van de antwoorden per golf; streep: 95%-BI (Wilson). ▲ ▼: aantoonbare trend over de golven (lineair-bij-lineair, na Holm-correctie voor ${tests} toetsen p < ${alpha}); ▲ beter, ▼ slechter.`,
     marked: (marked: number, tests: number) => `${marked} van de ${tests} ${tests === 1 ? 'balk' : 'balken'} met een aantoonbare trend`,
@@ -464,7 +464,6 @@ const nl = {
     diffTitle: (a: string, b: string) => `Vergelijking ${a} → ${b}`,
     trendTitle: (labels: string) => `Trend over de golven ${labels}`,
     inputs: 'Gelezen bestanden',
-    input: (label: string, file: string, sha: string, respondents: number) => `${label}: ${file} (sha256 ${sha}…), ${respondents} respondenten`,
     wave: 'golf',
     test: 'toets',
     conclusion: 'conclusie',
@@ -784,11 +783,11 @@ const en: Messages = {
   trendNoTest: 'no trend test: fewer than two answer categories or waves with answers',
   trendGrade: (label, mean, interval, n) => `${label}: mean ${mean} ${interval} (n = ${n})`,
   trendWritten: (dir) => `trend written to ${dir}`,
+  trendLeadTime: (label, medians, n) => `${label}: median ${medians} days (n = ${n})`,
   diffFigureMarks: (alpha) =>
     `▲ ▼ ◆ and a black frame: changed demonstrably (Fisher-Freeman-Halton, Holm-adjusted p < ${alpha}); ▲ better, ▼ worse (Mann-Whitney after Holm too), ◆ without a demonstrable direction.`,
   trendFigure: {
     axis: 'share (%)',
-    wavesAxis: 'wave',
     note: (tests, alpha) =>
       `Dot: share of the answers per wave; line: 95% CI (Wilson). ▲ ▼: a demonstrable trend over the waves (linear-by-linear, Holm-adjusted for ${tests} tests p < ${alpha}); ▲ better, ▼ worse.`,
     marked: (marked, tests) => `${marked} of ${tests} ${tests === 1 ? 'bar' : 'bars'} with a demonstrable trend`,
@@ -802,7 +801,6 @@ const en: Messages = {
     diffTitle: (a, b) => `Comparison ${a} → ${b}`,
     trendTitle: (labels) => `Trend over the waves ${labels}`,
     inputs: 'Files read',
-    input: (label, file, sha, respondents) => `${label}: ${file} (sha256 ${sha}…), ${respondents} respondents`,
     wave: 'wave',
     test: 'test',
     conclusion: 'conclusion',

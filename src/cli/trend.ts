@@ -5,7 +5,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import { messages } from '../messages.js';
 import { addColorOptions, addInputOptions, normaliseInputFlags, normaliseTestFlags, type InputFlags, type RawInputFlags } from './common.js';
 import { addOutputOptions, loadCohort, normaliseOutputFlags, openOutputs, type OutputFlags, type RawOutputFlags } from './diff.js';
-import { useColor, type Io } from './io.js';
+import { cjVersion, useColor, type Io } from './io.js';
 
 /** The flags of `cj trend`, validated once and frozen. */
 export interface TrendFlags extends InputFlags, OutputFlags {
@@ -62,7 +62,7 @@ export async function runTrend(flags: TrendFlags, io: Io): Promise<number> {
     const trend = trendOfWaves(
       loaded.map((wave) => wave.cohort),
       waves,
-      { alpha: flags.alpha, seed: flags.seed },
+      { alpha: flags.alpha, seed: flags.seed, version: cjVersion() },
     );
     const json = `${jsonText(trend)}\n`;
     if (outputs === undefined) {

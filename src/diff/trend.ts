@@ -78,6 +78,7 @@ export interface TrendLeadTime {
 
 export interface TrendResult {
   readonly schemaVersion: typeof TREND_SCHEMA_VERSION;
+  readonly cj: { readonly version: string };
   readonly alpha: number;
   readonly waves: readonly TrendWave[];
   readonly tests: { readonly share: string; readonly trend: string; readonly grade: string };
@@ -97,7 +98,7 @@ const TESTS = {
   grade: 'mean mark per wave with the 95% t interval, mean ± t(0.975, n - 1)·sd/√n',
 } as const;
 
-export function trendOfWaves(cohorts: readonly Cohort[], waves: readonly TrendWave[], options: { alpha: number; seed: number }): TrendResult {
+export function trendOfWaves(cohorts: readonly Cohort[], waves: readonly TrendWave[], options: { alpha: number; seed: number; version: string }): TrendResult {
   const [first] = cohorts;
   const raw: Omit<TrendBar, 'trend'>[] = [];
   const tests: (ReturnType<typeof linearByLinear> | null)[] = [];
@@ -173,7 +174,7 @@ export function trendOfWaves(cohorts: readonly Cohort[], waves: readonly TrendWa
     const last = cohorts[cohorts.length - 1]?.figures.find((other) => other.id === figure.id) ?? figure;
     return [{ id: figure.id, title: captionWithoutN(last.title), categories: figure.categories }];
   });
-  return { schemaVersion: TREND_SCHEMA_VERSION, alpha: options.alpha, waves, tests: TESTS, figures, bars, grade, leadTimes: leadTimesOf(cohorts) };
+  return { schemaVersion: TREND_SCHEMA_VERSION, cj: { version: options.version }, alpha: options.alpha, waves, tests: TESTS, figures, bars, grade, leadTimes: leadTimesOf(cohorts) };
 }
 
 function leadTimesOf(cohorts: readonly Cohort[]): TrendLeadTime[] {

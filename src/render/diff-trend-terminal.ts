@@ -3,13 +3,16 @@
  * its interval, the trend test and what it shows; then the grade per wave.
  */
 import { Chalk } from 'chalk';
-import { formatDecimal, padEnd, padStart } from '../format.js';
+import { formatDays, formatDecimal, padEnd, padStart } from '../format.js';
 import { formatP, formatPWithRelation, formatShare } from '../diff/format.js';
 import type { TrendResult } from '../diff/trend.js';
 import type { Messages } from '../messages.js';
+import { safeStrings } from '../safe-text.js';
 
 
-export function renderTrendTerminal(trend: TrendResult, m: Messages, color: boolean): string {
+export function renderTrendTerminal(unsafe: TrendResult, m: Messages, color: boolean): string {
+  // Labels and file names come from input: a terminal obeys an ESC.
+  const trend = safeStrings(unsafe);
   const chalk = new Chalk({ level: color ? 3 : 0 });
   const sep = m.decimalSeparator;
   const labels = trend.waves.map((wave) => wave.label);
@@ -43,5 +46,12 @@ export function renderTrendTerminal(trend: TrendResult, m: Messages, color: bool
     const interval = grade.lower === null || grade.upper === null ? '' : `(${m.diffInterval} ${formatDecimal(grade.lower, 1, sep)}–${formatDecimal(grade.upper, 1, sep)})`;
     lines.push(`  ${m.trendGrade(labels[i] ?? '', mean, interval, grade.n)}`);
   });
+  if (trend.leadTimes.length > 0) {
+    lines.push('', chalk.bold(m.diffLeadTimesTitle));
+    for (const segment of trend.leadTimes) {
+      const medians = segment.waves.map((wave) => (wave === null ? '–' : formatDays(wave.median, m))).join(' → ');
+      lines.push(`  ${m.trendLeadTime(segment.label, medians, segment.waves.map((wave) => wave?.n ?? 0).join(', '))}`);
+    }
+  }
   return `${lines.map((line) => line.trimEnd()).join('\n')}\n`;
 }

@@ -52,7 +52,7 @@ export function renderTrendHtml(trend: TrendResult, svgs: { readonly figures: re
   const inputs = trend.waves.map((wave) => `<li>${escapeHtml(`${wave.label}: ${wave.file}, ${wave.respondents} ${m.page.respondents}`)}</li>`).join('');
   const body = [
     `<h1>${escapeHtml(title)}</h1>`,
-    `<section class="meta"><p>${escapeHtml(m.resultsPage.inputs)}:</p><ul>${inputs}</ul></section>`,
+    `<section class="meta"><p>${escapeHtml(m.resultsPage.inputs)}:</p><ul>${inputs}</ul><p>${escapeHtml(m.page.generatedBy(trend.cj.version))}</p></section>`,
     ...trend.figures.map((figure, index) =>
       [
         `<figure class="figure" id="figuur-${escapeHtml(figure.id)}" aria-label="${escapeHtml(`${m.figure} ${figure.id}: ${figure.title}`)}">`,

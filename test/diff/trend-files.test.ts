@@ -18,6 +18,7 @@ const fixture2018 = join(repoRoot, 'fixtures', 'haarlem-2018.csv');
 const goldenDir = fileURLToPath(new URL('./golden/', import.meta.url));
 const cwd = tempDir();
 const folder = join(cwd, 'cj-trend');
+let printed = '';
 
 interface Datum {
   readonly barOrder: number;
@@ -43,6 +44,7 @@ beforeAll(async () => {
   const result = await run(['trend', fixture2016, fixture2017, fixture2018, '--png'], { cwd });
   expect(result.code, result.stderr).toBe(0);
   expect(result.stderr).toContain('trend geschreven in cj-trend');
+  printed = result.stdout;
 }, 120_000);
 
 describe('cj trend writes its own folder', () => {
@@ -101,6 +103,7 @@ describe('cj trend writes its own folder', () => {
     ]);
     const totals = trend.leadTimes[2]!.waves.map((wave) => wave?.distribution.reduce((sum, entry) => sum + entry.count, 0) ?? 0);
     expect(totals).toEqual([trend.leadTimes[2]!.waves[0]!.n, trend.leadTimes[2]!.waves[1]!.n, 0]);
+    expect(printed).toContain('Totaal: mediaan 38 → 26 → – dagen (n = 12, 14, 0)');
   });
 
   it('the page holds every figure and the tables, in Dutch', () => {
