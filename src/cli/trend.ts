@@ -1,5 +1,5 @@
 import { jsonText, safeText } from '../safe-text.js';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { TrendWave } from '../diff/trend.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { messages } from '../messages.js';
@@ -93,7 +93,11 @@ export function registerTrend(program: Command, io: Io, setExit: (code: number) 
     .command('trend')
     .description('one survey over several waves: shares per wave with intervals, an exact trend test per bar, the grade per wave')
     .argument('<waves...>', 'the waves in order, oldest first: response files (CSV) or results.json of cj analyse')
-    .option('--label <name>', 'name of a wave, once per wave in the same order (default: its definition\'s name, or the part of the file names that differs)', (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .addOption(
+      new Option('--label <name>', "name of a wave, once per wave in the same order; without it the definitions' names, or the words of the file names that differ")
+        .argParser((value: string, previous: string[]) => [...previous, value])
+        .default([] as string[], 'none'),
+    )
     .option('--alpha <p>', "level of the trend tests, after Holm's correction", '0.05')
     .option('--seed <n>', 'seed of the Monte-Carlo p where a table is too large for the exact test', '1');
   addInputOptions(addColorOptions(addOutputOptions(command, 'trend', { files: 'trend.json, trend-figuur-N.svg and index.html', json: 'one object on stdout' })))
