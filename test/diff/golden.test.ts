@@ -18,7 +18,7 @@ describe('golden SVGs of haarlem-2016 against haarlem-2017', () => {
   beforeAll(async () => {
     const result = await runDiff([fixture2016, fixture2017, '--quiet'], { cwd });
     expect(result.code, result.stderr).toBe(0);
-  });
+  }, 120_000);
 
   it.each(['2', '5', '8'])('diff-figuur-%s.svg', (id) => {
     const name = `diff-figuur-${id}`;
