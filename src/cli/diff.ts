@@ -44,30 +44,18 @@ export async function openOutputs(kind: OutputKind, flags: OutputFlags, io: Io, 
   const outDir = resolve(io.cwd, flags.out);
   const where = relative(io.cwd, outDir) || '.';
   const { CheckBatch, OutputBatch, checkReport } = await import('./output.js');
-  if (flags.check) {
-    const batch = new CheckBatch(outDir, kind);
-    return {
-      where,
-      finish: async (files) => {
-        await batch.prepare();
-        for (const file of files) await batch.write(file.name, file.content);
-        await batch.commit();
-        const { lines, code } = checkReport(batch, where, m);
-        for (const line of lines) io.stderr.write(`cj: ${line}\n`);
-        return code;
-      },
-      abort: () => batch.abort(),
-    };
-  }
-  const batch = new OutputBatch(outDir, kind, m);
-  if ((await batch.recover()).completed && !flags.quiet) io.stderr.write(`cj: ${m.notice}: ${m.outputSwitchCompleted(where)}\n`);
+  const batch = flags.check ? new CheckBatch(outDir, kind) : new OutputBatch(outDir, kind, m);
+  if (batch instanceof OutputBatch && (await batch.recover()).completed && !flags.quiet) io.stderr.write(`cj: ${m.notice}: ${m.outputSwitchCompleted(where)}\n`);
   return {
     where,
     finish: async (files) => {
       await batch.prepare();
       for (const file of files) await batch.write(file.name, file.content);
       await batch.commit();
-      return null;
+      if (!(batch instanceof CheckBatch)) return null;
+      const { lines, code } = checkReport(batch, where, m);
+      for (const line of lines) io.stderr.write(`cj: ${line}\n`);
+      return code;
     },
     abort: () => batch.abort(),
   };
