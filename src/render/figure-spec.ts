@@ -46,7 +46,7 @@ const OUTLINE_BELOW_CONTRAST = 1.5;
 export const PLOT_WIDTH = 420;
 const BAR_STEP = 34;
 /** Bar labels wrap at this width, so a long statement does not squeeze the bars. */
-const LABEL_MAX_WIDTH = 200;
+const LABEL_MAX_WIDTH = 240;
 const LABEL_LINE_HEIGHT = 14;
 /** Between the lines of a wrapped bar label; the axis splits its labels here. */
 const LINE_BREAK = '\n';
@@ -198,7 +198,7 @@ export function figureSpec(unsafe: FigureResult, options: FigureSpecOptions = {}
   // are equally wide and print at one scale: the same text size on the page and in every PNG.
   const labelGutter = Math.max(LABEL_MAX_WIDTH, ...labelLines.flat().map((line) => measure(line, BAR_LABEL_FONT_SIZE))) + BAR_LABEL_PADDING;
   // A bar is tall enough for its label's lines, and every bar of a figure as tall as the tallest.
-  const barStep = Math.max(BAR_STEP, Math.max(...labelLines.map((lines) => lines.length)) * LABEL_LINE_HEIGHT + 22);
+  const barStep = Math.max(BAR_STEP, Math.max(...labelLines.map((lines) => lines.length)) * LABEL_LINE_HEIGHT + 16);
   const footnoteWidth = labelGutter + PLOT_WIDTH;
   const footnoteLines = figure.footnote === null ? [] : wrapText(figure.footnote, (line) => measure(line, FOOTNOTE_FONT_SIZE) <= footnoteWidth);
   const chart: NonNormalizedSpec = {

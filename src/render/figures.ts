@@ -8,6 +8,7 @@ import { figureSpec } from './figure-spec.js';
 import { renderHtml } from './html.js';
 import { LEAD_TIME_FILE, leadTimeSpec } from './lead-time-spec.js';
 import { renderPng } from './png.js';
+import { renderRapport } from './rapport.js';
 import { jsonText } from '../safe-text.js';
 import { renderSvg, textWidth } from './svg.js';
 
@@ -19,6 +20,8 @@ export interface FigureFile {
 export interface FigureFileOptions {
   /** Also draw each figure as PNG (slower: resvg rasterises every SVG). */
   readonly png: boolean;
+  /** Dots per inch of the PNGs at the figure's printed width (16 cm); 300 when absent. */
+  readonly dpi?: number;
   /** Texts around the figures (titles, axis, the page); Dutch, the report's language, by default. */
   readonly messages?: Messages;
 }
@@ -40,7 +43,7 @@ export function figureFileName(figure: FigureResult): string {
 /**
  * `figuur-N.svg`, `figuur-N.vl.json` (pretty JSON, trailing newline) and, with `png`,
  * `figuur-N.png` for every figure in Results order; `doorlooptijden.*` when the results have
- * lead times; then `index.html`.
+ * lead times; then `index.html` (the analyst's page) and `rapport.html` (the page to publish).
  */
 export async function renderFigureFiles(results: Results, options: FigureFileOptions): Promise<FigureFile[]> {
   const files: FigureFile[] = [];
@@ -51,15 +54,19 @@ export async function renderFigureFiles(results: Results, options: FigureFileOpt
     const svg = await renderSvg(spec);
     svgs.push(svg);
     files.push({ name: `${name}.svg`, content: svg }, { name: `${name}.vl.json`, content: `${jsonText(spec)}\n` });
-    if (options.png) files.push({ name: `${name}.png`, content: await renderPng(svg) });
+    if (options.png) files.push({ name: `${name}.png`, content: await renderPng(svg, options.dpi) });
   }
   let leadTimeSvg: string | undefined;
   if (results.leadTimes !== undefined) {
     const spec = leadTimeSpec(results.leadTimes, options.messages ?? messages.nl, (text, fontSize) => textWidth(text, fontSize));
     leadTimeSvg = await renderSvg(spec);
     files.push({ name: `${LEAD_TIME_FILE}.svg`, content: leadTimeSvg }, { name: `${LEAD_TIME_FILE}.vl.json`, content: `${jsonText(spec)}\n` });
-    if (options.png) files.push({ name: `${LEAD_TIME_FILE}.png`, content: await renderPng(leadTimeSvg) });
+    if (options.png) files.push({ name: `${LEAD_TIME_FILE}.png`, content: await renderPng(leadTimeSvg, options.dpi) });
   }
-  files.push({ name: 'index.html', content: renderHtml(results, svgs, options.messages, leadTimeSvg) });
+  const m = options.messages ?? messages.nl;
+  files.push(
+    { name: 'index.html', content: renderHtml(results, svgs, m, leadTimeSvg) },
+    { name: 'rapport.html', content: renderRapport(results, svgs, { messages: m, ...(leadTimeSvg === undefined ? {} : { leadTimeSvg }) }) },
+  );
   return files;
 }

@@ -50,19 +50,19 @@ describe('renderSvg on the fixture', () => {
     expect([...ys].sort((a, b) => a - b)).toEqual(ys);
   });
 
-  it('figure 8: each statement wrapped at spaces into lines of at most 200 px of DejaVu Sans 12 px', async () => {
+  it('figure 8: each statement wrapped at spaces into lines of at most 240 px of DejaVu Sans 12 px', async () => {
     const figure = (await fixtureResults()).figures.find((candidate) => candidate.id === '8');
     if (figure === undefined) throw new Error('no figure 8');
     const drawn = barLabelsDrawn(await renderSvg(figureFileSpec(figure)));
     expect(drawn).toHaveLength(7);
     // By hand: "De medewerkers begeleidden mij goed door het aanvraagproces" is 59 characters,
-    // about 370 px at 12 px, so it needs more than one line; "De medewerkers waren" fits one.
+    // 391 px at 12 px by the font's advance widths (hmtx), so it needs two lines.
     const proces = drawn.find((label) => label.text.endsWith('aanvraagproces'));
     expect(proces?.lines.length).toBeGreaterThan(1);
     for (const label of drawn) {
-      for (const line of label.lines) expect(textWidth(line, 12), line).toBeLessThanOrEqual(200);
+      for (const line of label.lines) expect(textWidth(line, 12), line).toBeLessThanOrEqual(240);
       // No line could take the next line's first word and still fit: the wrap is greedy.
-      label.lines.slice(1).forEach((line, index) => expect(textWidth(`${label.lines[index]} ${line.split(' ')[0]}`, 12)).toBeGreaterThan(200));
+      label.lines.slice(1).forEach((line, index) => expect(textWidth(`${label.lines[index]} ${line.split(' ')[0]}`, 12)).toBeGreaterThan(240));
     }
   });
 
