@@ -7,7 +7,7 @@ import { messages, type Messages } from '../messages.js';
 import { figureSpec } from './figure-spec.js';
 import { renderHtml } from './html.js';
 import { LEAD_TIME_FILE, leadTimeSpec } from './lead-time-spec.js';
-import { renderPng } from './png.js';
+import { pngSize, renderPng } from './png.js';
 import { renderRapport } from './rapport.js';
 import { jsonText } from '../safe-text.js';
 import { renderSvg, textWidth } from './svg.js';
@@ -22,6 +22,8 @@ export interface FigureFileOptions {
   readonly png: boolean;
   /** Dots per inch of the PNGs at the figure's printed width (16 cm); 300 when absent. */
   readonly dpi?: number;
+  /** Also write rapport.docx, the publication page as a Word document (its figures as PNGs). */
+  readonly docx?: boolean;
   /** Texts around the figures (titles, axis, the page); Dutch, the report's language, by default. */
   readonly messages?: Messages;
 }
@@ -43,30 +45,48 @@ export function figureFileName(figure: FigureResult): string {
 /**
  * `figuur-N.svg`, `figuur-N.vl.json` (pretty JSON, trailing newline) and, with `png`,
  * `figuur-N.png` for every figure in Results order; `doorlooptijden.*` when the results have
- * lead times; then `index.html` (the analyst's page) and `rapport.html` (the page to publish).
+ * lead times; then `index.html` (the analyst's page) and `rapport.html` (the page to publish);
+ * with `docx`, `rapport.docx`.
  */
 export async function renderFigureFiles(results: Results, options: FigureFileOptions): Promise<FigureFile[]> {
+  const m = options.messages ?? messages.nl;
   const files: FigureFile[] = [];
   const svgs: string[] = [];
+  const pngs: Uint8Array[] = [];
+  // The Word document needs every figure as PNG, --png or not; each is drawn once.
+  const drawPngs = options.png || options.docx === true;
   for (const figure of results.figures) {
     const name = figureFileName(figure);
-    const spec = figureFileSpec(figure, options.messages);
+    const spec = figureFileSpec(figure, m);
     const svg = await renderSvg(spec);
     svgs.push(svg);
     files.push({ name: `${name}.svg`, content: svg }, { name: `${name}.vl.json`, content: `${jsonText(spec)}\n` });
-    if (options.png) files.push({ name: `${name}.png`, content: await renderPng(svg, options.dpi) });
+    if (drawPngs) pngs.push(await renderPng(svg, options.dpi));
+    if (options.png) files.push({ name: `${name}.png`, content: pngs[pngs.length - 1] as Uint8Array });
   }
   let leadTimeSvg: string | undefined;
+  let leadTimePng: Uint8Array | undefined;
   if (results.leadTimes !== undefined) {
-    const spec = leadTimeSpec(results.leadTimes, options.messages ?? messages.nl, (text, fontSize) => textWidth(text, fontSize));
+    const spec = leadTimeSpec(results.leadTimes, m, (text, fontSize) => textWidth(text, fontSize));
     leadTimeSvg = await renderSvg(spec);
     files.push({ name: `${LEAD_TIME_FILE}.svg`, content: leadTimeSvg }, { name: `${LEAD_TIME_FILE}.vl.json`, content: `${jsonText(spec)}\n` });
-    if (options.png) files.push({ name: `${LEAD_TIME_FILE}.png`, content: await renderPng(leadTimeSvg, options.dpi) });
+    if (drawPngs) leadTimePng = await renderPng(leadTimeSvg, options.dpi);
+    if (options.png && leadTimePng !== undefined) files.push({ name: `${LEAD_TIME_FILE}.png`, content: leadTimePng });
   }
-  const m = options.messages ?? messages.nl;
   files.push(
     { name: 'index.html', content: renderHtml(results, svgs, m, leadTimeSvg) },
     { name: 'rapport.html', content: renderRapport(results, svgs, { messages: m, ...(leadTimeSvg === undefined ? {} : { leadTimeSvg }) }) },
   );
+  if (options.docx === true) {
+    // docx loads only here: a run without --docx never pays for it.
+    const { renderDocx } = await import('./docx.js');
+    const figure = (png: Uint8Array): { png: Uint8Array; width: number; height: number } => ({ png, ...pngSize(png) });
+    const content = await renderDocx(results, {
+      messages: m,
+      figures: pngs.map(figure),
+      ...(leadTimePng === undefined ? {} : { leadTimes: figure(leadTimePng) }),
+    });
+    files.push({ name: 'rapport.docx', content });
+  }
   return files;
 }

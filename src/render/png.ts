@@ -1,23 +1,10 @@
 /**
  * SVG → PNG with resvg, drawing text only with the DejaVu Sans that ships in assets/fonts: no
- * system fonts, so a PNG looks the same on every machine.
- *
- * A figure is printed across the text width of an A4 page with 2.5 cm margins: 21 − 2 × 2.5 =
- * 16 cm, the width rapport.html and rapport.docx give it. A PNG for `dpi` dots per inch at that
- * width is `round(dpi × 16 / 2.54)` pixels wide (300 dpi: 1890 px), its height in proportion.
+ * system fonts, so a PNG looks the same on every machine. Its width is the figure's printed
+ * width (16 cm, print-size.ts) at the dots per inch asked for, its height in proportion.
  */
+import { DEFAULT_DPI, printedPixelWidth } from './print-size.js';
 import { fontFiles } from './svg.js';
-
-/** The width a figure is printed at: the text width of A4 with 2.5 cm margins. */
-export const PRINTED_WIDTH_CM = 16;
-export const DEFAULT_DPI = 300;
-/** Accepted by --dpi: a screen's 72 to a print shop's 1200. */
-export const DPI_RANGE = { min: 72, max: 1200 } as const;
-
-/** Pixel width of a figure printed PRINTED_WIDTH_CM wide at `dpi`. */
-export function printedPixelWidth(dpi: number): number {
-  return Math.round((dpi * PRINTED_WIDTH_CM) / 2.54);
-}
 
 export async function renderPng(svg: string, dpi: number = DEFAULT_DPI): Promise<Uint8Array> {
   const { Resvg } = (await import('@resvg/resvg-js')).default;
@@ -33,6 +20,12 @@ export async function renderPng(svg: string, dpi: number = DEFAULT_DPI): Promise
     logLevel: 'off',
   });
   return withResolution(new Uint8Array(resvg.render().asPng()), dpi);
+}
+
+/** Width and height in pixels, from the IHDR chunk a PNG starts with. */
+export function pngSize(png: Uint8Array): { width: number; height: number } {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
 /**

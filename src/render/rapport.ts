@@ -8,7 +8,7 @@
 import type { FigureResult, Results } from '../count/results.js';
 import type { Messages } from '../messages.js';
 import { BASE_CSS, countsTable, escapeHtml, figureChart, gradeSection, htmlDocument, leadTimeSection, maskedTables, youthSections, type TableStyle } from './html.js';
-import { PRINTED_WIDTH_CM } from './png.js';
+import { PRINTED_WIDTH_CM } from './print-size.js';
 import { safeText } from '../safe-text.js';
 
 export interface RapportOptions {
