@@ -1,7 +1,7 @@
 /**
  * rapport.docx: the publication page as a Word document, in its order: per figure a Heading 2,
  * the figure as a PNG 16 cm wide (alt text: its title and counts), a Caption, the footnote and
- * the table of counts; then the grade, the tracks reported apart, the lead times and the method.
+ * the table of counts; then the lead times, the grade, the tracks reported apart and the method.
  * Word's own styles (Heading 1, Heading 2, Caption), nothing of cj's, so an analyst pastes it
  * into the house style. Made with `docx` (loaded only for --docx); the same results give the
  * same bytes: fixed document properties and fixed times in the ZIP.
@@ -135,6 +135,21 @@ export async function renderDocx(results: Results, options: DocxOptions): Promis
     if (tiesRoundedApart(figure)) children.push(plain(m.report.roundingNote));
   });
 
+  if (results.leadTimes !== undefined) {
+    const t = m.leadTimes;
+    children.push(heading(t.title(results.leadTimes.trackLabel), HeadingLevel.HEADING_2));
+    if (options.leadTimes !== undefined) children.push(image(options.leadTimes, text(t.legend), t.caption(results.leadTimes.trackLabel)));
+    const segmentRows = (segments: NonNullable<Results['leadTimes']>['segments']): string[][] =>
+      segments.map((segment) => {
+        const cells = leadTimeCells(segment, m);
+        return [`${segment.label}: ${segment.fromLabel} → ${segment.toLabel}`, cells.n, cells.mean, cells.median, cells.p90, cells.max, cells.notCounted === '' ? cells.withinTerm : `${cells.withinTerm} (${cells.notCounted})`];
+      });
+    const head = [t.segment, t.n, t.mean, t.median, t.p90, t.max, t.withinTerm];
+    children.push(table(head, segmentRows(results.leadTimes.segments)));
+    for (const apart of Object.values(results.leadTimes.byTrack)) children.push(heading(t.apartTitle(apart.label), HeadingLevel.HEADING_3), table(head, segmentRows(apart.segments)));
+    children.push(plain(t.note));
+  }
+
   const { grade } = results;
   children.push(heading(m.grade, HeadingLevel.HEADING_2));
   if (grade.display !== null) children.push(new Paragraph({ children: [new TextRun({ text: grade.display, bold: true, size: 44 })] }));
@@ -157,21 +172,6 @@ export async function renderDocx(results: Results, options: DocxOptions): Promis
       ),
       plain(`${m.marks}: ${gradeLine(youth.grade, m)}`),
     );
-  }
-
-  if (results.leadTimes !== undefined) {
-    const t = m.leadTimes;
-    children.push(heading(t.title(results.leadTimes.trackLabel), HeadingLevel.HEADING_2));
-    if (options.leadTimes !== undefined) children.push(image(options.leadTimes, text(t.legend), t.caption(results.leadTimes.trackLabel)));
-    const segmentRows = (segments: NonNullable<Results['leadTimes']>['segments']): string[][] =>
-      segments.map((segment) => {
-        const cells = leadTimeCells(segment, m);
-        return [`${segment.label}: ${segment.fromLabel} → ${segment.toLabel}`, cells.n, cells.mean, cells.median, cells.p90, cells.max, cells.notCounted === '' ? cells.withinTerm : `${cells.withinTerm} (${cells.notCounted})`];
-      });
-    const head = [t.segment, t.n, t.mean, t.median, t.p90, t.max, t.withinTerm];
-    children.push(table(head, segmentRows(results.leadTimes.segments)));
-    for (const apart of Object.values(results.leadTimes.byTrack)) children.push(heading(t.apartTitle(apart.label), HeadingLevel.HEADING_3), table(head, segmentRows(apart.segments)));
-    children.push(plain(t.note));
   }
 
   children.push(heading(m.report.methodTitle, HeadingLevel.HEADING_2), plain(m.report.method(results.input.respondents, results.youth.map((track) => track.label)).join(' ')));

@@ -214,8 +214,11 @@ export function leadTimeSection(results: Results, svg: string | undefined, m: Me
   const lines = [
     '<section class="lead-times" id="doorlooptijden">',
     `<h2>${escapeHtml(t.title(leadTimes.trackLabel))}</h2>`,
+    // On paper the figure stays with its table; the tracks reported apart may follow overleaf.
+    '<div class="keep-together">',
     svg === undefined ? '' : `<figure class="lead-times-chart"><div class="chart">${svg}</div></figure>`,
     leadTimeTable(leadTimes.segments, m),
+    '</div>',
   ];
   for (const apart of Object.values(leadTimes.byTrack)) {
     lines.push(`<h3>${escapeHtml(t.apartTitle(apart.label))}</h3>`, leadTimeTable(apart.segments, m));
@@ -233,6 +236,7 @@ h2 { font-size: 1.15rem; margin: 2rem 0 0.5rem; }
 .meta { color: #333; font-size: 0.9rem; margin: 0 0 1.5rem; }
 .figure { margin: 0 0 2.5rem; break-inside: avoid; page-break-inside: avoid; }
 .lead-times-chart { margin: 0 0 1rem; break-inside: avoid; page-break-inside: avoid; }
+.keep-together { break-inside: avoid; page-break-inside: avoid; }
 .chart svg { display: block; max-width: 100%; height: auto; }
 figcaption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 table { border-collapse: collapse; font-size: 0.85rem; margin: 0.5rem 0; }

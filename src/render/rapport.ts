@@ -57,6 +57,7 @@ body { max-width: ${PRINTED_WIDTH_CM + 2}cm; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 /* Long sections may run on to the next page; what belongs together is kept together inside them. */
 section.lead-times, section.youth { break-inside: auto; page-break-inside: auto; }
+.lead-times td.text { font-size: 0.75rem; }
 .method p { font-size: 0.9rem; margin: 0.25rem 0; }
 @media print {
   html, body { font-size: 10pt; }
@@ -118,9 +119,10 @@ export function renderRapport(results: Results, svgs: readonly string[], options
     `<h1>${escapeHtml(results.survey.name)}</h1>`,
     options.suppressBelow === undefined ? '' : `<p class="table-note">${escapeHtml(m.report.maskedNote(options.suppressBelow))}</p>`,
     ...results.figures.map((figure, index) => figureBlock(figure, svgs[index] ?? '', m, style)),
+    // The lead times are a figure with its table too: they follow the figures, before the grade.
+    leadTimeSection(results, options.leadTimeSvg, m),
     gradeSection(results, m),
     ...youthSections(results, m, style),
-    leadTimeSection(results, options.leadTimeSvg, m),
     methodSection(results, m),
   ].filter((part) => part !== '');
   return htmlDocument(results.survey.name, m, BASE_CSS + printCss(results, m), body);

@@ -69,7 +69,7 @@ describe.skipIf(missing.length > 0)('rapport.html printed by Chromium', () => {
     if (dir !== '') await rm(dir, { recursive: true, force: true });
   });
 
-  it('is five A4 pages for the fixture (looked at: figures 1–3, 4–6, 7–8, grade and lead times, the youth and the method)', () => {
+  it('is five A4 pages for the fixture (looked at: figures 1–3, 4–6, 7–8, the lead times, the grade, the youth and the method)', () => {
     expect(pages).toHaveLength(5);
   });
 
@@ -81,6 +81,13 @@ describe.skipIf(missing.length > 0)('rapport.html printed by Chromium', () => {
       expect(page, `figure ${figure.id}: table caption`).toContain(`Aantallen en percentages bij figuur ${figure.id}`);
       for (const bar of figure.bars) expect(page, `figure ${figure.id}, ${bar.column}: table row`).toMatch(rowPattern(figure, bar));
     }
+  });
+
+  it('keeps the lead-time figure with its table', () => {
+    const page = pages.find((text) => text.includes('Doorlooptijden in kalenderdagen, volwassenen')) ?? '';
+    // The figure's own title (in the SVG) and the table's last row, "Totaal: …" with its n of 12.
+    expect(page).toContain('Poortmodel (n=11)');
+    expect(page).toMatch(/Totaal: Melden op het[\s\S]*?\b12\s+36\s+38/);
   });
 
   it('leaves no page but the last less than half full', async () => {

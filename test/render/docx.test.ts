@@ -60,12 +60,12 @@ describe('rapport.docx', () => {
     const unescape = (text: string): string => text.replace(/&amp;/g, '&');
     expect(paragraphs.filter((p) => p.style === 'Heading1').map((p) => unescape(p.text))).toEqual([results.survey.name]);
     const headings2 = paragraphs.filter((p) => p.style === 'Heading2').map((p) => p.text);
-    // In the page's order: the eight figures, the grade, the youth, the lead times, the method.
+    // In the page's order: the eight figures, the lead times, the grade, the youth, the method.
     expect(headings2).toEqual([
       ...results.figures.map((figure) => figure.title),
+      'Doorlooptijden in kalenderdagen: volwassenen (27 jaar en ouder)',
       'Rapportcijfer',
       'Apart gerapporteerd: jongeren (18–26 jaar) (N=3)',
-      'Doorlooptijden in kalenderdagen: volwassenen (27 jaar en ouder)',
       'Werkwijze',
     ]);
     const captions = paragraphs.filter((p) => p.style === 'Caption').map((p) => p.text);
