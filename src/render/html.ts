@@ -27,8 +27,16 @@ export function escapeHtml(text: string): string {
  * How a page writes the counts of its tables. The analyst's page shows every count; the
  * publication page may mask small ones (--suppress) and names each bar by its full statement.
  */
-/** Keeps a category's colour swatch on the line of its first word when a header wraps. */
-const WORD_JOINER = '\u2060';
+/**
+ * A category's colour swatch and label for a table header. A browser may break a line after any
+ * inline block, so the swatch and the label's first word are one unbreakable span: a header
+ * that wraps keeps its swatch with its words.
+ */
+function swatchedLabel(category: { readonly label: string; readonly color: string }): string {
+  const [first = '', ...rest] = category.label.split(' ');
+  const swatch = `<span class="swatch" style="background:${escapeHtml(hexColor(category.color))}"></span>`;
+  return `<span class="nowrap">${swatch}${escapeHtml(first)}</span>${rest.length === 0 ? '' : ` ${escapeHtml(rest.join(' '))}`}`;
+}
 
 export interface TableStyle {
   /** A count as the table shows it, or null to show it as it is. */
@@ -48,7 +56,7 @@ export function countsTable(figure: FigureResult, m: Messages, style: TableStyle
   const showMissing = figure.bars.some((bar) => bar.missing > 0);
   const head = [
     `<th scope="col" class="text">${escapeHtml(m.page.bar)}</th>`,
-    ...figure.categories.map((category) => `<th scope="col"><span class="swatch" style="background:${escapeHtml(hexColor(category.color))}"></span>${WORD_JOINER}${escapeHtml(category.label)}</th>`),
+    ...figure.categories.map((category) => `<th scope="col">${swatchedLabel(category)}</th>`),
     `<th scope="col">${escapeHtml(m.page.total)}</th>`,
     ...(showMissing ? [`<th scope="col">${escapeHtml(m.missing)}</th>`] : []),
   ];
@@ -246,6 +254,7 @@ th[scope="row"] { text-align: left; font-weight: normal; }
 th.text, td.text { text-align: left; }
 thead th { font-weight: bold; border-bottom: 1px solid #737373; }
 .pct { color: #4d4d4d; }
+.nowrap { white-space: nowrap; }
 .swatch { display: inline-block; width: 0.7em; height: 0.7em; margin-right: 0.3em; border: 0.5px solid #8c8c8c; vertical-align: baseline; }
 p.left-out, p.table-note { font-size: 0.85rem; color: #333; margin: 0.25rem 0; }
 .grade-display { font-size: 2.2rem; font-weight: bold; margin: 0; }
