@@ -33,6 +33,8 @@ export interface DocxOptions {
 /** Word draws images in pixels at 96 to the inch: 16 cm is 605 of them. */
 const PRINTED_WIDTH_PX = Math.round((PRINTED_WIDTH_CM / 2.54) * 96);
 const SIDE_MARGIN = '2.5cm';
+/** Tables in 9 pt (Word counts font sizes in half points). */
+const TABLE_FONT_HALF_POINTS = 18;
 /** The text width in twips (1/1440 inch), as Word measures tables. */
 const TEXT_WIDTH_TWIPS = Math.round((PRINTED_WIDTH_CM / 2.54) * 1440);
 
@@ -77,18 +79,20 @@ export async function renderDocx(results: Results, options: DocxOptions): Promis
     new Paragraph({ heading: level, keepNext: true, children: [new TextRun(text(value))] });
   const caption = (value: string, keepNext = false): InstanceType<typeof Paragraph> => new Paragraph({ style: 'Caption', keepNext, children: [new TextRun(text(value))] });
   const plain = (value: string, keepNext = false): InstanceType<typeof Paragraph> => new Paragraph({ keepNext, children: [new TextRun(text(value))] });
-  const cell = (value: string, header = false, alignRight = true): InstanceType<typeof TableCell> =>
+  // Every row but the last keeps with the next, so a table stays on one page with its figure
+  // above it, and the chain of kept paragraphs ends with it: the next figure may start anywhere.
+  const cell = (value: string, header: boolean, alignRight: boolean, keepNext: boolean): InstanceType<typeof TableCell> =>
     new TableCell({
-      children: [new Paragraph({ alignment: alignRight ? AlignmentType.RIGHT : AlignmentType.LEFT, keepNext: true, children: [new TextRun({ text: text(value), bold: header })] })],
+      children: [new Paragraph({ alignment: alignRight ? AlignmentType.RIGHT : AlignmentType.LEFT, keepNext, children: [new TextRun({ text: text(value), bold: header, size: TABLE_FONT_HALF_POINTS })] })],
     });
-  const table = (head: readonly string[], rows: readonly (readonly string[])[]): InstanceType<typeof Table> =>
+  /** `shares`: each column's part of the 16 cm; by default the first (the names) 40%, the counts the rest. */
+  const table = (head: readonly string[], rows: readonly (readonly string[])[], shares?: readonly number[]): InstanceType<typeof Table> =>
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
-      // The first column, the bar's name, takes 40% of the 16 cm; the counts share the rest.
-      columnWidths: [TEXT_WIDTH_TWIPS * 0.4, ...head.slice(1).map(() => (TEXT_WIDTH_TWIPS * 0.6) / Math.max(head.length - 1, 1))].map(Math.round),
+      columnWidths: (shares ?? [0.4, ...head.slice(1).map(() => 0.6 / Math.max(head.length - 1, 1))]).map((share) => Math.round(TEXT_WIDTH_TWIPS * share)),
       rows: [
-        new TableRow({ tableHeader: true, children: head.map((value, index) => cell(value, true, index > 0)) }),
-        ...rows.map((row) => new TableRow({ children: row.map((value, index) => cell(value, false, index > 0)) })),
+        new TableRow({ tableHeader: true, children: head.map((value, index) => cell(value, true, index > 0, rows.length > 0)) }),
+        ...rows.map((row, at) => new TableRow({ children: row.map((value, index) => cell(value, false, index > 0, at < rows.length - 1)) })),
       ],
     });
   // Drawing ids numbered here: docx's own counter runs on across documents of one process.
@@ -145,8 +149,10 @@ export async function renderDocx(results: Results, options: DocxOptions): Promis
         return [`${segment.label}: ${segment.fromLabel} → ${segment.toLabel}`, cells.n, cells.mean, cells.median, cells.p90, cells.max, cells.notCounted === '' ? cells.withinTerm : `${cells.withinTerm} (${cells.notCounted})`];
       });
     const head = [t.segment, t.n, t.mean, t.median, t.p90, t.max, t.withinTerm];
-    children.push(table(head, segmentRows(results.leadTimes.segments)));
-    for (const apart of Object.values(results.leadTimes.byTrack)) children.push(heading(t.apartTitle(apart.label), HeadingLevel.HEADING_3), table(head, segmentRows(apart.segments)));
+    // The segment's steps and the share within the legal term are sentences; the numbers are short.
+    const shares = [0.3, 0.06, 0.1, 0.1, 0.08, 0.08, 0.28];
+    children.push(table(head, segmentRows(results.leadTimes.segments), shares));
+    for (const apart of Object.values(results.leadTimes.byTrack)) children.push(heading(t.apartTitle(apart.label), HeadingLevel.HEADING_3), table(head, segmentRows(apart.segments), shares));
     children.push(plain(t.note));
   }
 
