@@ -134,5 +134,13 @@ describe('rapport.docx', () => {
     expect(text).toMatch(/contact medewerker\s+2 \(13%\)\s+10 \(63%\)\s+2 \(12%\)\s+2 \(12%\)\s+16/);
     expect(text).toContain('Werkwijze');
     expect(text).not.toMatch(/\bA16\b/);
+    // Each figure on one page with its table: the caption under the image and the table's caption.
+    const pages = text.split('\f');
+    for (const figure of results.figures) {
+      const page = pages.find((candidate) => candidate.includes(`Figuur ${figure.id}. `)) ?? '';
+      expect(page, `figure ${figure.id}`).toContain(`Aantallen en percentages bij figuur ${figure.id}`);
+    }
+    // Not a page per figure (a keep-with-next chain through the whole document did that).
+    expect(pages.filter((page) => page.trim() !== '').length).toBeLessThan(results.figures.length);
   }, 150_000);
 });
