@@ -1,8 +1,10 @@
 import { relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
+import { UsageError } from '../errors.js';
 import { messages } from '../messages.js';
 import { csvLine } from '../render/csv.js';
 import { renderJson } from '../render/json.js';
+import { DEFAULT_DPI, DPI_RANGE, PRINTED_WIDTH_CM } from '../render/print-size.js';
 import { safeText } from '../safe-text.js';
 import { addColorOptions, addInputOptions, fileSource, normaliseInputFlags, pipelineOptions, type InputFlags, type RawInputFlags } from './common.js';
 import { useColor, type Io } from './io.js';
@@ -15,6 +17,9 @@ export interface AnalyseFlags extends InputFlags {
   readonly out: string;
   readonly color: boolean | undefined;
   readonly png: boolean;
+  /** Dots per inch of the PNGs at the figure's printed width (16 cm). */
+  readonly dpi: number;
+  readonly docx: boolean;
   readonly figures: boolean;
   readonly check: boolean;
 }
@@ -24,20 +29,35 @@ interface RawFlags extends RawInputFlags {
   out: string;
   color?: boolean;
   png?: boolean;
+  dpi?: string;
+  docx?: boolean;
   figures: boolean;
   check?: boolean;
 }
 
 const PROGRESS_MIN_BYTES = 4 * 1024 * 1024;
 
+/** --dpi as a whole number in DPI_RANGE; given, it asks for PNGs as well. */
+function dpiOf(raw: RawFlags, lang: keyof typeof messages): number {
+  if (raw.dpi === undefined) return DEFAULT_DPI;
+  const dpi = Number(raw.dpi);
+  if (!Number.isInteger(dpi) || dpi < DPI_RANGE.min || dpi > DPI_RANGE.max) {
+    throw new UsageError('CJ_USAGE', messages[lang].report.badDpi(raw.dpi, DPI_RANGE.min, DPI_RANGE.max));
+  }
+  return dpi;
+}
+
 async function normaliseFlags(file: string, raw: RawFlags, io: Io): Promise<AnalyseFlags> {
+  const input = await normaliseInputFlags(raw, io);
   return Object.freeze({
-    ...(await normaliseInputFlags(raw, io)),
+    ...input,
     file,
     format: raw.format as AnalyseFlags['format'],
     out: raw.out,
     color: raw.color,
-    png: raw.png === true,
+    png: raw.png === true || raw.dpi !== undefined,
+    dpi: dpiOf(raw, input.lang),
+    docx: raw.docx === true,
     figures: raw.figures,
     check: raw.check === true,
   });
@@ -90,7 +110,7 @@ export async function runAnalyse(flags: AnalyseFlags, io: Io): Promise<number> {
       if (flags.figures) {
         // vega, vega-lite and resvg load only here: the JSON and --help never pay for them.
         const { renderFigureFiles } = await import('../render/figures.js');
-        for (const file of await renderFigureFiles(results, { png: flags.png, messages: m })) await batch.write(file.name, file.content);
+        for (const file of await renderFigureFiles(results, { png: flags.png, dpi: flags.dpi, docx: flags.docx, messages: m })) await batch.write(file.name, file.content);
       }
       await batch.commit();
       if (batch instanceof CheckBatch) {
@@ -120,8 +140,10 @@ export function registerAnalyse(program: Command, io: Io, setExit: (code: number
     .description('check a response file, apply the exclusion rules, count every figure and the grade')
     .argument('<file>', 'anonymised response file (CSV: , ; or tab; UTF-8 or Windows-1252)')
     .addOption(new Option('-f, --format <format>', 'text: tables here, results in --out; json: one object on stdout').choices(['text', 'json']).default('text'))
-    .option('-o, --out <dir>', 'folder for results.json, exclusions.csv, the figures and index.html', 'out')
-    .option('--png', 'also write each figure as PNG')
+    .option('-o, --out <dir>', 'folder for results.json, exclusions.csv, the figures, index.html and rapport.html', 'out')
+    .option('--png', `also write each figure as PNG, ${DEFAULT_DPI} dpi at its printed width (${PRINTED_WIDTH_CM} cm, the text width of A4)`)
+    .option('--dpi <n>', `dots per inch of the PNGs (${DPI_RANGE.min}–${DPI_RANGE.max}; implies --png)`)
+    .option('--docx', 'also write rapport.docx: the publication page as a Word document')
     .option('--no-figures', 'write results.json and exclusions.csv only, no SVG, spec or page')
     .option('--check', 'write nothing: compare what would be written with --out, list what would change, exit 1 if anything would');
   addInputOptions(addColorOptions(command))
@@ -132,6 +154,8 @@ Examples:
   $ cj analyse data.csv
   $ cj analyse data.csv --format json > results.json
   $ cj analyse data.csv --png --out rapport
+  $ cj analyse data.csv --dpi 600            PNGs for a print shop
+  $ cj analyse data.csv --docx               rapport.docx to paste into the house style
   $ cj analyse data.csv --check              in CI: fail when a figure would change
   $ cj analyse data.csv --allow-column opmerking_medewerker`,
     )

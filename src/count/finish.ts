@@ -87,6 +87,7 @@ function figureResult(survey: Survey, figure: FigureDefinition, tally: FigureTal
     categories.forEach((category, i) => (percentages[category.key] = shares[i] ?? 0));
     return {
       label: bar.label,
+      ...(bar.text === undefined ? {} : { text: bar.text }),
       column: bar.column,
       n: shown.reduce((sum, count) => sum + count, 0),
       missing: barTally.missing,

@@ -13,6 +13,8 @@ export interface CategoryResult {
 
 export interface BarResult {
   readonly label: string;
+  /** The full statement from the definition, where it gives one: what the figure draws on the bar. */
+  readonly text?: string;
   readonly column: string;
   /** Counted answers: the categories shown (n.v.t. only where the figure shows it). */
   readonly n: number;

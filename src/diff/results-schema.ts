@@ -83,6 +83,7 @@ export const resultsSchema = {
               required: ['label', 'column', 'n', 'counts'],
               properties: {
                 label: text,
+                text,
                 column: key,
                 n: count,
                 counts: keyed(count),

@@ -8,7 +8,7 @@ import { changeMark, formatP, formatPWithRelation } from '../diff/format.js';
 import type { DiffResult, FigureComparison } from '../diff/types.js';
 import type { Messages } from '../messages.js';
 import { cohortLine, gradeLines, leadTimeLines, testLines } from './diff-terminal.js';
-import { escapeHtml, htmlDocument } from './html.js';
+import { BASE_CSS, escapeHtml, htmlDocument } from './html.js';
 
 /** The terminal's line builders without colour: the page says the same in the same words. */
 const plain = new Chalk({ level: 0 });
@@ -60,5 +60,5 @@ export function renderDiffHtml(diff: DiffResult, svgs: readonly string[], m: Mes
     `<section id="conclusie"><h2>${escapeHtml(m.diffConclusionTitle)}</h2><ul>${conclusions.join('')}</ul><p><strong>${escapeHtml(m.diffSummary(diff.summary.barsChanged, diff.summary.barsCompared))}</strong></p></section>`,
     `<section id="toetsen"><h2>${escapeHtml(m.diffTestsTitle)}</h2>${paragraphs(testLines(diff, m))}</section>`,
   ].filter((part) => part !== '');
-  return htmlDocument(title, body, m);
+  return htmlDocument(title, m, BASE_CSS, body);
 }

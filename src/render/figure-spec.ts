@@ -45,6 +45,11 @@ const OUTLINE_BELOW_CONTRAST = 1.5;
 /** Width of the plot area of every cj figure, report or comparison. */
 export const PLOT_WIDTH = 420;
 const BAR_STEP = 34;
+/** Bar labels wrap at this width, so a long statement does not squeeze the bars. */
+const LABEL_MAX_WIDTH = 240;
+const LABEL_LINE_HEIGHT = 14;
+/** Between the lines of a wrapped bar label; the axis splits its labels here. */
+const LINE_BREAK = '\n';
 const COUNT_FONT_SIZE = 11;
 const BAR_LABEL_FONT_SIZE = 12;
 const BAR_LABEL_PADDING = 8;
@@ -112,16 +117,21 @@ export interface SegmentDatum extends SegmentFields {
 }
 
 /**
- * Bar labels as the y axis shows them. A bar whose own n differs from the figure's N shows its n
- * (DATA-CONTRACT rule 4). Two bars of one figure with the same label would be drawn as one, so a
- * repeated label gets its column added.
+ * Bar labels as the y axis shows them: the bar's full statement where the definition gives one
+ * (`De medewerkers leefden zich in mijn situatie in`, not `inleven`), else its label, broken into
+ * lines of at most LABEL_MAX_WIDTH (joined with a line break, split again by the axis). A bar
+ * whose own n differs from the figure's N shows its n (DATA-CONTRACT rule 4). Two bars of one
+ * figure with the same label would be drawn as one, so a repeated label gets its column added.
  */
-function barLabels(figure: FigureResult): string[] {
+function barLabels(figure: FigureResult, measure: MeasureText): string[] {
   const seen = new Map<string, number>();
-  for (const bar of figure.bars) seen.set(bar.label, (seen.get(bar.label) ?? 0) + 1);
-  return figure.bars.map((bar) => {
-    const label = (seen.get(bar.label) ?? 0) > 1 ? `${bar.label} (${bar.column})` : bar.label;
-    return bar.n === figure.N ? label : `${label} (n=${bar.n})`;
+  const shown = figure.bars.map((bar) => bar.text ?? bar.label);
+  for (const label of shown) seen.set(label, (seen.get(label) ?? 0) + 1);
+  return figure.bars.map((bar, index) => {
+    const text = shown[index] ?? bar.label;
+    const label = (seen.get(text) ?? 0) > 1 ? `${text} (${bar.column})` : text;
+    const withN = bar.n === figure.N ? label : `${label} (n=${bar.n})`;
+    return wrapText(withN, (line) => measure(line, BAR_LABEL_FONT_SIZE) <= LABEL_MAX_WIDTH).join(LINE_BREAK);
   });
 }
 
@@ -140,7 +150,7 @@ export function segmentStyle(count: number, share: number, color: string, measur
 
 export function segmentData(figure: FigureResult, measure: MeasureText = estimateWidth): SegmentDatum[] {
   const N = Math.max(figure.N, 1);
-  const labels = barLabels(figure);
+  const labels = barLabels(figure, measure);
   return figure.bars.flatMap((bar, barOrder) => {
     let start = 0;
     return figure.categories.map((category: CategoryResult, categoryOrder) => {
@@ -159,7 +169,7 @@ export function segmentData(figure: FigureResult, measure: MeasureText = estimat
         end,
         middle: (start + end) / 2,
         ...segmentStyle(count, count / N, category.color, measure),
-        description: `${label}, ${category.label}: ${count} (${percentage}%)`,
+        description: `${label.split(LINE_BREAK).join(' ')}, ${category.label}: ${count} (${percentage}%)`,
       };
       start = end;
       return datum;
@@ -182,12 +192,18 @@ export function figureSpec(unsafe: FigureResult, options: FigureSpecOptions = {}
   const measure = options.measureText ?? estimateWidth;
   const N = Math.max(figure.N, 1);
   // The footnote starts under the bar labels, at the figure's left edge like the title.
-  const labelGutter = Math.max(...barLabels(figure).map((label) => measure(label, BAR_LABEL_FONT_SIZE)), 0) + BAR_LABEL_PADDING;
+  const labels = barLabels(figure, measure);
+  const labelLines = labels.map((label) => label.split(LINE_BREAK));
+  // Every figure gets the same gutter (wider only for a word longer than a line), so all figures
+  // are equally wide and print at one scale: the same text size on the page and in every PNG.
+  const labelGutter = Math.max(LABEL_MAX_WIDTH, ...labelLines.flat().map((line) => measure(line, BAR_LABEL_FONT_SIZE))) + BAR_LABEL_PADDING;
+  // A bar is tall enough for its label's lines, and every bar of a figure as tall as the tallest.
+  const barStep = Math.max(BAR_STEP, Math.max(...labelLines.map((lines) => lines.length)) * LABEL_LINE_HEIGHT + 16);
   const footnoteWidth = labelGutter + PLOT_WIDTH;
   const footnoteLines = figure.footnote === null ? [] : wrapText(figure.footnote, (line) => measure(line, FOOTNOTE_FONT_SIZE) <= footnoteWidth);
   const chart: NonNormalizedSpec = {
     width: PLOT_WIDTH,
-    height: { step: BAR_STEP },
+    height: { step: barStep },
     encoding: {
       y: {
         field: 'bar',
@@ -195,7 +211,17 @@ export function figureSpec(unsafe: FigureResult, options: FigureSpecOptions = {}
         // Sorting by a number, not by a list of labels: labels never enter an expression.
         sort: { field: 'barOrder', op: 'min' },
         title: null,
-        axis: { domain: false, ticks: false, labelLimit: 0, labelPadding: BAR_LABEL_PADDING, labelFontSize: BAR_LABEL_FONT_SIZE },
+        axis: {
+          domain: false,
+          ticks: false,
+          labelLimit: 0,
+          labelPadding: BAR_LABEL_PADDING,
+          labelFontSize: BAR_LABEL_FONT_SIZE,
+          labelLineHeight: LABEL_LINE_HEIGHT,
+          // One fixed expression: a label is only ever data to it, split where barLabels broke it.
+          labelExpr: "split(datum.label, '\\n')",
+          minExtent: labelGutter,
+        },
         scale: { paddingInner: 0.3, paddingOuter: 0.15 },
       },
     },

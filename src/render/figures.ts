@@ -8,7 +8,8 @@ import { messages, type Messages } from '../messages.js';
 import { figureSpec } from './figure-spec.js';
 import { renderHtml } from './html.js';
 import { LEAD_TIME_FILE, leadTimeSpec } from './lead-time-spec.js';
-import { renderPng } from './png.js';
+import { pngSize, renderPng } from './png.js';
+import { renderRapport } from './rapport.js';
 import { jsonText } from '../safe-text.js';
 import { renderSvg, textWidth } from './svg.js';
 
@@ -20,6 +21,10 @@ export interface FigureFile {
 export interface FigureFileOptions {
   /** Also draw each figure as PNG (slower: resvg rasterises every SVG). */
   readonly png: boolean;
+  /** Dots per inch of the PNGs at the figure's printed width (16 cm); 300 when absent. */
+  readonly dpi?: number;
+  /** Also write rapport.docx, the publication page as a Word document (its figures as PNGs). */
+  readonly docx?: boolean;
   /** Texts around the figures (titles, axis, the page); Dutch, the report's language, by default. */
   readonly messages?: Messages;
 }
@@ -42,32 +47,62 @@ export function figureFileName(figure: FigureResult): string {
  * One figure's files from its spec: `<name>.svg`, `<name>.vl.json` (pretty JSON, trailing
  * newline) and, with `png`, `<name>.png`; and its SVG for the page.
  */
-export async function specFiles(name: string, spec: TopLevelSpec, png: boolean): Promise<{ files: FigureFile[]; svg: string }> {
+export async function specFiles(
+  name: string,
+  spec: TopLevelSpec,
+  png: boolean,
+  raster: { readonly dpi?: number; readonly always?: boolean } = {},
+): Promise<{ files: FigureFile[]; svg: string; png?: Uint8Array }> {
   const svg = await renderSvg(spec);
   const files: FigureFile[] = [{ name: `${name}.svg`, content: svg }, { name: `${name}.vl.json`, content: `${jsonText(spec)}\n` }];
-  if (png) files.push({ name: `${name}.png`, content: await renderPng(svg) });
-  return { files, svg };
+  // The PNG is drawn once: for --png, or when another file (the Word document) needs it.
+  if (!png && raster.always !== true) return { files, svg };
+  const image = await renderPng(svg, raster.dpi);
+  if (png) files.push({ name: `${name}.png`, content: image });
+  return { files, svg, png: image };
 }
 
 /**
  * `figuur-N.svg`, `figuur-N.vl.json` (pretty JSON, trailing newline) and, with `png`,
  * `figuur-N.png` for every figure in Results order; `doorlooptijden.*` when the results have
- * lead times; then `index.html`.
+ * lead times; then `index.html` (the analyst's page) and `rapport.html` (the page to publish);
+ * with `docx`, `rapport.docx`.
  */
 export async function renderFigureFiles(results: Results, options: FigureFileOptions): Promise<FigureFile[]> {
+  const m = options.messages ?? messages.nl;
   const files: FigureFile[] = [];
   const svgs: string[] = [];
+  const pngs: Uint8Array[] = [];
+  // The Word document needs every figure as PNG, --png or not; each is drawn once.
+  const raster = { ...(options.dpi === undefined ? {} : { dpi: options.dpi }), always: options.docx === true };
   for (const figure of results.figures) {
-    const drawn = await specFiles(figureFileName(figure), figureFileSpec(figure, options.messages), options.png);
+    const drawn = await specFiles(figureFileName(figure), figureFileSpec(figure, m), options.png, raster);
     svgs.push(drawn.svg);
     files.push(...drawn.files);
+    if (drawn.png !== undefined) pngs.push(drawn.png);
   }
   let leadTimeSvg: string | undefined;
+  let leadTimePng: Uint8Array | undefined;
   if (results.leadTimes !== undefined) {
-    const drawn = await specFiles(LEAD_TIME_FILE, leadTimeSpec(results.leadTimes, options.messages ?? messages.nl, (text, fontSize) => textWidth(text, fontSize)), options.png);
+    const drawn = await specFiles(LEAD_TIME_FILE, leadTimeSpec(results.leadTimes, m, (text, fontSize) => textWidth(text, fontSize)), options.png, raster);
     leadTimeSvg = drawn.svg;
+    leadTimePng = drawn.png;
     files.push(...drawn.files);
   }
-  files.push({ name: 'index.html', content: renderHtml(results, svgs, options.messages, leadTimeSvg) });
+  files.push(
+    { name: 'index.html', content: renderHtml(results, svgs, m, leadTimeSvg) },
+    { name: 'rapport.html', content: renderRapport(results, svgs, { messages: m, ...(leadTimeSvg === undefined ? {} : { leadTimeSvg }) }) },
+  );
+  if (options.docx === true) {
+    // docx loads only here: a run without --docx never pays for it.
+    const { renderDocx } = await import('./docx.js');
+    const figure = (png: Uint8Array): { png: Uint8Array; width: number; height: number } => ({ png, ...pngSize(png) });
+    const content = await renderDocx(results, {
+      messages: m,
+      figures: pngs.map(figure),
+      ...(leadTimePng === undefined ? {} : { leadTimes: figure(leadTimePng) }),
+    });
+    files.push({ name: 'rapport.docx', content });
+  }
   return files;
 }

@@ -9,6 +9,7 @@ import { exclusionRules } from '../rules/judge.js';
 import { hexColor } from '../color.js';
 import { BACKGROUND, FONT_FAMILY } from './figure-spec.js';
 import { safeText } from '../safe-text.js';
+import { tiesRoundedApart } from './rounding.js';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -22,21 +23,53 @@ export function escapeHtml(text: string): string {
 }
 
 
-function countsTable(figure: FigureResult, m: Messages): string {
+/**
+ * How a page writes the counts of its tables. The analyst's page shows every count; the
+ * publication page may mask small ones (--suppress) and names each bar by its full statement.
+ */
+/**
+ * A category's colour swatch and label for a table header. A browser may break a line after any
+ * inline block, so the swatch and the label's first word are one unbreakable span: a header
+ * that wraps keeps its swatch with its words.
+ */
+function swatchedLabel(category: { readonly label: string; readonly color: string }): string {
+  const [first = '', ...rest] = category.label.split(' ');
+  const swatch = `<span class="swatch" style="background:${escapeHtml(hexColor(category.color))}"></span>`;
+  return `<span class="nowrap">${swatch}${escapeHtml(first)}</span>${rest.length === 0 ? '' : ` ${escapeHtml(rest.join(' '))}`}`;
+}
+
+export interface TableStyle {
+  /** A count as the table shows it, or null to show it as it is. */
+  readonly mask: (count: number) => string | null;
+  /** The row header of a bar. */
+  readonly rowLabel: (bar: FigureResult['bars'][number]) => string;
+}
+
+export const analystTables: TableStyle = { mask: () => null, rowLabel: (bar) => bar.label };
+
+/** Masks counts from 1 to `below` − 1 as "<below" (zero stays: it singles out no one). */
+export function maskedTables(below: number, m: Messages): TableStyle {
+  return { mask: (count) => (count > 0 && count < below ? m.report.maskedCell(below) : null), rowLabel: (bar) => bar.text ?? bar.label };
+}
+
+export function countsTable(figure: FigureResult, m: Messages, style: TableStyle = analystTables): string {
   const showMissing = figure.bars.some((bar) => bar.missing > 0);
   const head = [
     `<th scope="col" class="text">${escapeHtml(m.page.bar)}</th>`,
-    ...figure.categories.map((category) => `<th scope="col"><span class="swatch" style="background:${escapeHtml(hexColor(category.color))}"></span>${escapeHtml(category.label)}</th>`),
+    ...figure.categories.map((category) => `<th scope="col">${swatchedLabel(category)}</th>`),
     `<th scope="col">${escapeHtml(m.page.total)}</th>`,
     ...(showMissing ? [`<th scope="col">${escapeHtml(m.missing)}</th>`] : []),
   ];
   const rows = figure.bars.map((bar) => {
     const cells = figure.categories.map((category) => {
       const count = bar.counts[category.key] ?? 0;
+      const masked = style.mask(count);
+      if (masked !== null) return `<td>${escapeHtml(masked)}</td>`;
       const percentage = bar.percentages[category.key] ?? 0;
       return `<td>${count} <span class="pct">(${percentage}%)</span></td>`;
     });
-    return `<tr><th scope="row">${escapeHtml(bar.label)}</th>${cells.join('')}<td>${bar.n}</td>${showMissing ? `<td>${bar.missing}</td>` : ''}</tr>`;
+    const cell = (count: number): string => escapeHtml(style.mask(count) ?? String(count));
+    return `<tr><th scope="row">${escapeHtml(style.rowLabel(bar))}</th>${cells.join('')}<td>${cell(bar.n)}</td>${showMissing ? `<td>${cell(bar.missing)}</td>` : ''}</tr>`;
   });
   return [
     '<table class="counts">',
@@ -44,7 +77,20 @@ function countsTable(figure: FigureResult, m: Messages): string {
     `<thead><tr>${head.join('')}</tr></thead>`,
     `<tbody>${rows.join('')}</tbody>`,
     '</table>',
-  ].join('\n');
+    tiesRoundedApart(figure) ? `<p class="table-note">${escapeHtml(m.report.roundingNote)}</p>` : '',
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+/** The figure as the page shows it: the SVG, a caption for screen readers. */
+export function figureChart(figure: FigureResult, svg: string, m: Messages): string[] {
+  return [
+    // Vega escapes every text and attribute it writes; the SVG is its output, unchanged.
+    `<div class="chart">${svg.trim()}</div>`,
+    // The SVG shows title and footnote; the caption gives them as text to screen readers and search.
+    `<figcaption><strong>${escapeHtml(`${m.figure} ${figure.id}`)}</strong> ${escapeHtml(figure.title)}${figure.footnote === null ? '' : ` <span class="footnote">${escapeHtml(figure.footnote)}</span>`}</figcaption>`,
+  ];
 }
 
 function figureSection(figure: FigureResult, svg: string, m: Messages): string {
@@ -61,16 +107,17 @@ function figureSection(figure: FigureResult, svg: string, m: Messages): string {
     .join('; ');
   return [
     `<figure class="figure" id="figuur-${escapeHtml(figure.id)}" aria-label="${escapeHtml(`${name}: ${figure.title}`)}">`,
-    // Vega escapes every text and attribute it writes; the SVG is its output, unchanged.
-    `<div class="chart">${svg.trim()}</div>`,
-    // The SVG shows title and footnote; the caption gives them as text to screen readers and search.
-    `<figcaption><strong>${escapeHtml(name)}</strong> ${escapeHtml(figure.title)}${figure.footnote === null ? '' : ` <span class="footnote">${escapeHtml(figure.footnote)}</span>`}</figcaption>`,
+    ...figureChart(figure, svg, m),
     countsTable(figure, m),
     leftOutText === '' ? '' : `<p class="left-out">${escapeHtml(m.page.respondentsLeftOutOfFigures)}: ${leftOutText}</p>`,
     '</figure>',
   ]
     .filter((line) => line !== '')
     .join('\n');
+}
+
+function countCell(count: number, style: TableStyle): string {
+  return escapeHtml(style.mask(count) ?? String(count));
 }
 
 function gradeLine(grade: GradeSummary, m: Messages): string {
@@ -89,7 +136,7 @@ function distributionTable(grade: GradeSummary, m: Messages): string {
   ].join('\n');
 }
 
-function gradeSection(results: Results, m: Messages): string {
+export function gradeSection(results: Results, m: Messages): string {
   const { grade } = results;
   const byTrack = Object.entries(grade.byTrack).map(([track, summary]) => `<li>${escapeHtml(track)}: ${gradeLine(summary, m)}</li>`);
   return [
@@ -105,7 +152,7 @@ function gradeSection(results: Results, m: Messages): string {
     .join('\n');
 }
 
-function youthSections(results: Results, m: Messages): string[] {
+export function youthSections(results: Results, m: Messages, style: TableStyle = analystTables): string[] {
   return results.youth.map((youth) => {
     // Every answer a track reported apart gave, n.v.t. included, in the order of its scales.
     const columns = new Map<string, string>();
@@ -119,7 +166,7 @@ function youthSections(results: Results, m: Messages): string[] {
     ];
     const rows = youth.bars.map(
       (bar) =>
-        `<tr><td>${escapeHtml(bar.figureId)}</td><th scope="row">${escapeHtml(bar.label)}</th>${keys.map((key) => `<td>${bar.counts[key] ?? 0}</td>`).join('')}<td>${bar.missing}</td></tr>`,
+        `<tr><td>${escapeHtml(bar.figureId)}</td><th scope="row">${escapeHtml(bar.label)}</th>${keys.map((key) => `<td>${countCell(bar.counts[key] ?? 0, style)}</td>`).join('')}<td>${countCell(bar.missing, style)}</td></tr>`,
     );
     return [
       `<section class="youth" id="apart-${escapeHtml(youth.track)}">`,
@@ -168,15 +215,18 @@ function leadTimeTable(segments: readonly LeadTimeResult[], m: Messages): string
 }
 
 /** The lead times: the figure and table of the main track, then each track reported apart. */
-function leadTimeSection(results: Results, svg: string | undefined, m: Messages): string {
+export function leadTimeSection(results: Results, svg: string | undefined, m: Messages): string {
   const { leadTimes } = results;
   if (leadTimes === undefined) return '';
   const t = m.leadTimes;
   const lines = [
     '<section class="lead-times" id="doorlooptijden">',
     `<h2>${escapeHtml(t.title(leadTimes.trackLabel))}</h2>`,
+    // On paper the figure stays with its table; the tracks reported apart may follow overleaf.
+    '<div class="keep-together">',
     svg === undefined ? '' : `<figure class="lead-times-chart"><div class="chart">${svg}</div></figure>`,
     leadTimeTable(leadTimes.segments, m),
+    '</div>',
   ];
   for (const apart of Object.values(leadTimes.byTrack)) {
     lines.push(`<h3>${escapeHtml(t.apartTitle(apart.label))}</h3>`, leadTimeTable(apart.segments, m));
@@ -185,7 +235,7 @@ function leadTimeSection(results: Results, svg: string | undefined, m: Messages)
   return lines.filter((line) => line !== '').join('\n');
 }
 
-const CSS = `
+export const BASE_CSS = `
 @page { size: A4; margin: 16mm 15mm; }
 * { box-sizing: border-box; }
 body { font-family: ${FONT_FAMILY}; color: #1a1a1a; background: ${BACKGROUND}; margin: 2rem auto; max-width: 52rem; padding: 0 1rem; line-height: 1.4; }
@@ -194,6 +244,7 @@ h2 { font-size: 1.15rem; margin: 2rem 0 0.5rem; }
 .meta { color: #333; font-size: 0.9rem; margin: 0 0 1.5rem; }
 .figure { margin: 0 0 2.5rem; break-inside: avoid; page-break-inside: avoid; }
 .lead-times-chart { margin: 0 0 1rem; break-inside: avoid; page-break-inside: avoid; }
+.keep-together { break-inside: avoid; page-break-inside: avoid; }
 .chart svg { display: block; max-width: 100%; height: auto; }
 figcaption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 table { border-collapse: collapse; font-size: 0.85rem; margin: 0.5rem 0; }
@@ -203,8 +254,9 @@ th[scope="row"] { text-align: left; font-weight: normal; }
 th.text, td.text { text-align: left; }
 thead th { font-weight: bold; border-bottom: 1px solid #737373; }
 .pct { color: #4d4d4d; }
+.nowrap { white-space: nowrap; }
 .swatch { display: inline-block; width: 0.7em; height: 0.7em; margin-right: 0.3em; border: 0.5px solid #8c8c8c; vertical-align: baseline; }
-p.left-out { font-size: 0.85rem; color: #333; margin: 0.25rem 0; }
+p.left-out, p.table-note { font-size: 0.85rem; color: #333; margin: 0.25rem 0; }
 .grade-display { font-size: 2.2rem; font-weight: bold; margin: 0; }
 section { break-inside: avoid; page-break-inside: avoid; }
 @media print {
@@ -226,7 +278,7 @@ export function renderHtml(results: Results, svgs: readonly string[], m: Message
   const warnings = results.warnings.map((warning) => `<li>${escapeHtml(warning.message)}</li>`).join('');
   const body = [
     `<h1>${escapeHtml(results.survey.name)}</h1>`,
-    `<p class="meta">${escapeHtml(m.page.inputTitle)}: ${escapeHtml(input.file)} (sha256 ${escapeHtml(input.sha256.slice(0, 12))}…). ${escapeHtml(m.respondentsRead(input.respondents, byTrack))}. ${escapeHtml(m.page.generatedBy(results.cj.version))}</p>`,
+    `<p class="meta">${escapeHtml(m.page.inputTitle)}: ${escapeHtml(input.file)} (sha256 ${escapeHtml(input.sha256.slice(0, 12))}…). ${escapeHtml(m.respondentsRead(input.respondents, byTrack))}. ${escapeHtml(m.page.generatedBy(results.cj.version))} ${escapeHtml(m.report.publicationNote)}</p>`,
     warnings === '' ? '' : `<section class="warnings"><h2>${escapeHtml(m.page.warningsTitle)}</h2><ul>${warnings}</ul></section>`,
     ...results.figures.map((figure, index) => figureSection(figure, svgs[index] ?? '', m)),
     gradeSection(results, m),
@@ -234,14 +286,11 @@ export function renderHtml(results: Results, svgs: readonly string[], m: Message
     leadTimeSection(results, leadTimeSvg, m),
     leftOutSection(results, m),
   ].filter((part) => part !== '');
-  return htmlDocument(results.survey.name, body, m);
+  return htmlDocument(results.survey.name, m, BASE_CSS, body);
 }
 
-/**
- * A whole page around `body` (its sections, in order) with the page's styles: the pages of
- * `cj analyse`, `cj diff` and `cj trend` share one shell.
- */
-export function htmlDocument(title: string, body: readonly string[], m: Messages): string {
+/** A whole self-contained page: no script, no link, nothing fetched. */
+export function htmlDocument(title: string, m: Messages, css: string, body: readonly string[]): string {
   return [
     '<!doctype html>',
     `<html lang="${m.page.htmlLang}">`,
@@ -249,7 +298,7 @@ export function htmlDocument(title: string, body: readonly string[], m: Messages
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title>`,
-    `<style>${CSS}</style>`,
+    `<style>${css}</style>`,
     '</head>',
     '<body>',
     '<main>',

@@ -121,7 +121,7 @@ const properties: SurveyProperties = {
           maxItems: 100,
           items: {
             type: 'object',
-            properties: { column: id, label: text, aliases, optional },
+            properties: { column: id, label: text, text: optionalText, aliases, optional },
             required: ['column', 'label'],
             additionalProperties: false,
           },

@@ -38,8 +38,13 @@ export interface StepDefinition {
 export interface BarDefinition {
   /** The rating column this bar counts. */
   readonly column: string;
-  /** The bar label as printed in the report. */
+  /** The bar label as printed in the report: short, for tables and the terminal. */
   readonly label: string;
+  /**
+   * The full statement or question as the respondent read it (`De medewerker leefde zich in mij
+   * in`), drawn on the bar, wrapped, where the short label says too little (`inleven`).
+   */
+  readonly text?: string;
   /** Other names of the column, as a platform export writes them (`Loket uitleg`). */
   readonly aliases?: readonly string[];
   /** Whether a response file may lack the column; a missing column is an error unless so. */

@@ -36,7 +36,7 @@ describe('the manifest: cj replaces and removes only what it wrote', () => {
     const out = join(cwd, 'out');
     // Haarlem's fixture has dates and its definition lead-time segments: doorlooptijden.* too.
     const leadTimeFiles = ['doorlooptijden.svg', 'doorlooptijden.vl.json'];
-    expect(manifestOf(out)['analyse']).toEqual(['exclusions.csv', ...figureFiles(8), ...leadTimeFiles, 'index.html', 'results.json'].sort());
+    expect(manifestOf(out)['analyse']).toEqual(['exclusions.csv', ...figureFiles(8), ...leadTimeFiles, 'index.html', 'rapport.html', 'results.json'].sort());
     writeFileSync(join(out, 'notities.txt'), 'mine');
     writeFileSync(join(out, 'figuur-12.svg'), '<svg>drawn by hand</svg>');
 
@@ -50,7 +50,7 @@ describe('the manifest: cj replaces and removes only what it wrote', () => {
 
     const second = await run(duinstadArgs, { cwd });
     expect(second.code, second.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual([MANIFEST_FILE, 'exclusions.csv', ...figureFiles(4), 'figuur-12.svg', 'index.html', 'notities.txt', 'results.json'].sort());
+    expect(readdirSync(out).sort()).toEqual([MANIFEST_FILE, 'exclusions.csv', ...figureFiles(4), 'figuur-12.svg', 'index.html', 'notities.txt', 'rapport.html', 'results.json'].sort());
     expect(readFileSync(join(out, 'notities.txt'), 'utf8')).toBe('mine');
     expect(readFileSync(join(out, 'figuur-12.svg'), 'utf8')).toBe('<svg>drawn by hand</svg>');
 
@@ -75,7 +75,7 @@ describe('the manifest: cj replaces and removes only what it wrote', () => {
     expect((await run(['analyse', fixture2017, '--no-figures', '--out', 'legacy'], { cwd })).code).toBe(0);
     const after = snapshot(legacy);
     expect(Object.keys(after).sort()).toEqual([MANIFEST_FILE, ...Object.keys(before)].sort());
-    for (const name of [...figureFiles(8), 'index.html']) expect(after[name], name).toEqual(before[name]);
+    for (const name of [...figureFiles(8), 'index.html', 'rapport.html']) expect(after[name], name).toEqual(before[name]);
     expect(after['results.json']).toEqual(readFileSync(join(out, 'results.json')));
     expect(manifestOf(legacy)['analyse']).toEqual(['exclusions.csv', 'results.json']);
   }, 60_000);

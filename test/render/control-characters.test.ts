@@ -136,6 +136,36 @@ describe('figures with control characters in their labels', () => {
     const html = renderHtml(hostile, [], messages.nl);
     expect(html).toContain('A16\uFFFD]8;;http://x\uFFFDklik');
   });
+
+  it('rapport.docx of hostile results: every XML part well-formed and clean', async () => {
+    const results = await fixtureResults();
+    const hostile: Results = {
+      ...results,
+      survey: { ...results.survey, name: `Onderzoek${CLEAR} <b>&` },
+      figures: results.figures.map((figure) => (figure.id === '2' ? hostileControls(figure) : figure)),
+    };
+    const docx = (await renderFigureFiles(hostile, { png: false, docx: true })).find((file) => file.name === 'rapport.docx');
+    if (docx === undefined || typeof docx.content === 'string') throw new Error('no rapport.docx');
+    const { inflateRawSync } = await import('node:zlib');
+    // Each ZIP entry (the local headers, in order): inflate and read it as text.
+    const bytes = Buffer.from(docx.content);
+    let parts = 0;
+    for (let at = 0; bytes.readUInt32LE(at) === 0x04034b50; ) {
+      const method = bytes.readUInt16LE(at + 8);
+      const size = bytes.readUInt32LE(at + 18);
+      const name = bytes.toString('utf8', at + 30, at + 30 + bytes.readUInt16LE(at + 26));
+      const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
+      const data = bytes.subarray(start, start + size);
+      if (/\.(xml|rels)$/.test(name)) {
+        const text = (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+        expect(text, name).not.toMatch(RAW_UNSAFE);
+        expect(xmlFaults(text), name).toEqual([]);
+        parts++;
+      }
+      at = start + size;
+    }
+    expect(parts).toBeGreaterThan(5);
+  }, 60_000);
 });
 
 describe('the terminal', () => {

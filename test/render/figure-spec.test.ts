@@ -55,7 +55,7 @@ describe('figureSpec on the fixture', () => {
   it('figure 8: disagree on the left, agree on the right (the Results order, not the report legend)', async () => {
     const spec = plain(figureSpec(await figure('8')));
     expect(spec.vconcat[0].layer[0].encoding.color.scale.domain).toEqual(['(helemaal) mee oneens', 'neutraal', '(helemaal) mee eens']);
-    const vriendelijk = segmentData(await figure('8')).filter((row) => row.bar === 'vriendelijk');
+    const vriendelijk = segmentData(await figure('8')).filter((row) => row.barOrder === 0);
     expect(vriendelijk.map((row) => row.count)).toEqual([2, 6, 10]);
   });
 

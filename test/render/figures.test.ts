@@ -3,10 +3,10 @@ import { renderFigureFiles } from '../../src/render/figures.js';
 import { fixtureResults } from './fixture-results.js';
 
 describe('renderFigureFiles', () => {
-  it('without png: figuur-N.svg and figuur-N.vl.json per figure in Results order, the lead times, then index.html', async () => {
+  it('without png: figuur-N.svg and figuur-N.vl.json per figure in Results order, the lead times, then index.html and rapport.html', async () => {
     const files = await renderFigureFiles(await fixtureResults(), { png: false });
     const expected = ['1', '2', '3', '4', '5', '6', '7', '8'].flatMap((id) => [`figuur-${id}.svg`, `figuur-${id}.vl.json`]);
-    expect(files.map((file) => file.name)).toEqual([...expected, 'doorlooptijden.svg', 'doorlooptijden.vl.json', 'index.html']);
+    expect(files.map((file) => file.name)).toEqual([...expected, 'doorlooptijden.svg', 'doorlooptijden.vl.json', 'index.html', 'rapport.html']);
   });
 
   it('results without lead times (no segments or no dates): no doorlooptijden files', async () => {
@@ -38,6 +38,6 @@ describe('renderFigureFiles', () => {
     const [figure] = results.figures;
     if (figure === undefined) throw new Error('no figure');
     const files = await renderFigureFiles({ ...results, figures: [{ ...figure, id: '../1' }] }, { png: false });
-    expect(files.map((file) => file.name)).toEqual(['figuur-___1.svg', 'figuur-___1.vl.json', 'doorlooptijden.svg', 'doorlooptijden.vl.json', 'index.html']);
+    expect(files.map((file) => file.name)).toEqual(['figuur-___1.svg', 'figuur-___1.vl.json', 'doorlooptijden.svg', 'doorlooptijden.vl.json', 'index.html', 'rapport.html']);
   });
 });

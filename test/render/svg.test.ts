@@ -6,6 +6,15 @@ import { renderSvg, textWidth } from '../../src/render/svg.js';
 import { fixtureResults } from './fixture-results.js';
 import { hostileFigure } from './hostile-figure.js';
 
+/** The y axis's bar labels as drawn: their y, their lines (tspans, or the text itself), joined. */
+function barLabelsDrawn(svg: string): { y: number; lines: string[]; text: string }[] {
+  return [...svg.matchAll(/<text text-anchor="end" transform="translate\(-\d+,([\d.]+)\)"[^>]*>(.*?)<\/text>/g)].map((match) => {
+    const inner = match[2] ?? '';
+    const lines = inner.startsWith('<tspan') ? [...inner.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((line) => line[1] ?? '') : [inner];
+    return { y: Number(match[1]), lines, text: lines.join(' ') };
+  });
+}
+
 describe('renderSvg on the fixture', () => {
   it.each(['1', '2', '3', '4', '5', '6', '7', '8'])('figure %s: the title, subtitle, every bar label, every count, the footnote', async (id) => {
     const figure = (await fixtureResults()).figures.find((candidate) => candidate.id === id);
@@ -14,8 +23,10 @@ describe('renderSvg on the fixture', () => {
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).toContain(`>Figuur ${id}</text>`);
     expect(svg).toContain(`>${escapeHtml(figure.title)}</text>`);
+    const labels = barLabelsDrawn(svg).map((label) => label.text);
     for (const bar of figure.bars) {
-      expect(svg).toContain(`>${escapeHtml(bar.label)}</text>`);
+      // The full statement where the definition has one (figure 8), else the short label.
+      expect(labels).toContain(escapeHtml(bar.text ?? bar.label));
       const texts = [...svg.matchAll(/<text[^>]*>(\d+)<\/text>/g)].map((match) => match[1]);
       for (const category of figure.categories) {
         const count = bar.counts[category.key] ?? 0;
@@ -33,13 +44,26 @@ describe('renderSvg on the fixture', () => {
     const figure = (await fixtureResults()).figures.find((candidate) => candidate.id === '8');
     if (figure === undefined) throw new Error('no figure 8');
     const svg = await renderSvg(figureFileSpec(figure));
-    const y = (label: string): number => {
-      const match = new RegExp(`transform="translate\\(-?[\\d.]+,([\\d.]+)\\)"[^>]*>${label}</text>`).exec(svg);
-      return Number(match?.[1]);
-    };
-    const ys = figure.bars.map((bar) => y(bar.label));
+    const drawn = barLabelsDrawn(svg);
+    const ys = figure.bars.map((bar) => drawn.find((label) => label.text === bar.text)?.y ?? Number.NaN);
     expect(ys.every((value) => Number.isFinite(value))).toBe(true);
     expect([...ys].sort((a, b) => a - b)).toEqual(ys);
+  });
+
+  it('figure 8: each statement wrapped at spaces into lines of at most 240 px of DejaVu Sans 12 px', async () => {
+    const figure = (await fixtureResults()).figures.find((candidate) => candidate.id === '8');
+    if (figure === undefined) throw new Error('no figure 8');
+    const drawn = barLabelsDrawn(await renderSvg(figureFileSpec(figure)));
+    expect(drawn).toHaveLength(7);
+    // By hand: "De medewerkers begeleidden mij goed door het aanvraagproces" is 59 characters,
+    // 391 px at 12 px by the font's advance widths (hmtx), so it needs two lines.
+    const proces = drawn.find((label) => label.text.endsWith('aanvraagproces'));
+    expect(proces?.lines.length).toBeGreaterThan(1);
+    for (const label of drawn) {
+      for (const line of label.lines) expect(textWidth(line, 12), line).toBeLessThanOrEqual(240);
+      // No line could take the next line's first word and still fit: the wrap is greedy.
+      label.lines.slice(1).forEach((line, index) => expect(textWidth(`${label.lines[index]} ${line.split(' ')[0]}`, 12)).toBeGreaterThan(240));
+    }
   });
 
   it('is deterministic: the same spec renders to the same bytes, twice in one process', async () => {

@@ -125,7 +125,7 @@ const shapes = {
     ['id', 'caption', 'step', 'scale', 'showNotApplicable', 'tracks', 'bars', 'footnote', 'footnoteEnd'],
     ['id', 'caption', 'step', 'scale', 'showNotApplicable', 'tracks', 'bars', 'footnote'],
   ),
-  '/properties/figures/items/properties/bars/items': shapeOf<BarDefinition>()(['column', 'label', 'aliases', 'optional'], ['column', 'label']),
+  '/properties/figures/items/properties/bars/items': shapeOf<BarDefinition>()(['column', 'label', 'text', 'aliases', 'optional'], ['column', 'label']),
   '/properties/figures/items/properties/footnote/items': shapeOf<FootnotePart>()(['when', 'text', 'joiner'], ['when', 'text']),
   '/properties/grade': shapeOf<GradeDefinition>()(
     ['column', 'step', 'min', 'max', 'tracks', 'decimals', 'aliases', 'optional'],
