@@ -17,6 +17,7 @@ export { hypergeometricTails, type HypergeometricTails } from './hypergeometric-
 export { largestRemainder } from './largest-remainder.js';
 export { linearByLinear, type LinearByLinearOptions, type LinearByLinearResult } from './linear-by-linear.js';
 export { medianDifferenceInterval, type MedianDifference } from './median-difference-interval.js';
+export { logFactorials } from './log-factorials.js';
 export { mannWhitneyCounts, type MannWhitneyOptions, type MannWhitneyResult } from './mann-whitney-counts.js';
 export { mannWhitneyExact } from './mann-whitney-exact.js';
 export { doubledMidranks } from './midranks.js';

@@ -1,5 +1,6 @@
 import { hypergeometricSample } from './hypergeometric-sample.js';
 import { hypergeometricTails } from './hypergeometric-tails.js';
+import { logFactorials } from './log-factorials.js';
 import { monteCarloEstimate } from './monte-carlo-estimate.js';
 import { mulberry32 } from './mulberry32.js';
 
@@ -91,8 +92,7 @@ export function mannWhitneyCounts(
   const observed = Math.abs(doubledW - na * (total + 1));
   const expected = n * (total + 1);
 
-  const logFactorial = new Float64Array(total + 1);
-  for (let i = 2; i <= total; i++) logFactorial[i] = logFactorial[i - 1]! + Math.log(i);
+  const logFactorial = logFactorials(total);
   const left = new Array<number>(sizes.length + 1).fill(0); // answers in categories i, i+1, …
   for (let i = sizes.length - 1; i >= 0; i--) left[i] = left[i + 1]! + sizes[i]!;
 
@@ -148,9 +148,16 @@ function exactP(
   }
   if (bounded > 20 * maxWork) return null;
 
+  // The last two categories' tails cost their length (far cheaper than a transition) for every
+  // m the program reaches: counted as each m is first reached, so a split too large for the exact
+  // p is refused before the states and tails are filled. The work is the same total whatever the
+  // order it is counted in, so where the exact p stops does not move.
+  const [tA, tB] = [t[k - 2]!, t[k - 1]!];
+  const tailsWork = (m: number): number => (Math.min(tA, n - m) - Math.max(0, n - m - tB) + 1) / 8;
+
   // states[m]: doubled rank sum so far → probability, m answers of the group placed.
   let states: Map<number, number>[] = [new Map([[0, 1]])];
-  let work = 0;
+  let work = k - 2 === 0 ? tailsWork(0) : 0;
   for (let i = 0; i < k - 2; i++) {
     const next: Map<number, number>[] = [];
     const rest = left[i + 1]!;
@@ -167,7 +174,10 @@ function exactP(
         const split = Math.exp(logChoose(t[i]!, x) + logChoose(rest, need - x) - logAll);
         if (split === 0) continue;
         let target = next[m + x];
-        if (target === undefined) next[m + x] = target = new Map();
+        if (target === undefined) {
+          if (i === k - 3 && (work += tailsWork(m + x)) > maxWork) return null;
+          next[m + x] = target = new Map();
+        }
         const shift = x * rank[i]!;
         const into = target;
         here.forEach((probability, s) => into.set(s + shift, (into.get(s + shift) ?? 0) + probability * split));
@@ -176,20 +186,12 @@ function exactP(
     states = next;
   }
 
+  if (work > maxWork) return null;
+
   // The last two categories with r answers of the group left: x in the first, r - x in the
   // second, hypergeometric; the rank sum is linear in x, so the extreme x are two tails.
-  const [tA, tB] = [t[k - 2]!, t[k - 1]!];
   const [rankA, rankB] = [rank[k - 2]!, rank[k - 1]!];
   const slope = rankA - rankB;
-  // The tails cost their length (far cheaper than a transition): counted for every reachable r
-  // before any is filled, so a split too large for the exact p is refused without filling one.
-  for (let m = 0; m < states.length; m++) {
-    const here = states[m];
-    if (here === undefined || here.size === 0) continue;
-    const r = n - m;
-    work += (Math.min(tA, r) - Math.max(0, r - tB) + 1) / 8;
-  }
-  if (work > maxWork) return null;
   let p = 0;
   for (let m = 0; m < states.length; m++) {
     const here = states[m];
