@@ -27,16 +27,18 @@ await build({
 
 // The figure shapes of the report in out/ (what `cj analyse fixtures/haarlem-2016.csv` writes and
 // `--check` keeps current) compiled now, so that a run drawing figures of these shapes loads
-// neither Vega-Lite's compiler nor runs Vega's parser (src/render/spec-shape.ts).
+// neither Vega-Lite's compiler nor runs Vega's parser (src/render/spec-shape.ts). Without out/
+// there are none: every shape is then compiled once in the run that draws it.
 const precompile = await build({
   absWorkingDir: root,
   stdin: {
     contents: `
-      import { readdirSync, readFileSync } from 'node:fs';
+      import { existsSync, readdirSync, readFileSync } from 'node:fs';
       import { shapeOf } from './src/render/spec-shape.ts';
       import { compileSpec } from './src/render/svg.ts';
       const shapes = {};
-      for (const name of readdirSync('out').filter((file) => file.endsWith('.vl.json')).sort()) {
+      const names = existsSync('out') ? readdirSync('out').filter((file) => file.endsWith('.vl.json')).sort() : [];
+      for (const name of names) {
         const shape = shapeOf(JSON.parse(readFileSync('out/' + name, 'utf8')));
         shapes[shape.key] ??= await compileSpec(shape.skeleton);
       }
