@@ -20,7 +20,8 @@ export interface SpecShape {
   readonly content: readonly unknown[];
 }
 
-const tokenOf = (hole: number): string => `__cjhole${hole}__`;
+/** A plain word: Vega-Lite treats a title starting with "_" as private, so no token does. */
+const tokenOf = (hole: number): string => `cjhole${hole}q`;
 /** Sentinels: integers stay integers, fractions fractions, and the sign is kept. */
 const SENTINEL_BASE = 7e12;
 const isSentinelSized = (n: number): boolean => Math.abs(n) >= SENTINEL_BASE / 2;
@@ -56,7 +57,8 @@ export function shapeOf(spec: unknown): SpecShape {
   // `key` is the property the value sits under; `listed` says it is an item of that list.
   const walk = (node: unknown, key: string, listed: boolean): unknown => {
     if (typeof node === 'string') {
-      if (node === '' || !(TEXT_KEYS.has(key) || (listed && LIST_KEYS.has(key)))) return node;
+      // A text starting with "_" stays in the key: Vega-Lite leaves such titles out of descriptions.
+      if (node === '' || node.startsWith('_') || !(TEXT_KEYS.has(key) || (listed && LIST_KEYS.has(key)))) return node;
       return tokenOf(hole(node));
     }
     if (typeof node === 'number') {
@@ -95,28 +97,27 @@ export function fill(compiled: unknown, content: readonly unknown[]): unknown {
     used[hole] = true;
     return content[hole];
   };
+  // Sentinels first: the texts put in next are content, never searched for holes.
   const inCode = (code: string): string =>
     code
-      .replace(/"__cjhole(\d+)__"/g, (_, hole: string) => {
-        const value = valueOf(Number(hole));
-        if (typeof value !== 'string') whole = false;
-        return JSON.stringify(value);
-      })
       .replace(CODE_NUMBER, (text) => {
         const n = Number(text);
         if (!isSentinelSized(n)) return text;
         const hole = sentinels.get(n);
         if (hole === undefined) whole = false;
         return hole === undefined ? text : String(valueOf(hole));
+      })
+      .replace(/"cjhole(\d+)q"|cjhole\d+q/g, (quoted: string, hole: string | undefined) => {
+        const value = hole === undefined ? undefined : valueOf(Number(hole));
+        if (typeof value !== 'string') whole = false;
+        return typeof value === 'string' ? JSON.stringify(value) : quoted;
       });
   const walk = (node: unknown): unknown => {
     if (typeof node === 'string') {
-      const alone = /^__cjhole(\d+)__$/.exec(node);
+      const alone = /^cjhole(\d+)q$/.exec(node);
       if (alone !== null) return valueOf(Number(alone[1]));
-      if (!node.includes('__cjhole') && !/\d{12}/.test(node)) return node;
-      const code = inCode(node);
-      if (code.includes('__cjhole')) whole = false;
-      return code;
+      if (!node.includes('cjhole') && !/\d{12}/.test(node)) return node;
+      return inCode(node);
     }
     if (typeof node === 'number') {
       if (!isSentinelSized(node)) return node;

@@ -67,6 +67,22 @@ describe('a shape compiled once, the content put back', () => {
     expect(await renderSvg(spec)).toContain('>Aantal, Dagen</text>');
   });
 
+  it('content that looks like a hole is put back as it is, never searched for holes', async () => {
+    const title = 'Cohort 7000000000000 cjhole0q "cjhole1q" _private';
+    const spec: TopLevelSpec = {
+      title: { text: title, subtitle: '7000000000001' },
+      data: { values: [{ a: 7000000000000, b: 'cjhole0q' }] },
+      mark: 'bar',
+      encoding: { x: { field: 'a', type: 'quantitative', title: 'a' }, y: { field: 'b', type: 'nominal', title: '_b' } },
+    };
+    const direct = plain(await compileSpec(spec));
+    const shaped = await viaShape(spec);
+    if (shaped !== undefined) expect(shaped).toEqual(direct);
+    const svg = await renderSvg(spec);
+    expect(svg).toContain('>Cohort 7000000000000 cjhole0q "cjhole1q" _private</text>');
+    expect(svg).toContain('>7000000000001</text>');
+  });
+
   it('a sentinel the compiler computes with is refused', () => {
     const shape = shapeOf({ mark: 'text', encoding: { x: { value: 7 } } });
     const [sentinel] = JSON.stringify(shape.skeleton).match(/\d{13}/) ?? [];
