@@ -6,7 +6,7 @@
 import {
   detectableShift,
   fisherFreemanHalton,
-  mannWhitneyExact,
+  mannWhitneyCounts,
   newcombeDifference,
   type FisherFreemanHaltonResult,
 } from '../stats/index.js';
@@ -48,11 +48,6 @@ export function contingencyTest(table: readonly (readonly number[])[], seed: num
   return fisherFreemanHalton(table, { method: 'auto', ...monteCarloSettings(alpha, seed) });
 }
 
-/** Each answer as its place on the scale, 1 for the worst category. */
-function codes(bar: CohortBar, order: readonly string[]): number[] {
-  return order.flatMap((key, index) => new Array<number>(bar.counts[key] ?? 0).fill(index + 1));
-}
-
 export function compareBar(figure: CohortFigure, a: CohortBar, b: CohortBar, options: BarOptions): BarNumbers {
   const categories = figure.categories.map((category): CategoryChange => {
     const xa = a.counts[category.key] ?? 0;
@@ -72,12 +67,15 @@ export function compareBar(figure: CohortFigure, a: CohortBar, b: CohortBar, opt
 
   const ordered = ordinalCategories(figure);
   const order = ordered.map((category) => category.key);
-  const valuesA = codes(a, order);
-  const valuesB = codes(b, order);
+  // The answers per place on the scale, worst first: the test works on these counts.
+  const countsA = order.map((key) => a.counts[key] ?? 0);
+  const countsB = order.map((key) => b.counts[key] ?? 0);
+  const na = countsA.reduce((sum, count) => sum + count, 0);
+  const nb = countsB.reduce((sum, count) => sum + count, 0);
   let ordinal: BarNumbers['ordinal'] = null;
-  if (valuesA.length > 0 && valuesB.length > 0) {
-    const test = mannWhitneyExact(valuesA, valuesB, monteCarloSettings(options.alpha, options.seed));
-    const pairs = valuesA.length * valuesB.length;
+  if (na > 0 && nb > 0) {
+    const test = mannWhitneyCounts(countsA, countsB, monteCarloSettings(options.alpha, options.seed));
+    const pairs = na * nb;
     const Ub = pairs - test.U;
     ordinal = {
       test: 'mann-whitney',
@@ -85,8 +83,8 @@ export function compareBar(figure: CohortFigure, a: CohortBar, b: CohortBar, opt
       standardError: test.standardError,
       draws: test.draws,
       order,
-      na: valuesA.length,
-      nb: valuesB.length,
+      na,
+      nb,
       Ub,
       p: test.p,
       // Cliff's delta of b over a from U (cliffsDelta's JSDoc: δ = 2U/(nₐn_b) − 1), exact in

@@ -4,18 +4,25 @@
  * (mark → count), the only form a results.json keeps them in, so a CSV and its results.json
  * give the same numbers.
  */
-import { mean, sampleStandardDeviation } from 'simple-statistics';
-import { hedgesG, permutationTestMeans, welchTest } from '../stats/index.js';
+import { hedgesG, permutationTestMeans, sampleMoments, welchTest } from '../stats/index.js';
 import type { CohortGrade } from './cohort.js';
 import type { GradeComparison, GradeSide } from './types.js';
 
-/** Every mark as often as it was given, ascending. */
+/** Every mark as often as it was given, ascending (the trend's interval; the tests here take the histogram). */
 export function marksOf(grade: CohortGrade): number[] {
   return grade.distribution.flatMap(({ mark, count }) => new Array<number>(count).fill(mark));
 }
 
-function side(marks: readonly number[]): GradeSide {
-  return { n: marks.length, mean: mean([...marks]), sd: marks.length < 2 ? null : sampleStandardDeviation([...marks]) };
+/** The marks as a histogram, mark → count, in the distribution's order: the tests' input. */
+function histogramOf(grade: CohortGrade): Map<number, number> {
+  const histogram = new Map<number, number>();
+  for (const { mark, count } of grade.distribution) if (count > 0) histogram.set(mark, (histogram.get(mark) ?? 0) + count);
+  return histogram;
+}
+
+function side(marks: ReadonlyMap<number, number>): GradeSide {
+  const { n, mean, variance } = sampleMoments(marks);
+  return { n, mean, sd: variance === null ? null : Math.sqrt(variance) };
 }
 
 export type GradeNumbers = Omit<GradeComparison, 'pAdjusted' | 'verdict' | 'direction'>;
@@ -25,15 +32,15 @@ export type GradeNumbers = Omit<GradeComparison, 'pAdjusted' | 'verdict' | 'dire
  * or marks constant in both cohorts and not in half steps (no test applies).
  */
 export function compareGrade(a: CohortGrade, b: CohortGrade, confidence: number): GradeNumbers | null {
-  const marksA = marksOf(a);
-  const marksB = marksOf(b);
-  if (marksA.length < 2 || marksB.length < 2) return null;
-  const constant = (marks: readonly number[]): boolean => marks.every((mark) => mark === marks[0]);
-  const bothConstant = constant(marksA) && constant(marksB);
+  const marksA = histogramOf(a);
+  const marksB = histogramOf(b);
+  const [sideA, sideB] = [side(marksA), side(marksB)];
+  if (sideA.n < 2 || sideB.n < 2) return null;
+  const bothConstant = marksA.size === 1 && marksB.size === 1;
 
   const welch = bothConstant ? null : welchTest(marksA, marksB, confidence);
   let permutation: GradeComparison['permutation'];
-  if (![...marksA, ...marksB].every((mark) => Number.isInteger(2 * mark))) {
+  if (![...marksA.keys(), ...marksB.keys()].every((mark) => Number.isInteger(2 * mark))) {
     permutation = { skipped: 'marks-not-half-steps' };
   } else {
     try {
@@ -49,9 +56,9 @@ export function compareGrade(a: CohortGrade, b: CohortGrade, confidence: number)
   if (p === undefined) return null;
   return {
     column: b.column,
-    a: side(marksA),
-    b: side(marksB),
-    difference: mean(marksB) - mean(marksA),
+    a: sideA,
+    b: sideB,
+    difference: sideB.mean - sideA.mean,
     welch: welch === null ? null : { df: welch.df, t: welch.t, p: welch.p, lower: welch.lower, upper: welch.upper },
     permutation,
     hedgesG: bothConstant ? null : hedgesG(marksA, marksB),

@@ -4,7 +4,7 @@
  * counts, Holm-corrected within the lead-time segments. A family of its own: the verdicts on the
  * ratings and `--fail-on-change` are not affected by it.
  */
-import { holm, mannWhitneyExact, medianDifferenceInterval } from '../stats/index.js';
+import { holm, mannWhitneyCounts, medianDifferenceInterval } from '../stats/index.js';
 import { monteCarloSettings } from './bar.js';
 import type { Cohort, CohortLeadTime } from './cohort.js';
 import type { LeadTimeComparison, Verdict } from './types.js';
@@ -13,9 +13,10 @@ function histogramOf(segment: CohortLeadTime): Map<number, number> {
   return new Map(segment.distribution.filter((entry) => entry.count > 0).map((entry) => [entry.days, entry.count]));
 }
 
-/** Every respondent's days, for the rank test (n is bounded by the cohort's checks). */
-function valuesOf(segment: CohortLeadTime): number[] {
-  return segment.distribution.flatMap((entry) => Array.from({ length: entry.count }, () => entry.days));
+/** Both histograms as counts per distinct day, the days ascending: the rank test's categories. */
+function countsPerDay(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): [number[], number[]] {
+  const days = [...new Set([...a.keys(), ...b.keys()])].sort((x, y) => x - y);
+  return [days.map((day) => a.get(day) ?? 0), days.map((day) => b.get(day) ?? 0)];
 }
 
 function median(histogram: ReadonlyMap<number, number>, n: number): number {
@@ -49,7 +50,7 @@ export function compareLeadTimes(a: Cohort, b: Cohort, options: { readonly alpha
       if (!(error instanceof RangeError)) throw error;
     }
     // Exact over the distinct days; past the program's work limit a seeded Monte-Carlo p, as for the ratings.
-    const test = mannWhitneyExact(valuesOf(segmentA), valuesOf(segmentB), monteCarloSettings(alpha, options.seed));
+    const test = mannWhitneyCounts(...countsPerDay(histogramA, histogramB), monteCarloSettings(alpha, options.seed));
     return { segmentA, segmentB, histogramA, histogramB, interval, test };
   });
   const adjusted = holm(raw.map(({ test }) => test.p));

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TopLevelSpec } from 'vega-lite';
+import { fill, shapeOf } from './spec-shape.js';
 
 // Resolves to the same files from src/render/ (tests) and dist/render/ (the built CLI).
 export const fontFiles = {
@@ -117,8 +118,11 @@ function itemWidth(item: TextItem, text: unknown): number {
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
- * Renders a Vega-Lite spec to SVG text. Vega and Vega-Lite load on the first call, so commands
- * that draw no figures do not pay for them.
+ * Renders a Vega-Lite spec to SVG text. Vega loads on the first call, so commands that draw no
+ * figures do not pay for it. Vega-Lite's compiler and Vega's parser run once per shape of figure
+ * (spec-shape.ts): on the shapes the build compiled (dist/bundle/shapes.json) not at all, on
+ * another shape once in a run; each figure then only gets its content put back. A figure whose
+ * content the compilers do more with than copy it is compiled as it is.
  */
 export function renderSvg(spec: TopLevelSpec): Promise<string> {
   const rendered = queue.then(() => renderNow(spec));
@@ -126,15 +130,49 @@ export function renderSvg(spec: TopLevelSpec): Promise<string> {
   return rendered;
 }
 
-async function renderNow(spec: TopLevelSpec): Promise<string> {
+/** Vega's dataflow description of a spec: what `vega.parse` makes of Vega-Lite's Vega spec. */
+type Runtime = ReturnType<typeof import('vega').parse>;
+
+/** Compiled shapes by key: those of the build, then those compiled in this run. */
+let shapes: Map<string, unknown> | undefined;
+
+function builtShapes(): Map<string, unknown> {
+  try {
+    // Beside the bundle's chunks when built; absent when running from the sources (tests).
+    const built = JSON.parse(readFileSync(new URL('./shapes.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    return new Map(Object.entries(built));
+  } catch {
+    return new Map();
+  }
+}
+
+/** Compiles a spec (or a shape's skeleton) with Vega-Lite and parses the result with Vega. */
+export async function compileSpec(spec: unknown): Promise<Runtime> {
   const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
-  const vgSpec = vegaLite.compile(spec).spec;
+  return vega.parse(vegaLite.compile(spec as TopLevelSpec).spec);
+}
+
+async function runtimeOf(spec: TopLevelSpec): Promise<Runtime> {
+  shapes ??= builtShapes();
+  const shape = shapeOf(spec);
+  let compiled = shapes.get(shape.key);
+  if (compiled === undefined) {
+    // Plain data, as the build's shapes are after JSON: fill copies what it walks.
+    compiled = JSON.parse(JSON.stringify(await compileSpec(shape.skeleton))) as unknown;
+    shapes.set(shape.key, compiled);
+  }
+  return (fill(compiled, shape.content) as Runtime | undefined) ?? (await compileSpec(spec));
+}
+
+async function renderNow(spec: TopLevelSpec): Promise<string> {
+  const runtime = await runtimeOf(spec);
+  const vega = await import('vega');
   const { textMetrics } = vega as unknown as { textMetrics: TextMetrics };
   const previousWidth = textMetrics.width;
   textMetrics.width = itemWidth;
   try {
     vega.resetSVGDefIds();
-    const view = new vega.View(vega.parse(vgSpec), { renderer: 'none' });
+    const view = new vega.View(runtime, { renderer: 'none' });
     const svg = await view.toSVG();
     view.finalize();
     return svg.endsWith('\n') ? svg : `${svg}\n`;

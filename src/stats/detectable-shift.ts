@@ -68,9 +68,15 @@ export function detectableShift(
   // The other categories' shares among themselves: fixed whatever δ is.
   const relative = others.map((j) => (rest > 0 ? shares[j]! / rest : 1 / others.length));
 
+  // Every simulated cohort of one size and share draws its category from one binomial: its CDF
+  // values are computed once per x (binomialQuantile's `known`).
+  const cdfs = new Map<string, Map<number, number>>();
   const counts = (uniforms: Float64Array, n: number, target: number): number[] => {
     const row = new Array<number>(k).fill(0);
-    let left = n - (row[category] = binomialQuantile(uniforms[0]!, n, target));
+    const key = `${n} ${target}`;
+    let known = cdfs.get(key);
+    if (known === undefined) cdfs.set(key, (known = new Map()));
+    let left = n - (row[category] = binomialQuantile(uniforms[0]!, n, target, known));
     // The others share what is left in their fixed proportions, one conditional binomial each.
     let mass = 1;
     others.forEach((j, i) => {

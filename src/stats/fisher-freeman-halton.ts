@@ -1,5 +1,6 @@
 import { hypergeometricSample } from './hypergeometric-sample.js';
 import { hypergeometricTails, type HypergeometricTails } from './hypergeometric-tails.js';
+import { logFactorials } from './log-factorials.js';
 import { monteCarloEstimate } from './monte-carlo-estimate.js';
 import { mulberry32 } from './mulberry32.js';
 import { regularizedGammaQ } from './regularized-gamma-q.js';
@@ -163,12 +164,6 @@ function sum(values: readonly number[]): number {
   let s = 0;
   for (const v of values) s += v;
   return s;
-}
-
-function logFactorials(n: number): Float64Array {
-  const result = new Float64Array(n + 1);
-  for (let i = 2; i <= n; i++) result[i] = result[i - 1]! + Math.log(i);
-  return result;
 }
 
 /**

@@ -17,7 +17,9 @@ export { hypergeometricTails, type HypergeometricTails } from './hypergeometric-
 export { largestRemainder } from './largest-remainder.js';
 export { linearByLinear, type LinearByLinearOptions, type LinearByLinearResult } from './linear-by-linear.js';
 export { medianDifferenceInterval, type MedianDifference } from './median-difference-interval.js';
-export { mannWhitneyExact, type MannWhitneyOptions, type MannWhitneyResult } from './mann-whitney-exact.js';
+export { logFactorials } from './log-factorials.js';
+export { mannWhitneyCounts, type MannWhitneyOptions, type MannWhitneyResult } from './mann-whitney-counts.js';
+export { mannWhitneyExact } from './mann-whitney-exact.js';
 export { doubledMidranks } from './midranks.js';
 export { monteCarloEstimate } from './monte-carlo-estimate.js';
 export { mulberry32 } from './mulberry32.js';
@@ -25,6 +27,7 @@ export { newcombeDifference, type ProportionDifference } from './newcombe-differ
 export { normalCdf } from './normal-cdf.js';
 export { normalQuantile } from './normal-quantile.js';
 export { permutationTestMeans, type PermutationTestResult } from './permutation-test-means.js';
+export { sampleMoments, type Sample, type SampleMoments } from './sample-moments.js';
 export { regularizedGammaQ } from './regularized-gamma-q.js';
 export { regularizedIncompleteBeta } from './regularized-incomplete-beta.js';
 export { studentTCdf } from './student-t-cdf.js';

@@ -1,4 +1,5 @@
 import { hypergeometricSample } from './hypergeometric-sample.js';
+import { logFactorials } from './log-factorials.js';
 import { monteCarloEstimate } from './monte-carlo-estimate.js';
 import { mulberry32 } from './mulberry32.js';
 
@@ -71,8 +72,7 @@ export function linearByLinear(
   // Compare N·|T − E| in integers: N·T − ΣuΣv.
   const observed = Math.abs(total * statistic - sumU * sumV);
   const extreme = (t: number): boolean => Math.abs(total * t - sumU * sumV) >= observed;
-  const lf = new Float64Array(total + 1);
-  for (let i = 2; i <= total; i++) lf[i] = lf[i - 1]! + Math.log(i);
+  const lf = logFactorials(total);
   const logChoose = (n: number, x: number): number => lf[n]! - lf[x]! - lf[n - x]!;
 
   // Exact: rows one by one; a row of total r takes from the columns' remaining totals a

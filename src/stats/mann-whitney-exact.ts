@@ -1,39 +1,6 @@
-import { hypergeometricSample } from './hypergeometric-sample.js';
-import { hypergeometricTails } from './hypergeometric-tails.js';
-import { monteCarloEstimate } from './monte-carlo-estimate.js';
-import { mulberry32 } from './mulberry32.js';
+import { mannWhitneyCounts, type MannWhitneyOptions, type MannWhitneyResult } from './mann-whitney-counts.js';
 
-export interface MannWhitneyOptions {
-  /**
-   * Most transitions of the dynamic program spent on the exact distribution; beyond it the
-   * p-value is a seeded Monte-Carlo estimate. Default 5e5, under a second.
-   */
-  maxWork?: number;
-  /** Seed of the Monte-Carlo generator; default 1. */
-  seed?: number;
-  /** Fewest Monte-Carlo draws; default 10000. */
-  replicates?: number;
-  /** Monte-Carlo draws on (in batches of 1000) until the standard error is at most this; default 0 (stop at `replicates`). */
-  targetStandardError?: number;
-  /** Most Monte-Carlo draws, whatever the standard error; default 1e6. */
-  maxReplicates?: number;
-}
-
-export interface MannWhitneyResult {
-  /** Mann–Whitney U of a: #(a > b) + ½·#(a = b) over all pairs, = W - nₐ(nₐ+1)/2. */
-  U: number;
-  /** Wilcoxon rank sum of a in the pooled sample, with midranks for ties. */
-  W: number;
-  /** Two-sided p-value, P(|W - E[W]| ≥ |w_obs - E[W]|). */
-  p: number;
-  method: 'exact' | 'monte-carlo';
-  /** Standard error of a Monte-Carlo p, √(p(1-p)/B); 0 for the exact p. */
-  standardError: number;
-  /** Splits drawn for a Monte-Carlo p; 0 for the exact p. */
-  draws: number;
-}
-
-const BATCH = 1000;
+export type { MannWhitneyOptions, MannWhitneyResult };
 
 /**
  * Two-sided Wilcoxon rank-sum (Mann–Whitney) test of a against b, exact
@@ -53,6 +20,8 @@ const BATCH = 1000;
  * P(|W - E[W]| ≥ |w_obs - E[W]|) with E[W] = nₐ(N+1)/2, compared in exact
  * integer arithmetic on doubled midranks; this is not the doubled one-sided
  * p, the two differ when the null distribution is skewed.
+ *
+ * mannWhitneyCounts does the work on the counts per distinct value.
  *
  * Beyond `maxWork` transitions the p-value is a seeded Monte-Carlo estimate
  * (1 + hits)/(B + 1) over B splits drawn the same way (one hypergeometric draw
@@ -79,194 +48,12 @@ export function mannWhitneyExact(
       throw new RangeError(`mannWhitneyExact: group ${name} holds a value that is not finite`);
     }
   }
-  const maxWork = options.maxWork ?? 5e5;
-  const na = a.length;
-  const nb = b.length;
-  const total = na + nb;
-
-  // The categories: distinct pooled values in order, their sizes, and how many of a are in each.
+  // The categories: distinct pooled values in order, and how many of a and of b are in each.
   const values = [...new Set([...a, ...b])].sort((x, y) => x - y);
   const index = new Map(values.map((value, i) => [value, i]));
-  const sizes = new Array<number>(values.length).fill(0);
   const inA = new Array<number>(values.length).fill(0);
-  for (const value of a) {
-    sizes[index.get(value)!]! += 1;
-    inA[index.get(value)!]! += 1;
-  }
-  for (const value of b) sizes[index.get(value)!]! += 1;
-  // Doubled midranks: a category after `before` answers, of size t, has ranks before+1 … before+t.
-  const doubledRank: number[] = [];
-  let before = 0;
-  for (const t of sizes) {
-    doubledRank.push(2 * before + t + 1);
-    before += t;
-  }
-  let doubledW = 0;
-  inA.forEach((count, i) => (doubledW += count * doubledRank[i]!));
-  const W = doubledW / 2;
-  const U = W - (na * (na + 1)) / 2;
-  // |W - E[W]| is the same for either group: take the smaller, with fewer states.
-  const n = Math.min(na, nb);
-  const observed = Math.abs(doubledW - na * (total + 1));
-  const expected = n * (total + 1);
-
-  const logFactorial = new Float64Array(total + 1);
-  for (let i = 2; i <= total; i++) logFactorial[i] = logFactorial[i - 1]! + Math.log(i);
-  const left = new Array<number>(sizes.length + 1).fill(0); // answers in categories i, i+1, …
-  for (let i = sizes.length - 1; i >= 0; i--) left[i] = left[i + 1]! + sizes[i]!;
-
-  const exact = exactP(sizes, doubledRank, n, expected, observed, logFactorial, maxWork);
-  if (exact !== null) return { U, W, p: exact, method: 'exact', standardError: 0, draws: 0 };
-  const estimate = monteCarloP(sizes, doubledRank, left, n, expected, observed, logFactorial, options);
-  return { U, W, ...estimate, method: 'monte-carlo' };
-}
-
-/** ⌊v / d⌋ for integers (d ≠ 0), exact where the floating-point quotient rounds across an integer. */
-function floorDivide(v: number, d: number): number {
-  let q = Math.floor(v / d);
-  if (d > 0) {
-    while (q * d > v) q--;
-    while ((q + 1) * d <= v) q++;
-  } else {
-    while (q * d < v) q--;
-    while ((q + 1) * d >= v) q++;
-  }
-  return q;
-}
-
-function exactP(
-  sizes: readonly number[],
-  doubledRank: readonly number[],
-  n: number,
-  expected: number,
-  observed: number,
-  lf: Float64Array,
-  maxWork: number,
-): number | null {
-  if (observed === 0 || sizes.length < 2) return 1;
-  const logChoose = (m: number, x: number): number => lf[m]! - lf[x]! - lf[m - x]!;
-  // The sum does not depend on the order the categories are placed in: the small ones go
-  // through the dynamic program, the two largest are summed in closed form at the end.
-  const order = sizes.map((_, i) => i).sort((i, j) => sizes[i]! - sizes[j]!);
-  const t = order.map((i) => sizes[i]!);
-  const rank = order.map((i) => doubledRank[i]!);
-  const k = t.length;
-  const left = new Array<number>(k + 1).fill(0);
-  for (let i = k - 1; i >= 0; i--) left[i] = left[i + 1]! + t[i]!;
-
-  // Before starting: an upper bound on the transitions, from the number of splits of the first
-  // categories and from the lattice of (m, s); far past the bound means Monte-Carlo at once.
-  let splits = 1;
-  let bounded = 0;
-  let widest = 0;
-  for (let i = 0; i < k - 2; i++) {
-    widest = Math.max(widest, rank[i]!);
-    const lattice = (Math.min(n, left[0]! - left[i]!) + 1) * (Math.min(n, left[0]! - left[i]!) * widest + 1);
-    bounded += Math.min(splits, lattice) * (t[i]! + 1);
-    splits *= t[i]! + 1;
-  }
-  if (bounded > 20 * maxWork) return null;
-
-  // states[m]: doubled rank sum so far → probability, m answers of the group placed.
-  let states: Map<number, number>[] = [new Map([[0, 1]])];
-  let work = 0;
-  for (let i = 0; i < k - 2; i++) {
-    const next: Map<number, number>[] = [];
-    const rest = left[i + 1]!;
-    for (let m = 0; m < states.length; m++) {
-      const here = states[m];
-      if (here === undefined || here.size === 0) continue;
-      const need = n - m;
-      const low = Math.max(0, need - rest);
-      const high = Math.min(t[i]!, need);
-      work += (high - low + 1) * here.size;
-      if (work > maxWork) return null;
-      const logAll = logChoose(left[i]!, need);
-      for (let x = low; x <= high; x++) {
-        const split = Math.exp(logChoose(t[i]!, x) + logChoose(rest, need - x) - logAll);
-        if (split === 0) continue;
-        let target = next[m + x];
-        if (target === undefined) next[m + x] = target = new Map();
-        const shift = x * rank[i]!;
-        const into = target;
-        here.forEach((probability, s) => into.set(s + shift, (into.get(s + shift) ?? 0) + probability * split));
-      }
-    }
-    states = next;
-  }
-
-  // The last two categories with r answers of the group left: x in the first, r - x in the
-  // second, hypergeometric; the rank sum is linear in x, so the extreme x are two tails.
-  const [tA, tB] = [t[k - 2]!, t[k - 1]!];
-  const [rankA, rankB] = [rank[k - 2]!, rank[k - 1]!];
-  const slope = rankA - rankB;
-  const tails = new Map<number, { low: number; below: Float64Array; above: Float64Array }>();
-  const tailsOf = (r: number): { low: number; below: Float64Array; above: Float64Array } => {
-    let found = tails.get(r);
-    if (found === undefined) {
-      const { from: low, below, above } = hypergeometricTails(tA, tB, r, lf);
-      work += below.length / 8; // filling typed arrays, far cheaper than a transition
-      tails.set(r, (found = { low, below, above }));
-    }
-    return found;
-  };
-  let p = 0;
-  for (let m = 0; m < states.length; m++) {
-    const here = states[m];
-    if (here === undefined || here.size === 0) continue;
-    const r = n - m;
-    const { low, below, above } = tailsOf(r);
-    if (work > maxWork) return null;
-    const high = low + below.length - 1;
-    for (const [s, probability] of here) {
-      // |s + r·rankB + x·slope - E| ≥ D: x·slope ≥ D - c or x·slope ≤ -D - c.
-      const c = s + r * rankB - expected;
-      const [first, second] =
-        slope > 0
-          ? [floorDivide(-observed - c, slope), -floorDivide(-(observed - c), slope)] // x ≤ first, x ≥ second
-          : [floorDivide(observed - c, slope), -floorDivide(-(-observed - c), slope)];
-      let share = 0;
-      if (first + 1 >= second || (first >= high && second <= low)) share = 1; // every x qualifies
-      else {
-        if (first >= low) share += below[Math.min(first, high) - low]!;
-        if (second <= high) share += above[Math.max(second, low) - low]!;
-      }
-      p += probability * share;
-    }
-  }
-  return Math.min(1, p);
-}
-
-function monteCarloP(
-  sizes: readonly number[],
-  doubledRank: readonly number[],
-  left: readonly number[],
-  n: number,
-  expected: number,
-  observed: number,
-  lf: Float64Array,
-  options: MannWhitneyOptions,
-): { p: number; standardError: number; draws: number } {
-  const random = mulberry32(options.seed ?? 1);
-  const replicates = options.replicates ?? 10000;
-  const maxReplicates = Math.max(replicates, options.maxReplicates ?? 1e6);
-  const target = options.targetStandardError ?? 0;
-  const k = sizes.length;
-  let hits = 0;
-  let draws = 0;
-  const estimate = (): { p: number; standardError: number } => monteCarloEstimate(hits, draws);
-  for (;;) {
-    let need = n;
-    let s = 0;
-    for (let i = 0; i < k && need > 0; i++) {
-      const x = i === k - 1 ? need : hypergeometricSample(random, sizes[i]!, left[i + 1]!, need, lf);
-      s += x * doubledRank[i]!;
-      need -= x;
-    }
-    if (Math.abs(s - expected) >= observed) hits++;
-    draws++;
-    if (draws >= maxReplicates) break;
-    if (draws >= replicates && draws % BATCH === 0 && (target === 0 || estimate().standardError <= target)) break;
-  }
-  return { ...estimate(), draws };
+  const inB = new Array<number>(values.length).fill(0);
+  for (const value of a) inA[index.get(value)!]! += 1;
+  for (const value of b) inB[index.get(value)!]! += 1;
+  return mannWhitneyCounts(inA, inB, options);
 }

@@ -1,4 +1,4 @@
-import { mean, sampleVariance } from 'simple-statistics';
+import { sampleMoments, type Sample } from './sample-moments.js';
 import { studentTCdf } from './student-t-cdf.js';
 import { studentTQuantile } from './student-t-quantile.js';
 
@@ -25,8 +25,8 @@ export interface WelchTestResult {
  * p = 2·P(T_df > |t|), interval (x̄_b - x̄ₐ) ± t_{df, 1-α/2}·se.
  * The same numbers as R's `t.test(b, a)`.
  *
- * @param a values of cohort a, at least two
- * @param b values of cohort b, at least two
+ * @param a values of cohort a, at least two, or their histogram (sampleMoments)
+ * @param b values of cohort b, at least two, or their histogram
  * @param confidence confidence level 1 - α, in (0, 1); default 0.95
  * @returns the difference, df, t, the two-sided p-value and the interval
  * @throws {RangeError} if a group has fewer than two values, both groups are constant, or confidence is not in (0, 1)
@@ -34,18 +34,20 @@ export interface WelchTestResult {
  * welchTest([6, 7, 5.5, 8], [7, 8, 8.5, 9]).difference; // => 1.5
  * welchTest([6, 7, 5.5, 8], [7, 8, 8.5, 9]).p.toFixed(6); // => '0.078735'
  */
-export function welchTest(a: readonly number[], b: readonly number[], confidence = 0.95): WelchTestResult {
-  if (a.length < 2 || b.length < 2) throw new RangeError('welchTest: each group needs at least two values');
+export function welchTest(a: Sample, b: Sample, confidence = 0.95): WelchTestResult {
+  const ma = sampleMoments(a);
+  const mb = sampleMoments(b);
+  if (ma.variance === null || mb.variance === null) throw new RangeError('welchTest: each group needs at least two values');
   if (!(confidence > 0 && confidence < 1)) {
     throw new RangeError(`welchTest: confidence must be in (0, 1), got ${confidence}`);
   }
-  const va = sampleVariance([...a]) / a.length;
-  const vb = sampleVariance([...b]) / b.length;
+  const va = ma.variance / ma.n;
+  const vb = mb.variance / mb.n;
   const se = Math.sqrt(va + vb);
   if (!(se > 0)) throw new RangeError('welchTest: both groups are constant, so t is undefined');
-  const difference = mean([...b]) - mean([...a]);
+  const difference = mb.mean - ma.mean;
   const t = difference / se;
-  const df = (va + vb) ** 2 / (va ** 2 / (a.length - 1) + vb ** 2 / (b.length - 1));
+  const df = (va + vb) ** 2 / (va ** 2 / (ma.n - 1) + vb ** 2 / (mb.n - 1));
   const margin = studentTQuantile(1 - (1 - confidence) / 2, df) * se;
   return {
     difference,

@@ -209,6 +209,15 @@ describe('end to end: node bin/cj.js', () => {
     expect(stackFrames(result.stderr)).toEqual([]);
   });
 
+  it('--help, -h, --version and -V print what the CLI itself prints, without loading it', async () => {
+    const help = (await run(['--help'])).stdout;
+    expect(help).toContain('cj analyse');
+    for (const flag of ['--help', '-h']) expect(cj([flag]).stdout, flag).toBe(help);
+    for (const flag of ['--version', '-V']) expect(cj([flag]).stdout, flag).toBe(`${packageVersion}\n`);
+    // With anything else on the line the CLI runs: `--help` of a command is its own.
+    expect(cj(['analyse', '--help']).stdout).toContain('--allow-column');
+  });
+
   it('--version and an unknown option', () => {
     expect(cj(['--version']).stdout.trim()).toBe(packageVersion);
     expect(cj(['analyse', fixturePath, '--bogus']).status).toBe(2);

@@ -1,52 +1,20 @@
 // npm run bench: speed and memory of `cj analyse` against csv-parse alone and papaparse alone,
 // on synthetic wide files of 10k, 100k and 1M respondents (generated into a temp dir, removed
-// after), plus start-up time and the fixture to 8 SVGs. Medians of several runs. Exits 1 when a
+// after), plus start-up time and the fixture to 8 SVGs (startup.mjs), and cj diff (diff.mjs). Medians of several runs. Exits 1 when a
 // target of issue 7 is missed.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './generate.mjs';
+import { diffTargets } from './diff.mjs';
+import { measure, median } from './measure.mjs';
+import { startupTargets } from './startup.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const probe = fileURLToPath(new URL('./rss-probe.mjs', import.meta.url));
 const cj = join(root, 'bin/cj.js');
 const sizes = (process.env.CJ_BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
 const runsFor = (rows) => (rows >= 1_000_000 ? 3 : 5);
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
-/** Runs a node script once; returns wall seconds and peak RSS in MB. */
-function measure(args) {
-  const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['--import', probe, ...args], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const stderr = result.stderr.toString();
-  const rss = /cj-bench-max-rss-kb (\d+)/.exec(stderr);
-  if (result.status !== 0 || rss === null) throw new Error(`${args.join(' ')} failed (${result.status}):\n${stderr}`);
-  return { seconds, rssMb: Number(rss[1]) / 1024 };
-}
-
-/** Median wall seconds of a node script, nothing preloaded. */
-function timeMany(args, runs) {
-  const samples = Array.from({ length: runs }, () => {
-    const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'ignore' });
-    if (result.status !== 0) throw new Error(`${args.join(' ')} failed (${result.status})`);
-    return Number(process.hrtime.bigint() - start) / 1e9;
-  });
-  return median(samples);
-}
 
 function measureMany(args, runs) {
   const samples = Array.from({ length: runs }, () => measure(args));
@@ -81,16 +49,10 @@ try {
     rmSync(file);
   }
 
-  // Start-up is timed without the RSS probe: it would add the same few ms to both sides.
-  const startRuns = 21;
-  const nodeAlone = timeMany(['-e', '0'], startRuns);
-  const help = timeMany([cj, '--help'], startRuns);
-  const version = timeMany([cj, '--version'], startRuns);
-  const figuresOut = join(dir, 'out');
-  const fixture = measureMany([cj, 'analyse', join(root, 'fixtures/haarlem-2016.csv'), '--out', figuresOut, '--quiet'], 5);
   console.log('');
-  console.log(`start-up (median of ${startRuns}): node -e 0 ${(nodeAlone * 1000).toFixed(0)} ms, cj --help ${(help * 1000).toFixed(0)} ms (${(help / nodeAlone).toFixed(2)}×), cj --version ${(version * 1000).toFixed(0)} ms (${(version / nodeAlone).toFixed(2)}×)`);
-  console.log(`fixture to results + 8 SVGs + page: ${(fixture.seconds * 1000).toFixed(0)} ms, peak RSS ${fixture.rssMb.toFixed(0)} MB`);
+  const startup = startupTargets(root, cj);
+  console.log('');
+  const diff = await diffTargets(cj, sizes);
 
   const targets = [];
   const largest = Math.max(...sizes);
@@ -100,8 +62,7 @@ try {
   const cjSmall = byName.get(`cj analyse --format json@${smallest}`);
   targets.push([`cj rows/s at ${largest} ≥ 80% of csv-parse alone`, `${((cjLarge.rowsPerSecond / baseLarge.rowsPerSecond) * 100).toFixed(0)}%`, cjLarge.rowsPerSecond >= 0.8 * baseLarge.rowsPerSecond]);
   targets.push([`cj peak RSS at ${largest} within 50 MB of ${smallest}`, `+${(cjLarge.rssMb - cjSmall.rssMb).toFixed(1)} MB`, cjLarge.rssMb - cjSmall.rssMb <= 50]);
-  targets.push(['cj --help ≤ 1.5× node -e 0', `${(help / nodeAlone).toFixed(2)}×`, help <= 1.5 * nodeAlone]);
-  targets.push(['cj --version ≤ 1.5× node -e 0', `${(version / nodeAlone).toFixed(2)}×`, version <= 1.5 * nodeAlone]);
+  for (const row of [...startup, ...diff]) targets.push([row.target, row.measured, row.met]);
   console.log('');
   for (const [name, value, met] of targets) console.log(`${met ? 'met   ' : 'MISSED'}  ${name.padEnd(48)} ${value}`);
   process.exitCode = targets.every(([, , met]) => met) ? 0 : 1;

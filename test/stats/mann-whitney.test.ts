@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cliffsDelta } from '../../src/stats/cliffs-delta.js';
+import { mannWhitneyCounts } from '../../src/stats/mann-whitney-counts.js';
 import { mannWhitneyExact } from '../../src/stats/mann-whitney-exact.js';
 import { doubledMidranks } from '../../src/stats/midranks.js';
 import { EXACT, expectClose } from './helpers.js';
@@ -82,5 +83,46 @@ describe('cliffsDelta (a over b)', () => {
         return Math.abs(delta - ((2 * U) / (a.length * b.length) - 1)) < 1e-12 && delta === -cliffsDelta(b, a);
       }),
     );
+  });
+});
+
+describe('mannWhitneyCounts: the same test on the counts per category', () => {
+  /** Counts per distinct pooled value, ascending: tallied here from the case's values. */
+  const countsOf = (a: readonly number[], b: readonly number[]): [number[], number[]] => {
+    const values = [...new Set([...a, ...b])].sort((x, y) => x - y);
+    return [values.map((v) => a.filter((x) => x === v).length), values.map((v) => b.filter((x) => x === v).length)];
+  };
+
+  it.each(r.mannWhitney.map((k) => [label(k.a, k.b), k] as const))('matches R (coin) for %s', (_, k) => {
+    const result = mannWhitneyCounts(...countsOf(k.a, k.b));
+    expect(result.U).toBe(k.U);
+    expect(result.W).toBe(k.W);
+    expectClose(result.p, k.p ?? 1, EXACT);
+  });
+
+  it('a category empty in both groups changes nothing (it has no answers to rank)', () => {
+    const withGap = mannWhitneyCounts([1, 0, 2, 3], [2, 0, 2, 1]);
+    const without = mannWhitneyCounts([1, 2, 3], [2, 2, 1]);
+    expect(withGap).toEqual(without);
+    expect(without.p.toFixed(12)).toBe((106 / 231).toFixed(12));
+  });
+
+  it('a bar of a million answers a side: decided without filling the exact tails, Monte-Carlo within its standard error', () => {
+    const result = mannWhitneyCounts([300_000, 400_000, 300_000], [290_000, 400_000, 310_000], { seed: 1, replicates: 10_000 });
+    expect(result.method).toBe('monte-carlo');
+    expect(result.draws).toBe(10_000);
+    // The normal approximation with ties (a yardstick written apart): z = (U − nₐn_b/2)/σ_U.
+    const n = 2e6;
+    const ties = [590_000, 800_000, 610_000].reduce((s, t) => s + t ** 3 - t, 0);
+    const sigma = Math.sqrt(((1e12) / 12) * (n + 1 - ties / (n * (n - 1))));
+    const z = Math.abs(result.U - 1e12 / 2) / sigma;
+    expect(z).toBeGreaterThan(5); // b is better by 2 points of 'best': far from the null
+    expect(result.p).toBeLessThan(1e-3);
+  });
+
+  it('rejects counts that are not whole, an empty group and unequal lengths', () => {
+    expect(() => mannWhitneyCounts([1.5, 2], [1, 2])).toThrow(RangeError);
+    expect(() => mannWhitneyCounts([0, 0], [1, 2])).toThrow(/empty/);
+    expect(() => mannWhitneyCounts([1, 2], [1, 2, 3])).toThrow(RangeError);
   });
 });

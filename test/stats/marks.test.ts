@@ -7,9 +7,11 @@
 // with alternative 'greater' (pAbsolute) and on mean(b) - mean(a) with
 // 'two-sided' (pScipyTwoSided, which doubles the smaller one-sided p).
 import fc from 'fast-check';
+import { mean, sampleVariance } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { hedgesG } from '../../src/stats/hedges-g.js';
 import { permutationTestMeans } from '../../src/stats/permutation-test-means.js';
+import { sampleMoments } from '../../src/stats/sample-moments.js';
 import { welchTest } from '../../src/stats/welch-test.js';
 import { APPROXIMATE, EXACT, expectClose } from './helpers.js';
 import r from './reference/r.json' with { type: 'json' };
@@ -110,5 +112,44 @@ describe('hedgesG (b minus a)', () => {
   it('rejects too few values and constant groups', () => {
     expect(() => hedgesG([1], [2, 3])).toThrow(RangeError);
     expect(() => hedgesG([1, 1], [2, 2])).toThrow(/constant/);
+  });
+});
+
+/** The marks of a case as a histogram, tallied here by hand (value → count, first seen first). */
+const tally = (values: readonly number[]): Map<number, number> => {
+  const histogram = new Map<number, number>();
+  for (const value of values) histogram.set(value, (histogram.get(value) ?? 0) + 1);
+  return histogram;
+};
+
+describe('the grade\'s tests on mark histograms (no array of marks)', () => {
+  it.each(byLabel(r.marks))('permutation p, Welch and Hedges\' g from histograms match R for %s', (_, k) => {
+    expectClose(permutationTestMeans(tally(k.a), tally(k.b)).p, k.permutationP ?? 1, EXACT);
+    if (k.welch) expectClose(welchTest(tally(k.a), tally(k.b)).p, k.welch.p, APPROXIMATE);
+    if (k.hedgesG !== null) expectClose(hedgesG(tally(k.a), tally(k.b)), k.hedgesG ?? Number.NaN, APPROXIMATE);
+  });
+
+  it('sampleMoments of a histogram is, to the last bit, simple-statistics on the sorted values (property)', () => {
+    const histogram = fc.uniqueArray(fc.tuple(fc.integer({ min: 2, max: 20 }).map((twice) => twice / 2), fc.integer({ min: 0, max: 40 })), { selector: ([mark]) => mark, maxLength: 12 });
+    fc.assert(
+      fc.property(histogram, (entries) => {
+        const values = entries.flatMap(([mark, count]) => new Array<number>(count).fill(mark));
+        const moments = sampleMoments(new Map(entries));
+        if (values.length === 0) return moments.n === 0;
+        return moments.n === values.length && moments.mean === mean(values) && moments.variance === (values.length < 2 ? null : sampleVariance(values));
+      }),
+    );
+  });
+
+  it('a cohort of a million marks: refused as too large for the permutation test before any array, Welch from its sums', () => {
+    const a = new Map([[5, 300_000], [6, 400_000], [8, 300_000]]);
+    const b = new Map([[5, 290_000], [6, 400_000], [8, 310_000]]);
+    expect(() => permutationTestMeans(a, b)).toThrow(/too wide a range/);
+    // Means 6.3 and 6.33, variances by hand: Σ count·(x − mean)² / (n − 1).
+    const variance = (h: Map<number, number>, m: number): number => [...h].reduce((s, [x, c]) => s + c * (x - m) ** 2, 0) / (1e6 - 1);
+    const [va, vb] = [variance(a, 6.3), variance(b, 6.33)];
+    const welch = welchTest(a, b);
+    expectClose(welch.difference, 0.03, 1e-9);
+    expectClose(welch.t, 0.03 / Math.sqrt((va + vb) / 1e6), 1e-6);
   });
 });

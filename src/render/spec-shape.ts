@@ -1,0 +1,140 @@
+/**
+ * A figure's shape: its spec with the content taken out, so that Vega-Lite's compiler and Vega's
+ * parser run once per shape and each figure of that shape only has its content put back.
+ *
+ * Content is what those compilers copy through without looking at it: the inline data, the texts
+ * (title, subtitle, description, the `text` of a mark, the items of a scale's domain and range)
+ * and the non-zero numbers of a scale's domain and range, of axis `values` and of a channel's
+ * `value`. Each distinct value becomes one hole, a string token or a sentinel number far from
+ * any figure's, so equal values stay equal and the key (the spec with holes) says which are.
+ * Filling checks that every hole came out whole where a value can stand: a token inside a longer
+ * string (a title merged into a label, say) or a sentinel that was computed with makes `fill`
+ * return undefined, and the caller compiles that figure as it is.
+ */
+
+/** A spec with holes where its content was, and the content in the holes' order. */
+export interface SpecShape {
+  /** The spec with holes, as JSON: equal for specs that compile alike. */
+  readonly key: string;
+  readonly skeleton: unknown;
+  readonly content: readonly unknown[];
+}
+
+/** A plain word: Vega-Lite treats a title starting with "_" as private, so no token does. */
+const tokenOf = (hole: number): string => `cjhole${hole}q`;
+/** Sentinels: integers stay integers, fractions fractions, and the sign is kept. */
+const SENTINEL_BASE = 7e12;
+const isSentinelSized = (n: number): boolean => Math.abs(n) >= SENTINEL_BASE / 2;
+const sentinelOf = (hole: number, like: number): number => Math.sign(like) * (SENTINEL_BASE + hole + (Number.isInteger(like) ? 0 : 0.5));
+/** Code as Vega's parser writes it: a number, maybe negative. */
+const CODE_NUMBER = /-?\d+(?:\.\d+)?(?:e[+-]?\d+)?/gi;
+
+const TEXT_KEYS = new Set(['text', 'title', 'subtitle', 'description']);
+const LIST_KEYS = new Set(['domain', 'range', 'values']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isRows(values: unknown): values is Record<string, unknown>[] {
+  return Array.isArray(values) && values.length > 0 && values.every(isRecord);
+}
+
+/** Takes the content out of a spec (which it does not change). */
+export function shapeOf(spec: unknown): SpecShape {
+  const content: unknown[] = [];
+  const holes = new Map<string, number>();
+  const hole = (value: unknown): number => {
+    const id = JSON.stringify(value);
+    let at = holes.get(id);
+    if (at === undefined) {
+      at = content.length;
+      holes.set(id, at);
+      content.push(value);
+    }
+    return at;
+  };
+  // `key` is the property the value sits under; `listed` says it is an item of that list.
+  const walk = (node: unknown, key: string, listed: boolean): unknown => {
+    if (typeof node === 'string') {
+      // A text starting with "_" stays in the key: Vega-Lite leaves such titles out of descriptions.
+      if (node === '' || node.startsWith('_') || !(TEXT_KEYS.has(key) || (listed && LIST_KEYS.has(key)))) return node;
+      return tokenOf(hole(node));
+    }
+    if (typeof node === 'number') {
+      if (node === 0 || !Number.isFinite(node) || !((listed && LIST_KEYS.has(key)) || key === 'value')) return node;
+      return sentinelOf(hole(node), node);
+    }
+    if (Array.isArray(node)) return node.map((item) => walk(item, key, true));
+    if (!isRecord(node)) return node;
+    const out: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(node)) {
+      if (name === 'data' && isRecord(value) && isRows(value['values'])) {
+        out[name] = { ...value, values: [{ __cjdata: hole(value['values']) }] };
+      } else {
+        out[name] = walk(value, name, false);
+      }
+    }
+    return out;
+  };
+  const skeleton = walk(spec, '', false);
+  return { key: JSON.stringify(skeleton), skeleton, content };
+}
+
+/**
+ * Puts content back into what the compilers made of a skeleton: tokens standing alone become the
+ * value, tokens quoted in expression code its JSON, sentinels the number. Undefined when a hole
+ * is found anywhere else, or not at all.
+ */
+export function fill(compiled: unknown, content: readonly unknown[]): unknown {
+  const sentinels = new Map<number, number>();
+  content.forEach((value, hole) => {
+    if (typeof value === 'number') sentinels.set(sentinelOf(hole, value), hole);
+  });
+  const used = new Array<boolean>(content.length).fill(false);
+  let whole = true;
+  const valueOf = (hole: number): unknown => {
+    used[hole] = true;
+    return content[hole];
+  };
+  // Sentinels first: the texts put in next are content, never searched for holes.
+  const inCode = (code: string): string =>
+    code
+      .replace(CODE_NUMBER, (text) => {
+        const n = Number(text);
+        if (!isSentinelSized(n)) return text;
+        const hole = sentinels.get(n);
+        if (hole === undefined) whole = false;
+        return hole === undefined ? text : String(valueOf(hole));
+      })
+      .replace(/"cjhole(\d+)q"|cjhole\d+q/g, (quoted: string, hole: string | undefined) => {
+        const value = hole === undefined ? undefined : valueOf(Number(hole));
+        if (typeof value !== 'string') whole = false;
+        return typeof value === 'string' ? JSON.stringify(value) : quoted;
+      });
+  const walk = (node: unknown): unknown => {
+    if (typeof node === 'string') {
+      const alone = /^cjhole(\d+)q$/.exec(node);
+      if (alone !== null) return valueOf(Number(alone[1]));
+      if (!node.includes('cjhole') && !/\d{12}/.test(node)) return node;
+      return inCode(node);
+    }
+    if (typeof node === 'number') {
+      if (!isSentinelSized(node)) return node;
+      const hole = sentinels.get(node);
+      if (hole === undefined) whole = false;
+      return hole === undefined ? node : valueOf(hole);
+    }
+    if (Array.isArray(node)) {
+      const [only] = node;
+      if (node.length === 1 && isRecord(only) && typeof only['__cjdata'] === 'number' && Object.keys(only).length === 1) return valueOf(only['__cjdata']);
+      return node.map(walk);
+    }
+    if (!isRecord(node)) return node;
+    const out: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(node)) out[name] = walk(value);
+    return out;
+  };
+  const filled = walk(compiled);
+  return whole && used.every(Boolean) ? filled : undefined;
+}
