@@ -191,6 +191,7 @@ export class Accumulator {
       };
     });
     this.figureSteps = survey.figures.map((figure) => survey.stepIndex.get(figure.step) ?? 0);
+    this.figureNByTrack = new Float64Array(survey.figures.length * this.trackIds.length);
     this.figureCovers = survey.figures.map((figure) => Uint8Array.from(this.trackIds, (track) => (coversTrack(figure.tracks, track) ? 1 : 0)));
     this.counted = new Uint8Array(survey.figures.length);
     this.notApplicable = new Uint8Array(survey.figures.length);
@@ -201,6 +202,8 @@ export class Accumulator {
   private readonly trackIds: readonly string[];
   /** Per figure, whether it counts the track, by track. */
   private readonly figureCovers: readonly Uint8Array[];
+  /** Per figure, per track (survey.tracks order), the respondents it counts; copied into NByTrack when read. */
+  private readonly figureNByTrack: Float64Array;
   /** Answers left out, by rule (exclusionRules order); copied into tallies when they are read. */
   private readonly leftOutByRule = new Float64Array(exclusionRules.length);
 
@@ -236,6 +239,9 @@ export class Accumulator {
       column.bar.missing = column.missing;
     }
     exclusionRules.forEach((rule, index) => copy(state.exclusionsByRule, rule, this.leftOutByRule[index] ?? 0));
+    state.figures.forEach((figure, figureIndex) =>
+      this.trackIds.forEach((track, trackIndex) => copy(figure.NByTrack, track, this.figureNByTrack[figureIndex * this.trackIds.length + trackIndex] ?? 0)),
+    );
     return state;
   }
 
@@ -329,7 +335,7 @@ export class Accumulator {
       if (this.figureCovers[figureIndex]?.[trackIndex] !== 1) continue;
       if (counted[figureIndex] === 1) {
         tally.N++;
-        increment(tally.NByTrack, row.track);
+        countOne(this.figureNByTrack, figureIndex * this.trackIds.length + trackIndex);
       } else if (!stepUsable(row, this.figureSteps[figureIndex] ?? 0)) {
         tally.withdrawnConsent++;
       } else if (notApplicable[figureIndex] === 1) {
