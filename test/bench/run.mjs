@@ -1,8 +1,9 @@
 // npm run bench: speed and peak memory of `cj analyse --format json` beside its peers on synthetic
 // wide files of 10k, 100k and 1M respondents (generated into a temp dir, removed after): DuckDB
-// doing the same counting in SQL (2 threads; its counts checked against cj's bar by bar),
-// papaparse and csv-parse reading alone, and cj as it was before issue 13 (built from git, when
-// this is a clone). `npm run bench -- --10m` adds a file of 10M respondents, for memory.
+// doing the same counting in SQL (2 threads) and pandas (where python3-pandas is installed), their
+// counts checked against cj's bar by bar; papaparse and csv-parse reading alone; and cj as it
+// was before issue 13 (built from git, when this is a clone). `npm run bench -- --10m` adds a
+// file of 10M respondents (2 GB, cj alone), for memory.
 // Programs run in turn (A B C A B C ...), so a busy machine slows each alike; medians.
 // Prints one table of targets, met or missed; exits 1 when one is missed.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -28,10 +29,16 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-/** Runs a node script once; wall seconds, peak RSS in MB, and what it printed. */
-function measure(args) {
+/** A python with pandas (Debian's python3-pandas), for the pandas peer; undefined when there is none. */
+const python = ['/usr/bin/python3', 'python3'].find((command) => spawnSync(command, ['-c', 'import pandas'], { stdio: 'ignore' }).status === 0);
+
+/**
+ * Runs a program once; wall seconds, peak RSS in MB, and what it printed. A node script gets
+ * rss-probe.mjs preloaded; any other program (`[command, ...args]`) prints the same line itself.
+ */
+function measure(args, command) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['--import', probe, ...args], {
+  const result = spawnSync(command ?? process.execPath, command === undefined ? ['--import', probe, ...args] : args, {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     maxBuffer: 512 * 1024 * 1024,
@@ -68,10 +75,10 @@ function buildBaseline(ref, dir) {
   }
 }
 
-/** DuckDB's counts against cj's results, bar by bar: the differences, none when they agree. */
-function compareCounts(results, peer) {
+/** A peer's counts against cj's results, bar by bar: the differences, none when they agree. */
+function compareCounts(results, peer, name) {
   const differences = [];
-  const expect = (what, ours, theirs) => void (ours !== theirs && differences.push(`${what}: cj ${ours}, DuckDB ${theirs}`));
+  const expect = (what, ours, theirs) => void (ours !== theirs && differences.push(`${what}: cj ${ours}, ${name} ${theirs}`));
   expect('respondents', results.input.respondents, peer.respondents);
   expect('distinct codes', results.input.respondents, peer.codes);
   expect('marks counted', results.grade.n, peer.marks);
@@ -110,12 +117,13 @@ try {
       ['cj', 'cj analyse --format json', [cj, 'analyse', file, '--format', 'json', '--quiet']],
       ...(baseline === undefined ? [] : [['before', `cj before (${baselineRef})`, [baseline, 'analyse', file, '--format', 'json', '--quiet']]]),
       ['duckdb', 'DuckDB SQL, 2 threads', [bench('peer-duckdb.mjs'), file]],
+      ...(python === undefined ? [] : [['pandas', 'pandas', [bench('peer-pandas.py'), file], python]]),
       ['papaparse', 'papaparse alone', [bench('baseline-papaparse.mjs'), file]],
       ['csv-parse', 'csv-parse alone', [bench('baseline-csv-parse.mjs'), file]],
     ].filter(([key]) => size < 10_000_000 || key === 'cj');
     const samples = new Map(programs.map(([key]) => [key, []]));
     for (let run = 0; run < runsFor(size); run++) {
-      for (const [key, , args] of programs) samples.get(key).push(measure(args));
+      for (const [key, , args, command] of programs) samples.get(key).push(measure(args, command));
     }
     for (const [key, name] of programs) {
       const runs = samples.get(key);
@@ -128,9 +136,13 @@ try {
 
     const ours = measured.get(`cj@${size}`);
     const duck = measured.get(`duckdb@${size}`);
+    for (const [key, name] of [['duckdb', "DuckDB's SQL"], ['pandas', 'pandas']]) {
+      const peer = measured.get(`${key}@${size}`);
+      if (peer === undefined) continue;
+      const differences = compareCounts(JSON.parse(ours.stdout), JSON.parse(peer.stdout), name);
+      target(`${name} gives cj's counts, bar by bar, at ${size}`, differences.length === 0 ? 'all agree' : differences.slice(0, 3).join('; '), 'all agree', differences.length === 0);
+    }
     if (duck !== undefined) {
-      const differences = compareCounts(JSON.parse(ours.stdout), JSON.parse(duck.stdout));
-      target(`DuckDB's SQL gives cj's counts, bar by bar, at ${size}`, differences.length === 0 ? 'all agree' : differences.slice(0, 3).join('; '), 'all agree', differences.length === 0);
       if (size >= 1_000_000) {
         target(`cj rows/s at ${size} ≥ DuckDB's`, fmt.rate(ours.rate), fmt.rate(duck.rate), ours.rate >= duck.rate);
         target(`cj peak RSS at ${size} ≤ a third of DuckDB's`, fmt.mb(ours.rssMb), fmt.mb(duck.rssMb / 3), ours.rssMb <= duck.rssMb / 3);
