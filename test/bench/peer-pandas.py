@@ -40,4 +40,5 @@ print(json.dumps({
     'total': float(marks.sum()),
     'bars': bars,
 }))
-sys.stderr.write(f"\ncj-bench-max-rss-kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\n")
+usage = resource.getrusage(resource.RUSAGE_SELF)
+sys.stderr.write(f"\ncj-bench-max-rss-kb {usage.ru_maxrss}\ncj-bench-cpu-s {usage.ru_utime + usage.ru_stime}\n")

@@ -47,9 +47,13 @@ function measure(args, command) {
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const stderr = result.stderr.toString();
   const rss = /cj-bench-max-rss-kb (\d+)/.exec(stderr);
-  if (result.status !== 0 || rss === null) throw new Error(`${args.join(' ')} failed (${result.status}):\n${stderr}`);
-  return { seconds, rssMb: Number(rss[1]) / 1024, stdout: result.stdout.toString() };
+  const cpu = /cj-bench-cpu-s ([\d.]+)/.exec(stderr);
+  if (result.status !== 0 || rss === null || cpu === null) throw new Error(`${args.join(' ')} failed (${result.status}):\n${stderr}`);
+  return { seconds, cpuSeconds: Number(cpu[1]), rssMb: Number(rss[1]) / 1024, stdout: result.stdout.toString() };
 }
+
+/** The median over runs of a's wall time over b's in the same round: robust to a machine's load drifting. */
+const pairedRatio = (a, b) => median(a.map((run, index) => run.seconds / b[index].seconds));
 
 /** Median wall seconds of a node script, nothing preloaded. */
 function timeMany(args, runs) {
@@ -107,7 +111,7 @@ try {
   const baseline = existsSync(join(root, '.git')) ? buildBaseline(baselineRef, dir) : undefined;
   console.log(`cj benchmark: node ${process.version}, ${sizes.join(' / ')} respondents, programs in turn, medians`);
   console.log('');
-  console.log(`${'respondents'.padEnd(12)}${'program'.padEnd(30)}${pad('wall s', 9)}${pad('rows/s', 12)}${pad('MB/s', 9)}${pad('peak RSS MB', 13)}`);
+  console.log(`${'respondents'.padEnd(12)}${'program'.padEnd(30)}${pad('wall s', 9)}${pad('CPU s', 9)}${pad('rows/s', 12)}${pad('MB/s', 9)}${pad('peak RSS MB', 13)}`);
   const measured = new Map();
   for (const size of sizes) {
     const file = join(dir, `wide-${size}.csv`);
@@ -128,9 +132,10 @@ try {
     for (const [key, name] of programs) {
       const runs = samples.get(key);
       const seconds = median(runs.map((s) => s.seconds));
+      const cpuSeconds = median(runs.map((s) => s.cpuSeconds));
       const rssMb = median(runs.map((s) => s.rssMb));
-      measured.set(`${key}@${size}`, { seconds, rssMb, rate: size / seconds, stdout: runs[0].stdout });
-      console.log(`${String(size).padEnd(12)}${name.padEnd(30)}${pad(seconds.toFixed(2), 9)}${pad(Math.round(size / seconds).toLocaleString('en'), 12)}${pad((mb / seconds).toFixed(1), 9)}${pad(rssMb.toFixed(1), 13)}`);
+      measured.set(`${key}@${size}`, { runs, seconds, rssMb, rate: size / seconds, stdout: runs[0].stdout });
+      console.log(`${String(size).padEnd(12)}${name.padEnd(30)}${pad(seconds.toFixed(2), 9)}${pad(cpuSeconds.toFixed(2), 9)}${pad(Math.round(size / seconds).toLocaleString('en'), 12)}${pad((mb / seconds).toFixed(1), 9)}${pad(rssMb.toFixed(1), 13)}`);
     }
     rmSync(file);
 
@@ -144,12 +149,16 @@ try {
     }
     if (duck !== undefined) {
       if (size >= 1_000_000) {
-        target(`cj rows/s at ${size} ≥ DuckDB's`, fmt.rate(ours.rate), fmt.rate(duck.rate), ours.rate >= duck.rate);
+        const ratio = pairedRatio(ours.runs, duck.runs);
+        target(`cj rows/s at ${size} ≥ DuckDB's (wall, paired)`, `${fmt.rate(ours.rate)}, ${fmt.ratio(1 / ratio)} DuckDB's`, fmt.rate(duck.rate), ratio <= 1);
         target(`cj peak RSS at ${size} ≤ a third of DuckDB's`, fmt.mb(ours.rssMb), fmt.mb(duck.rssMb / 3), ours.rssMb <= duck.rssMb / 3);
       }
     }
     const before = measured.get(`before@${size}`);
-    if (before !== undefined) target(`cj at ${size} no slower than before`, fmt.rate(ours.rate), fmt.rate(before.rate), ours.rate >= before.rate);
+    if (before !== undefined) {
+      const ratio = pairedRatio(ours.runs, before.runs);
+      target(`cj at ${size} no slower than before (wall, paired)`, `${fmt.ratio(ratio)} before's time`, fmt.ratio(1), ratio <= 1);
+    }
   }
   if (baseline === undefined) target(`cj no slower than before (${baselineRef})`, 'not measured: no git clone', 'measured', false);
 
