@@ -1,5 +1,5 @@
 import type { ExclusionRule, ResponseRow } from '../contract.js';
-import { coversTrack, judge, stepUsable, type Cell } from '../rules/judge.js';
+import { coversTrack, exclusionRules, judge, stepUsable, type Cell } from '../rules/judge.js';
 import type { Survey } from '../survey/load.js';
 import type { FigureDefinition } from '../survey/types.js';
 import type { Exclusion } from './results.js';
@@ -79,6 +79,15 @@ function increment<K>(map: Map<K, number>, key: K, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
+/** judge()'s verdict as a small number: the index of the rule in exclusionRules, or these two. */
+const COUNTED = -1;
+const NOTHING = -2;
+
+/** What a cell's value is to the rules: empty, the scale's n.v.t., or another category. */
+const EMPTY = 0;
+const NOT_APPLICABLE = 1;
+const ANSWER = 2;
+
 /** What the accumulator needs per rating column, looked up once rather than per row. */
 interface ColumnPlan {
   readonly index: number;
@@ -89,6 +98,30 @@ interface ColumnPlan {
   readonly stepIndex: number;
   readonly stepId: string;
   readonly notApplicableKey: string;
+  /**
+   * judge()'s verdict on every cell this column can hold, asked once: by track (survey.tracks
+   * order), step usable or not, and EMPTY / NOT_APPLICABLE / ANSWER. Nothing else of a cell
+   * reaches the rules, so the table gives what judge() would give each cell, at a lookup a cell.
+   */
+  readonly verdicts: Int8Array;
+  /** Whether the column's figure counts the track, by track. */
+  readonly covers: Uint8Array;
+  /** The scale's category keys, n.v.t. last, and per key its count in the bar so far. */
+  readonly keys: readonly string[];
+  readonly counts: Float64Array;
+  /** Answers left out of the bar, by rule (exclusionRules order). */
+  readonly leftOut: Float64Array;
+  missing: number;
+}
+
+function countOne(counts: Float64Array, index: number): void {
+  counts[index] = (counts[index] ?? 0) + 1;
+}
+
+/** A category's position among `keys`, or -1 (keys are a scale's few categories). */
+function keyIndex(keys: readonly string[], key: string): number {
+  for (let i = 0; i < keys.length; i++) if (keys[i] === key) return i;
+  return -1;
 }
 
 /**
@@ -96,7 +129,7 @@ interface ColumnPlan {
  * however long the file is.
  */
 export class Accumulator {
-  readonly tallies: Tallies;
+  private readonly state: Tallies;
   private readonly plan: readonly ColumnPlan[];
   private readonly figureSteps: readonly number[];
   // Per row, per figure: did the respondent count, or was everything n.v.t. (reused across rows).
@@ -117,7 +150,7 @@ export class Accumulator {
     private readonly sink: ExclusionSink,
     private readonly listLimit: number,
   ) {
-    this.tallies = {
+    this.state = {
       respondents: 0,
       respondentsByTrack: new Map(),
       figures: survey.figures.map((figure) => ({
@@ -136,21 +169,80 @@ export class Accumulator {
       withdrawn: [],
       withdrawnTotal: 0,
     };
-    this.plan = survey.ratingColumns.map((role, index) => ({
-      index,
-      column: role.column,
-      figureIndex: role.figureIndex,
-      figure: survey.figures[role.figureIndex] as FigureDefinition,
-      bar: this.tallies.figures[role.figureIndex]?.bars[role.barIndex] as BarTally,
-      stepIndex: role.stepIndex,
-      stepId: survey.steps[role.stepIndex]?.id ?? '',
-      notApplicableKey: role.scale.notApplicable.key,
-    }));
+    this.trackIds = survey.tracks.map((track) => track.id);
+    this.plan = survey.ratingColumns.map((role, index) => {
+      const figure = survey.figures[role.figureIndex] as FigureDefinition;
+      const keys = [...role.scale.categories, role.scale.notApplicable].map((category) => category.key);
+      return {
+        index,
+        column: role.column,
+        figureIndex: role.figureIndex,
+        figure,
+        bar: this.state.figures[role.figureIndex]?.bars[role.barIndex] as BarTally,
+        stepIndex: role.stepIndex,
+        stepId: survey.steps[role.stepIndex]?.id ?? '',
+        notApplicableKey: role.scale.notApplicable.key,
+        verdicts: this.verdictTable(figure, role.stepIndex, role.scale.notApplicable.key, keys),
+        covers: Uint8Array.from(this.trackIds, (track) => (coversTrack(figure.tracks, track) ? 1 : 0)),
+        keys,
+        counts: new Float64Array(keys.length),
+        leftOut: new Float64Array(exclusionRules.length),
+        missing: 0,
+      };
+    });
     this.figureSteps = survey.figures.map((figure) => survey.stepIndex.get(figure.step) ?? 0);
+    this.figureNByTrack = new Float64Array(survey.figures.length * this.trackIds.length);
+    this.figureCovers = survey.figures.map((figure) => Uint8Array.from(this.trackIds, (track) => (coversTrack(figure.tracks, track) ? 1 : 0)));
     this.counted = new Uint8Array(survey.figures.length);
     this.notApplicable = new Uint8Array(survey.figures.length);
     this.allTracks = survey.tracks.map((track) => track.id);
     this.usableDates = new Uint8Array(survey.steps.length);
+  }
+
+  private readonly trackIds: readonly string[];
+  /** Per figure, whether it counts the track, by track. */
+  private readonly figureCovers: readonly Uint8Array[];
+  /** Per figure, per track (survey.tracks order), the respondents it counts; copied into NByTrack when read. */
+  private readonly figureNByTrack: Float64Array;
+  /** Answers left out, by rule (exclusionRules order); copied into tallies when they are read. */
+  private readonly leftOutByRule = new Float64Array(exclusionRules.length);
+
+  /** judge() asked about one cell of each kind this column can hold (see ColumnPlan.verdicts). */
+  private verdictTable(figure: FigureDefinition, stepIndex: number, notApplicableKey: string, keys: readonly string[]): Int8Array {
+    const answer = keys.find((key) => key !== notApplicableKey) ?? '';
+    const table = new Int8Array(this.trackIds.length * 6);
+    this.trackIds.forEach((track, trackIndex) => {
+      for (const usable of [0, 1]) {
+        for (const [kind, value] of [[EMPTY, null], [NOT_APPLICABLE, notApplicableKey], [ANSWER, answer]] as const) {
+          const verdict = judge({
+            row: { track, lastUsableStep: usable === 1 ? stepIndex : stepIndex - 1 },
+            tracks: figure.tracks,
+            stepIndex,
+            value,
+            notApplicableKey,
+            showsNotApplicable: figure.showNotApplicable,
+          });
+          table[trackIndex * 6 + usable * 3 + kind] = verdict === 'counted' ? COUNTED : verdict === null ? NOTHING : exclusionRules.indexOf(verdict);
+        }
+      }
+    });
+    return table;
+  }
+
+  /** The counts so far: the tallies, with what is counted in arrays per column copied into them. */
+  get tallies(): Tallies {
+    const { state } = this;
+    const copy = <K>(map: Map<K, number>, key: K, count: number): void => void (count > 0 && map.set(key, count));
+    for (const column of this.plan) {
+      column.keys.forEach((key, index) => copy(column.bar.counts, key, column.counts[index] ?? 0));
+      exclusionRules.forEach((rule, index) => copy(column.bar.leftOut, rule, column.leftOut[index] ?? 0));
+      column.bar.missing = column.missing;
+    }
+    exclusionRules.forEach((rule, index) => copy(state.exclusionsByRule, rule, this.leftOutByRule[index] ?? 0));
+    state.figures.forEach((figure, figureIndex) =>
+      this.trackIds.forEach((track, trackIndex) => copy(figure.NByTrack, track, this.figureNByTrack[figureIndex * this.trackIds.length + trackIndex] ?? 0)),
+    );
+    return state;
   }
 
   // Every track has lead times of its own (the main track's in the tables, the others apart):
@@ -180,10 +272,10 @@ export class Accumulator {
         this.exclude(row, survey.dateColumns[stepIndex] ?? '', survey.steps[stepIndex]?.id ?? '', verdict, row.dateLines?.[stepIndex]);
       }
     });
-    let tallies = this.tallies.leadTimes.get(row.track);
+    let tallies = this.state.leadTimes.get(row.track);
     if (tallies === undefined) {
       tallies = survey.leadTimes.map(() => ({ days: new Map(), missing: 0, withdrawnConsent: 0 }));
-      this.tallies.leadTimes.set(row.track, tallies);
+      this.state.leadTimes.set(row.track, tallies);
     }
     survey.leadTimes.forEach((role, index) => {
       const tally = tallies[index] as LeadTimeTally;
@@ -195,7 +287,7 @@ export class Accumulator {
   }
 
   add(row: ResponseRow): void {
-    const { survey, tallies, counted, notApplicable } = this;
+    const { survey, state: tallies, counted, notApplicable } = this;
     tallies.respondents++;
     increment(tallies.respondentsByTrack, row.track);
     if (row.withdrawn) {
@@ -209,44 +301,41 @@ export class Accumulator {
 
     counted.fill(0);
     notApplicable.fill(0);
-    const { cell } = this;
-    cell.row = row;
+    const trackIndex = this.trackIds.indexOf(row.track);
     for (const column of this.plan) {
       const value = row.ratings[column.index] ?? null;
-      cell.tracks = column.figure.tracks;
-      cell.stepIndex = column.stepIndex;
-      cell.value = value;
-      cell.notApplicableKey = column.notApplicableKey;
-      cell.showsNotApplicable = column.figure.showNotApplicable;
-      const verdict = judge(cell);
-      if (verdict === 'counted') {
-        increment(column.bar.counts, value as string);
+      const usable = column.stepIndex <= row.lastUsableStep ? 3 : 0;
+      const kind = value === null ? EMPTY : value === column.notApplicableKey ? NOT_APPLICABLE : ANSWER;
+      const verdict = column.verdicts[trackIndex * 6 + usable + kind] as number;
+      if (verdict === COUNTED) {
+        countOne(column.counts, keyIndex(column.keys, value as string));
         counted[column.figureIndex] = 1;
         continue;
       }
       // A respondent whose track the figure does not count (the youth): the answers of usable
       // steps go to the track's own summary, empty cells there as missing.
-      const forOtherTrack = other !== undefined && !coversTrack(column.figure.tracks, row.track) && stepUsable(row, column.stepIndex);
-      if (verdict === null) {
+      const forOtherTrack = other !== undefined && column.covers[trackIndex] === 0 && usable !== 0;
+      if (verdict === NOTHING) {
         if (forOtherTrack) this.otherBar(other, column.index).missing++;
         continue;
       }
-      if (verdict === 'missing') column.bar.missing++;
-      if (verdict === 'not-applicable') {
+      const rule = exclusionRules[verdict] as ExclusionRule;
+      if (rule === 'missing') column.missing++;
+      if (rule === 'not-applicable') {
         // Kept in counts.nvt, outside n: the footnote and the JSON say how many were left out.
-        increment(column.bar.counts, value as string);
+        countOne(column.counts, keyIndex(column.keys, value as string));
         notApplicable[column.figureIndex] = 1;
       }
-      increment(column.bar.leftOut, verdict);
-      this.exclude(row, column.column, column.stepId, verdict, row.answerLines?.[column.index]);
+      countOne(column.leftOut, verdict);
+      this.exclude(row, column.column, column.stepId, rule, row.answerLines?.[column.index]);
       if (forOtherTrack) increment(this.otherBar(other, column.index).counts, value as string);
     }
     for (let figureIndex = 0; figureIndex < tallies.figures.length; figureIndex++) {
       const tally = tallies.figures[figureIndex] as FigureTally;
-      if (!coversTrack((survey.figures[figureIndex] as FigureDefinition).tracks, row.track)) continue;
+      if (this.figureCovers[figureIndex]?.[trackIndex] !== 1) continue;
       if (counted[figureIndex] === 1) {
         tally.N++;
-        increment(tally.NByTrack, row.track);
+        countOne(this.figureNByTrack, figureIndex * this.trackIds.length + trackIndex);
       } else if (!stepUsable(row, this.figureSteps[figureIndex] ?? 0)) {
         tally.withdrawnConsent++;
       } else if (notApplicable[figureIndex] === 1) {
@@ -256,6 +345,8 @@ export class Accumulator {
       }
     }
 
+    const { cell } = this;
+    cell.row = row;
     const { grade } = survey.definition;
     cell.tracks = grade.tracks;
     cell.stepIndex = survey.gradeStepIndex;
@@ -286,16 +377,16 @@ export class Accumulator {
   }
 
   private otherTrack(track: string): TrackTally {
-    let tally = this.tallies.otherTracks.get(track);
+    let tally = this.state.otherTracks.get(track);
     if (tally === undefined) {
       tally = { respondents: 0, bars: new Map(), marks: new Map() };
-      this.tallies.otherTracks.set(track, tally);
+      this.state.otherTracks.set(track, tally);
     }
     return tally;
   }
 
   private exclude(row: ResponseRow, column: string, step: string, rule: ExclusionRule, line = row.line): void {
-    increment(this.tallies.exclusionsByRule, rule);
+    countOne(this.leftOutByRule, exclusionRules.indexOf(rule));
     if (this.sink.wanted()) this.sink.add({ respondent: row.respondent, line, column, step, rule });
   }
 

@@ -74,11 +74,7 @@ export class RowValidator {
       faults.push(new DataError('CJ_MALFORMED_QUOTE', messages.malformedQuote(), { file: this.file, line }));
       return null;
     }
-    const at = (column: number): { file: string; line: number; column: string } => ({
-      file: this.file,
-      line: record.fieldLines?.[column] ?? line,
-      column: map.names[column] ?? `#${column + 1}`,
-    });
+    const at = (column: number): Location => this.locate(record, column);
     if (fields.length > map.names.length) {
       const extra = fields.slice(map.names.length);
       // Excel writes trailing delimiters after the last column; empty extras lose nothing.
@@ -102,6 +98,8 @@ export class RowValidator {
       this.shortRecords++;
     }
     const cell = (index: number): string => (index < 0 ? '' : (fields[index] ?? '').trim());
+    // Where a fault is, is worked out only for a fault: a location per cell would be millions of objects.
+    const refused = (value: string, column: number): boolean => this.refused(value, record, column, faults);
 
     for (const column of this.checkUnknown) {
       const kind = findPersonalData(cell(column.index));
@@ -111,13 +109,13 @@ export class RowValidator {
     const respondent = cell(map.respondent);
     if (respondent === '') {
       faults.push(new DataError('CJ_MISSING_RESPONDENT', messages.missingRespondent(), at(map.respondent)));
-    } else if (!this.refused(respondent, at(map.respondent), faults) && !this.seen.add(respondent)) {
+    } else if (!refused(respondent, map.respondent) && !this.seen.add(respondent)) {
       faults.push(new DataError('CJ_DUPLICATE_RESPONDENT', messages.duplicateRespondent(respondent), at(map.respondent)));
     }
 
     const trackCell = cell(map.track);
-    const track = survey.trackBySpelling.get(trackCell.toLowerCase());
-    if (track === undefined && !this.refused(trackCell, at(map.track), faults)) {
+    const track = survey.trackBySpelling.get(trackCell) ?? survey.trackBySpelling.get(trackCell.toLowerCase());
+    if (track === undefined && !refused(trackCell, map.track)) {
       const accepted = [...survey.trackBySpelling.keys()].join(', ');
       faults.push(new DataError(trackCell === '' ? 'CJ_MISSING_TRACK' : 'CJ_UNKNOWN_TRACK', messages.badValue(trackCell, accepted), at(map.track)));
     }
@@ -128,7 +126,7 @@ export class RowValidator {
     if (withdrawnCell !== '') {
       const step = survey.stepIndex.get(withdrawnCell.toLowerCase());
       if (step === undefined) {
-        if (!this.refused(withdrawnCell, at(map.withdrawnAfter), faults)) {
+        if (!refused(withdrawnCell, map.withdrawnAfter)) {
           faults.push(new DataError('CJ_UNKNOWN_STEP', messages.badValue(withdrawnCell, survey.steps.map((s) => s.id).join(', ')), at(map.withdrawnAfter)));
         }
       } else {
@@ -141,12 +139,12 @@ export class RowValidator {
       const index = map.ratings[i] ?? -1;
       const raw = index < 0 ? '' : (fields[index] ?? '');
       const lookup = this.lookups[i] as ReadonlyMap<string, string>;
-      let category = lookup.get(raw);
-      if (category === undefined) {
+      let category = raw === '' ? undefined : lookup.get(raw);
+      if (category === undefined && raw !== '') {
         const spelling = normaliseSpelling(raw);
         category = spelling === '' ? undefined : lookup.get(spelling);
         // Checked and quoted as written, not lower-cased: a postcode's letters are capitals.
-        if (spelling !== '' && category === undefined && !this.refused(raw.trim(), at(index), faults)) {
+        if (spelling !== '' && category === undefined && !refused(raw.trim(), index)) {
           faults.push(new DataError('CJ_INVALID_VALUE', messages.badValue(raw.trim(), this.accepted[i] ?? ''), at(index)));
         }
       }
@@ -159,7 +157,7 @@ export class RowValidator {
       const { min, max } = survey.definition.grade;
       const value = GRADE.test(gradeCell) ? Number(gradeCell.replace(',', '.')) : Number.NaN;
       if (Number.isNaN(value) || value < min || value > max) {
-        if (!this.refused(gradeCell, at(map.grade), faults)) {
+        if (!refused(gradeCell, map.grade)) {
           faults.push(new DataError('CJ_INVALID_GRADE', messages.badGrade(gradeCell, min, max), at(map.grade)));
         }
       } else {
@@ -176,7 +174,7 @@ export class RowValidator {
       if (value === '') continue;
       const iso = parseDate(value);
       if (iso === null) {
-        if (!this.refused(value, at(date.index), faults)) faults.push(new DataError('CJ_INVALID_DATE', messages.badDate(value), at(date.index)));
+        if (!refused(value, date.index)) faults.push(new DataError('CJ_INVALID_DATE', messages.badDate(value), at(date.index)));
         continue;
       }
       const day = dayNumber(iso);
@@ -200,14 +198,18 @@ export class RowValidator {
     return { ...row, answerLines, dateLines };
   }
 
+  private locate(record: RawRecord, column: number): Location {
+    return { file: this.file, line: record.fieldLines?.[column] ?? record.line, column: this.map.names[column] ?? `#${column + 1}` };
+  }
+
   /**
    * Refuses a cell that holds personal data, naming line and column only; true when it did. Every
    * cell a message would quote comes through here first (valid answers are never quoted).
    */
-  private refused(value: string, at: Location, faults: DataError[]): boolean {
+  private refused(value: string, record: RawRecord, column: number, faults: DataError[]): boolean {
     const kind = findPersonalData(value);
     if (kind === null) return false;
-    faults.push(new DataError('CJ_PERSONAL_DATA', this.messages.personalDataCell(kind), at));
+    faults.push(new DataError('CJ_PERSONAL_DATA', this.messages.personalDataCell(kind), this.locate(record, column)));
     return true;
   }
 }

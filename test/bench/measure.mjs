@@ -13,20 +13,24 @@ export const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-/** Runs a node script once; returns wall seconds and peak RSS in MB. */
-export function measure(args) {
+/**
+ * Runs a program once; wall seconds, peak RSS in MB, and what it printed. A node script gets
+ * rss-probe.mjs preloaded; any other program (`[command, ...args]`) prints the same line itself.
+ */
+export function measure(args, command) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['--import', probe, ...args], {
+  const result = spawnSync(command ?? process.execPath, command === undefined ? ['--import', probe, ...args] : args, {
     cwd: root,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 512 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: '1' },
   });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const stderr = result.stderr.toString();
   const rss = /cj-bench-max-rss-kb (\d+)/.exec(stderr);
-  if (result.status !== 0 || rss === null) throw new Error(`${args.join(' ')} failed (${result.status}):\n${stderr}`);
-  return { seconds, rssMb: Number(rss[1]) / 1024 };
+  const cpu = /cj-bench-cpu-s ([\d.]+)/.exec(stderr);
+  if (result.status !== 0 || rss === null || cpu === null) throw new Error(`${args.join(' ')} failed (${result.status}):\n${stderr}`);
+  return { seconds, cpuSeconds: Number(cpu[1]), rssMb: Number(rss[1]) / 1024, stdout: result.stdout.toString() };
 }
 
 /** Wall seconds of a node script, nothing preloaded (start-up: the probe would weigh on both sides). */
