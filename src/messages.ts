@@ -91,10 +91,10 @@ function enSchemaRule(rule: SchemaRule): string {
   }
 }
 
-type DefinitionThing = 'step' | 'track' | 'category' | 'scale' | 'column' | 'figure' | 'leadTime';
+type DefinitionThing = 'step' | 'track' | 'category' | 'scale' | 'column' | 'figure' | 'leadTime' | 'stratum';
 const thingNames: Record<Lang, Record<DefinitionThing, string>> = {
-  nl: { step: 'stap', track: 'traject', category: 'categorie', scale: 'schaal', column: 'kolom', figure: 'figuur', leadTime: 'doorlooptijd' },
-  en: { step: 'step', track: 'track', category: 'category', scale: 'scale', column: 'column', figure: 'figure', leadTime: 'lead time' },
+  nl: { step: 'stap', track: 'traject', category: 'categorie', scale: 'schaal', column: 'kolom', figure: 'figuur', leadTime: 'doorlooptijd', stratum: 'stratum' },
+  en: { step: 'step', track: 'track', category: 'category', scale: 'scale', column: 'column', figure: 'figure', leadTime: 'lead time', stratum: 'stratum' },
 };
 
 const nlWords = ['nul', 'één', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf'];
