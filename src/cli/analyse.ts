@@ -1,7 +1,8 @@
-import { join, relative, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, join, relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { ExitCode } from '../errors.js';
-import { messages } from '../messages.js';
+import { DataError, ExitCode } from '../errors.js';
+import { messages, type Messages } from '../messages.js';
 import { csvLine } from '../render/csv.js';
 import { renderJson } from '../render/json.js';
 import { safeText } from '../safe-text.js';
@@ -18,6 +19,12 @@ export interface AnalyseFlags extends InputFlags {
   readonly png: boolean;
   readonly figures: boolean;
   readonly check: boolean;
+  /** --by: split every figure by this column. */
+  readonly by?: string;
+  /** --summary: the range of satisfaction per figure and in all ("between 70% and 85%"). */
+  readonly summary: boolean;
+  /** --previous: last year's results.json, for the change in response rate. */
+  readonly previous?: string;
 }
 
 interface RawFlags extends RawInputFlags {
@@ -27,6 +34,9 @@ interface RawFlags extends RawInputFlags {
   png?: boolean;
   figures: boolean;
   check?: boolean;
+  by?: string;
+  summary?: boolean;
+  previous?: string;
 }
 
 const PROGRESS_MIN_BYTES = 4 * 1024 * 1024;
@@ -41,6 +51,9 @@ async function normaliseFlags(file: string, raw: RawFlags, io: Io): Promise<Anal
     png: raw.png === true,
     figures: raw.figures,
     check: raw.check === true,
+    ...(raw.by === undefined ? {} : { by: raw.by.trim().toLowerCase() }),
+    summary: raw.summary === true,
+    ...(raw.previous === undefined ? {} : { previous: raw.previous }),
   });
 }
 
@@ -64,9 +77,16 @@ export async function runAnalyse(flags: AnalyseFlags, io: Io): Promise<number> {
   const showProgress = io.stderr.isTTY === true && size > PROGRESS_MIN_BYTES && !flags.quiet;
   try {
     // The parser and the terminal renderer load only when a file is analysed (start-up time).
-    const [{ analyse }, { renderTerminal }] = await Promise.all([import('../pipeline.js'), import('../render/terminal.js')]);
+    const [{ analyse }, { renderTerminal }, { renderBreakdownTerminal }] = await Promise.all([
+      import('../pipeline.js'),
+      import('../render/terminal.js'),
+      import('../render/breakdown-terminal.js'),
+    ]);
+    const previous = flags.previous === undefined ? undefined : await readPrevious(flags.previous, io, m);
     const results = await analyse(source, {
       ...pipelineOptions(flags),
+      ...(flags.by === undefined ? {} : { by: flags.by }),
+      ...(previous === undefined ? {} : { previous }),
       ...(exclusionsFile === undefined
         ? {}
         : {
@@ -103,7 +123,9 @@ export async function runAnalyse(flags: AnalyseFlags, io: Io): Promise<number> {
         else if (!batch.interrupted) io.stderr.write(`cj: ${m.checkClean(where)}\n`);
         return count === 0 && !batch.interrupted ? ExitCode.ok : ExitCode.changed;
       }
-      io.stdout.write(renderTerminal(results, m, useColor(io.stdout, io.env, flags.color)));
+      const color = useColor(io.stdout, io.env, flags.color);
+      io.stdout.write(renderTerminal(results, m, color));
+      io.stdout.write(renderBreakdownTerminal(results, m, color, flags.summary));
     }
     if (!flags.quiet) {
       for (const warning of results.warnings) io.stderr.write(`cj: ${m.notice}: ${safeText(warning.message)}\n`);
@@ -118,6 +140,23 @@ export async function runAnalyse(flags: AnalyseFlags, io: Io): Promise<number> {
   }
 }
 
+/** Last year's respondents and population from its results.json (--previous). */
+async function readPrevious(path: string, io: Io, m: Messages): Promise<{ respondents: number; size: number; source: string }> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(resolve(io.cwd, path), 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new DataError('CJ_UNREADABLE', code === undefined ? m.mergeNotResults(path) : m.unreadable(path, code), { file: path });
+  }
+  const population = (parsed as { population?: { respondents?: unknown; size?: unknown } } | null)?.population;
+  const { respondents, size } = population ?? {};
+  if (typeof respondents !== 'number' || typeof size !== 'number' || !Number.isInteger(respondents) || !Number.isInteger(size) || size < respondents || size < 1) {
+    throw new DataError('CJ_NO_POPULATION', m.previousNotComparable(path), { file: path });
+  }
+  return { respondents, size, source: basename(path) === 'results.json' ? path : basename(path) };
+}
+
 export function registerAnalyse(program: Command, io: Io, setExit: (code: number) => void): void {
   const command = program
     .command('analyse')
@@ -128,7 +167,10 @@ export function registerAnalyse(program: Command, io: Io, setExit: (code: number
     .option('-o, --out <dir>', 'folder for results.json, exclusions.csv, the figures and index.html', 'out')
     .option('--png', 'also write each figure as PNG')
     .option('--no-figures', 'write results.json and exclusions.csv only, no SVG, spec or page')
-    .option('--check', 'write nothing: compare what would be written with --out, list what would change, exit 1 if anything would');
+    .option('--check', 'write nothing: compare what would be written with --out, list what would change, exit 1 if anything would')
+    .option('--by <column>', 'split every figure by the values of this column (a background or rating column)')
+    .option('--summary', 'say the range of satisfaction per figure and in all ("tussen 70% en 85%")')
+    .option('--previous <results.json>', "last year's results.json: compare the response rate");
   addInputOptions(addColorOptions(command))
     .addHelpText(
       'after',
@@ -138,7 +180,9 @@ Examples:
   $ cj analyse data.csv --format json > results.json
   $ cj analyse data.csv --png --out rapport
   $ cj analyse data.csv --check              in CI: fail when a figure would change
-  $ cj analyse data.csv --allow-column opmerking_medewerker`,
+  $ cj analyse data.csv --allow-column opmerking_medewerker
+  $ cj analyse kto.csv --survey kto.json --by gemeente --summary
+  $ cj analyse kto.csv --survey kto.json --previous vorig-jaar/results.json`,
     )
     .action(async (file: string, raw: RawFlags) => {
       setExit(await runAnalyse(await normaliseFlags(file, raw, io), io));
