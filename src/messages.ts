@@ -478,6 +478,7 @@ const nl = {
   mergeDifferentBreakdown: (file: string) => `${file}: andere uitsplitsingen (--by) dan het eerste bestand`,
   mergeSampled: 'de controle op dubbele respondenten zag een steekproef van de hashes (meer dan 2048 respondenten): een kleine overlap kan gemist zijn',
   mergedFrom: (count: number) => `${count} resultaten opgeteld`,
+  mergeTooFew: (count: number) => `cj merge telt twee of meer results.json op; ${count === 0 ? 'geen' : 'één'} gegeven`,
   smallCellBreakdown: (label: string, smallest: number, minCell: number) =>
     `${label}: een aantal van ${smallest} (onder ${minCell}) in de uitsplitsing kan iemand herkenbaar maken; --suppress maskeert het`,
   suppressed: (count: number) => `${count} ${count === 1 ? 'aantal' : 'aantallen'} gemaskeerd (--suppress); results.json houdt ze en zegt welke`,
@@ -825,6 +826,7 @@ const en: Messages = {
   mergeDifferentBreakdown: (file) => `${file}: other breakdowns (--by) than the first file`,
   mergeSampled: 'the check for shared respondents saw a sample of the hashes (more than 2048 respondents): a small overlap may have been missed',
   mergedFrom: (count) => `${count} results added up`,
+  mergeTooFew: (count) => `cj merge adds up two or more results.json files; ${count === 0 ? 'none' : 'one'} given`,
   smallCellBreakdown: (label, smallest, minCell) =>
     `${label}: a count of ${smallest} (below ${minCell}) in the breakdown may single out a person; --suppress masks it`,
   suppressed: (count) => `${count} ${count === 1 ? 'count' : 'counts'} masked (--suppress); results.json keeps them and says which`,
