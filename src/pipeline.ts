@@ -43,6 +43,8 @@ export interface AnalyseOptions {
   readonly sheet?: string;
   /** Split every figure by this column (--by); otherwise each figure by its own `by`. */
   readonly by?: string;
+  /** --suppress: mask small counts of breakdowns, and what would reveal them, in what is published. */
+  readonly suppress?: boolean;
   /** Last year's respondents and population (--previous), for the change in response rate. */
   readonly previous?: { readonly respondents: number; readonly size: number; readonly source: string };
 }
@@ -140,7 +142,7 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
     survey,
     accumulator.tallies,
     routers.map((router) => ({ by: router.by, groups: new Map([...router.groups].map(([key, group]) => [key, group.accumulator.tallies])) })),
-    { messages, minCell: options.minCell, hasDates: header.map.dates.length > 0, ...(options.previous === undefined ? {} : { previous: options.previous }) },
+    { messages, minCell: options.minCell, suppress: options.suppress === true, hasDates: header.map.dates.length > 0, ...(options.previous === undefined ? {} : { previous: options.previous }) },
   );
 
   // 6. what the reader must know about the input

@@ -25,6 +25,8 @@ export interface AnalyseFlags extends InputFlags {
   readonly summary: boolean;
   /** --previous: last year's results.json, for the change in response rate. */
   readonly previous?: string;
+  /** --suppress: mask small counts of breakdowns in the figures, page and CSV. */
+  readonly suppress: boolean;
 }
 
 interface RawFlags extends RawInputFlags {
@@ -37,6 +39,7 @@ interface RawFlags extends RawInputFlags {
   by?: string;
   summary?: boolean;
   previous?: string;
+  suppress?: boolean;
 }
 
 const PROGRESS_MIN_BYTES = 4 * 1024 * 1024;
@@ -53,6 +56,7 @@ async function normaliseFlags(file: string, raw: RawFlags, io: Io): Promise<Anal
     check: raw.check === true,
     ...(raw.by === undefined ? {} : { by: raw.by.trim().toLowerCase() }),
     summary: raw.summary === true,
+    suppress: raw.suppress === true,
     ...(raw.previous === undefined ? {} : { previous: raw.previous }),
   });
 }
@@ -87,6 +91,7 @@ export async function runAnalyse(flags: AnalyseFlags, io: Io): Promise<number> {
       ...pipelineOptions(flags),
       ...(flags.by === undefined ? {} : { by: flags.by }),
       ...(previous === undefined ? {} : { previous }),
+      suppress: flags.suppress,
       ...(exclusionsFile === undefined
         ? {}
         : {
@@ -170,7 +175,8 @@ export function registerAnalyse(program: Command, io: Io, setExit: (code: number
     .option('--check', 'write nothing: compare what would be written with --out, list what would change, exit 1 if anything would')
     .option('--by <column>', 'split every figure by the values of this column (a background or rating column)')
     .option('--summary', 'say the range of satisfaction per figure and in all ("tussen 70% en 85%")')
-    .option('--previous <results.json>', "last year's results.json: compare the response rate");
+    .option('--previous <results.json>', "last year's results.json: compare the response rate")
+    .option('--suppress', 'with --by: mask counts below --min-cell, and those that would reveal them, in the figures, page and CSV');
   addInputOptions(addColorOptions(command))
     .addHelpText(
       'after',
@@ -182,7 +188,8 @@ Examples:
   $ cj analyse data.csv --check              in CI: fail when a figure would change
   $ cj analyse data.csv --allow-column opmerking_medewerker
   $ cj analyse kto.csv --survey kto.json --by gemeente --summary
-  $ cj analyse kto.csv --survey kto.json --previous vorig-jaar/results.json`,
+  $ cj analyse kto.csv --survey kto.json --previous vorig-jaar/results.json
+  $ cj analyse kto.csv --survey kto.json --by gemeente --suppress --min-cell 5`,
     )
     .action(async (file: string, raw: RawFlags) => {
       setExit(await runAnalyse(await normaliseFlags(file, raw, io), io));

@@ -4,6 +4,7 @@
  * the respondents would be.
  */
 import type { Messages } from '../messages.js';
+import { maskedCells } from '../rules/breakdown-cells.js';
 import { smallCells } from '../rules/small-cells.js';
 import { formatDecimal } from '../format.js';
 import type { Survey } from '../survey/load.js';
@@ -26,6 +27,8 @@ export interface AssembleOptions {
   /** Whether the file had date columns: lead times are reported only then. */
   readonly hasDates: boolean;
   readonly previous?: { readonly respondents: number; readonly size: number; readonly source: string };
+  /** --suppress: mask small counts of breakdowns (and what reveals them) in what is published. */
+  readonly suppress: boolean;
 }
 
 /** Everything results.json says that comes from the counts, and the warnings the counts call for. */
@@ -43,8 +46,26 @@ export function assembleCounts(survey: Survey, tallies: Tallies, groups: readonl
   // 7. satisfaction with intervals, response and margins, each breakdown with its tests
   const satisfaction = satisfactionOfFigures(survey, counts.figures, populationOf(survey));
   const population = populationResult(survey, tallies.respondents, options.previous);
-  const breakdowns = groups.map((group) => breakdownResult(survey, group.by, group.groups, messages));
+  const breakdowns = groups.map((group) => {
+    const result = breakdownResult(survey, group.by, group.groups, messages);
+    const cells = maskedCells({ ...result, disclosure: { minCell: options.minCell, masked: false, cells: [] } }, options.minCell);
+    return { ...result, disclosure: { minCell: options.minCell, masked: options.suppress, cells } };
+  });
   const countWarnings: Warning[] = [];
+  for (const breakdown of breakdowns) {
+    const small = breakdown.disclosure.cells.filter((cell) => cell.reason === 'small');
+    if (small.length === 0) continue;
+    if (options.suppress) {
+      countWarnings.push({ code: 'CJ_SUPPRESSED', message: `${breakdown.label}: ${messages.suppressed(breakdown.disclosure.cells.length)}` });
+      continue;
+    }
+    const counts = small.map((cell) => {
+      const group = breakdown.groups.find((candidate) => candidate.key === cell.group);
+      const at = breakdown.figures.indexOf(cell.figureId);
+      return group?.figures[at]?.bars.find((bar) => bar.column === cell.column)?.counts[cell.category] ?? 0;
+    });
+    countWarnings.push({ code: 'CJ_SMALL_CELL', message: messages.smallCellBreakdown(breakdown.label, Math.min(...counts), options.minCell) });
+  }
   for (const group of smallCells(counts.youth, options.minCell)) {
     countWarnings.push({ code: 'CJ_SMALL_CELL', message: messages.smallCell(group.label, group.smallest, options.minCell) });
   }

@@ -137,7 +137,7 @@ export function breakdownResult(
   by: ByColumn,
   groups: ReadonlyMap<string, Tallies>,
   messages: Messages,
-): BreakdownResult {
+): Omit<BreakdownResult, 'disclosure'> {
   const results: GroupResult[] = groupOrder(survey, by, [...groups.keys()]).map((key) => {
     const tallies = groups.get(key) as Tallies;
     const finished = finishCounts(survey, tallies, messages);

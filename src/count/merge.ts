@@ -187,9 +187,10 @@ export function mergeResults(
     messages,
     minCell: options.minCell,
     hasDates: parts.some((part) => part.results.leadTimes !== undefined),
+    suppress: first.results.breakdowns?.some((breakdown) => breakdown.disclosure.masked) === true,
   });
   // What each part said of its input stays said, once; what the counts call for is said anew.
-  const countCodes = new Set(['CJ_SMALL_CELL', 'CJ_GROUP_TOO_SMALL']);
+  const countCodes = new Set(['CJ_SMALL_CELL', 'CJ_GROUP_TOO_SMALL', 'CJ_SUPPRESSED']);
   const inputWarnings = new Map<string, Warning>();
   for (const warning of parts.flatMap((part) => part.results.warnings)) {
     if (!countCodes.has(warning.code) && !inputWarnings.has(warning.message)) inputWarnings.set(warning.message, warning);

@@ -283,4 +283,19 @@ export interface BreakdownResult {
     /** The sentence a report prints, from the tests above. */
     readonly sentence: string;
   };
+  /**
+   * Counts of the published breakdown below --min-cell and those that would reveal them by
+   * subtraction. Listed always; masked in the figures, page and CSV with --suppress (`masked`).
+   */
+  readonly disclosure: { readonly minCell: number; readonly masked: boolean; readonly cells: readonly MaskedCell[] };
+}
+
+/** A count of a breakdown masked before publication, and why. */
+export interface MaskedCell {
+  readonly figureId: string;
+  readonly column: string;
+  readonly group: string;
+  readonly category: string;
+  /** `small`: below --min-cell; `secondary`: would give a small one back by subtraction. */
+  readonly reason: 'small' | 'secondary';
 }

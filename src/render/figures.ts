@@ -4,6 +4,9 @@
  */
 import type { FigureResult, Results } from '../count/results.js';
 import { messages, type Messages } from '../messages.js';
+import { breakdownCsv } from './breakdown-csv.js';
+import { breakdownSection } from './breakdown-html.js';
+import { breakdownFileName, breakdownSpec, type BarLabels } from './breakdown-spec.js';
 import { figureSpec } from './figure-spec.js';
 import { renderHtml } from './html.js';
 import { LEAD_TIME_FILE, leadTimeSpec } from './lead-time-spec.js';
@@ -21,6 +24,8 @@ export interface FigureFileOptions {
   readonly png: boolean;
   /** Texts around the figures (titles, axis, the page); Dutch, the report's language, by default. */
   readonly messages?: Messages;
+  /** What a breakdown figure's segments say (--labels); percentages by default. */
+  readonly labels?: BarLabels;
 }
 
 /** The spec of a figure as the files hold it: laid out with the metrics of the shipped font. */
@@ -60,6 +65,22 @@ export async function renderFigureFiles(results: Results, options: FigureFileOpt
     files.push({ name: `${LEAD_TIME_FILE}.svg`, content: leadTimeSvg }, { name: `${LEAD_TIME_FILE}.vl.json`, content: `${jsonText(spec)}\n` });
     if (options.png) files.push({ name: `${LEAD_TIME_FILE}.png`, content: await renderPng(leadTimeSvg) });
   }
-  files.push({ name: 'index.html', content: renderHtml(results, svgs, options.messages, leadTimeSvg) });
+  // Each breakdown: a figure per split figure, its CSV, and a section of the page.
+  const m = options.messages ?? messages.nl;
+  const sections: string[] = [];
+  for (const breakdown of results.breakdowns ?? []) {
+    const breakdownSvgs: string[] = [];
+    for (const figureId of breakdown.figures) {
+      const spec = breakdownSpec(results, breakdown, figureId, { messages: m, measureText: textWidth, labels: options.labels ?? 'percent' });
+      const svg = await renderSvg(spec);
+      breakdownSvgs.push(svg);
+      const name = breakdownFileName(breakdown, figureId);
+      files.push({ name: `${name}.svg`, content: svg }, { name: `${name}.vl.json`, content: `${jsonText(spec)}\n` });
+      if (options.png) files.push({ name: `${name}.png`, content: await renderPng(svg) });
+    }
+    files.push({ name: `${breakdownFileName(breakdown, '').replace(/-figuur-$/, '')}.csv`, content: breakdownCsv(results, breakdown, m) });
+    sections.push(breakdownSection(results, breakdown, breakdownSvgs, m));
+  }
+  files.push({ name: 'index.html', content: renderHtml(results, svgs, options.messages, leadTimeSvg, sections) });
   return files;
 }

@@ -1,0 +1,110 @@
+/**
+ * The KTO's split figures: golden SVGs (looked at before they were kept), what --labels prints
+ * inside the segments, and what --suppress keeps out of the SVG, spec, CSV and page while
+ * results.json keeps the counts and lists what was masked.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Results } from '../../src/count/results.js';
+import { messages } from '../../src/messages.js';
+import { breakdownSpec, segmentText } from '../../src/render/breakdown-spec.js';
+import { renderSvg, textWidth } from '../../src/render/svg.js';
+import { expectGolden } from '../helpers/golden.js';
+import { analyseJson, repoRoot, run, tempDir } from '../helpers/run.js';
+
+const goldenDir = fileURLToPath(new URL('../golden/', import.meta.url));
+const ktoDir = join(repoRoot, 'fixtures', 'kto-2016');
+const survey = join(ktoDir, 'survey.json');
+const responses = join(ktoDir, 'responses.csv');
+
+async function ktoResults(extra: readonly string[] = []): Promise<Results> {
+  return (await analyseJson(responses, ['--survey', survey, ...extra])) as unknown as Results;
+}
+
+describe('golden SVGs of the KTO breakdowns', () => {
+  it.each(['1', '2', '3'])('uitsplitsing-doelgroep-figuur-%s.svg', async (id) => {
+    const results = await ktoResults();
+    const breakdown = results.breakdowns?.[0];
+    if (breakdown === undefined) throw new Error('no breakdown');
+    const spec = breakdownSpec(results, breakdown, id, { messages: messages.nl, measureText: textWidth, labels: 'percent' });
+    expectGolden(goldenDir, `uitsplitsing-doelgroep-figuur-${id}`, await renderSvg(spec));
+  });
+});
+
+describe('--labels', () => {
+  it('percent, count or both inside a segment', () => {
+    expect(segmentText(677, 56, 'percent')).toBe('56%');
+    expect(segmentText(677, 56, 'count')).toBe('677');
+    expect(segmentText(677, 56, 'both')).toBe('677 (56%)');
+  });
+});
+
+describe('--suppress with --by gemeente --min-cell 10', () => {
+  const args = ['--by', 'gemeente', '--min-cell', '10'];
+
+  it('without --suppress: a warning names the breakdown and its smallest count, nothing is masked', async () => {
+    const results = await ktoResults(args);
+    const warning = results.warnings.find((w) => w.code === 'CJ_SMALL_CELL');
+    // Zandvoort, "De medewerker is vriendelijk", helemaal mee oneens: 1 in the CSV (counted apart below).
+    expect(warning?.message).toBe('Gemeente: een aantal van 1 (onder 10) in de uitsplitsing kan iemand herkenbaar maken; --suppress maskeert het');
+    expect(results.breakdowns?.[0]?.disclosure.masked).toBe(false);
+  });
+
+  it('every count from 1 to 9 is masked, and no row or column of a bar has exactly one masked count', async () => {
+    const results = await ktoResults([...args, '--suppress']);
+    const breakdown = results.breakdowns?.[0];
+    if (breakdown === undefined) throw new Error('no breakdown');
+    const cells = breakdown.disclosure.cells;
+    const isMasked = (column: string, group: string, category: string): boolean => cells.some((c) => c.column === column && c.group === group && c.category === category);
+    // The counts from the CSV, read here apart from cj.
+    const rows = readFileSync(join(ktoDir, 'responses.csv'), 'utf8').trim().split('\n').map((line) => line.split(';'));
+    const header = rows[0] ?? [];
+    const spelling: Record<string, string> = { 'helemaal mee oneens': 'helemaal_oneens', 'mee oneens': 'oneens', neutraal: 'neutraal', 'mee eens': 'eens', 'helemaal mee eens': 'helemaal_eens' };
+    const categories = Object.values(spelling);
+    for (const column of ['vriendelijk', 'deskundig', 'serieus_genomen', 'uitleg_duidelijk', 'brieven_begrijpelijk', 'bereikbaarheid', 'afspraken_nagekomen']) {
+      const index = header.indexOf(column);
+      const count = (group: string, category: string): number =>
+        rows.slice(1).filter((row) => row[2]?.toLowerCase() === group && spelling[row[index] ?? ''] === category).length;
+      for (const group of ['haarlem', 'zandvoort']) {
+        for (const category of categories) {
+          const n = count(group, category);
+          if (n > 0 && n < 10) expect(isMasked(column, group, category), `${column} ${group} ${category} = ${n}`).toBe(true);
+        }
+        const inRow = categories.filter((category) => isMasked(column, group, category)).length;
+        expect(inRow === 0 || inRow >= 2, `${column} ${group}`).toBe(true);
+      }
+      for (const category of categories) {
+        const inColumn = ['haarlem', 'zandvoort'].filter((group) => isMasked(column, group, category)).length;
+        expect(inColumn === 0 || inColumn >= 2, `${column} ${category}`).toBe(true);
+      }
+    }
+    expect(cells.some((c) => c.reason === 'small')).toBe(true);
+    expect(cells.some((c) => c.reason === 'secondary')).toBe(true);
+  });
+
+  it('masked in the CSV (x), the page and the figure with its spec; results.json keeps the counts', async () => {
+    const cwd = tempDir();
+    const result = await run(['analyse', responses, '--survey', survey, ...args, '--suppress', '--out', 'out'], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    const csv = readFileSync(join(cwd, 'out', 'uitsplitsing-gemeente.csv'), 'utf8');
+    expect(csv).toContain('1,vriendelijk,Zandvoort,173,x,x,16,99,47\n');
+    expect(csv).toContain('1,vriendelijk,Haarlem,1044,x,x,86,578,288\n');
+    const spec = readFileSync(join(cwd, 'out', 'uitsplitsing-gemeente-figuur-1.vl.json'), 'utf8');
+    const svg = readFileSync(join(cwd, 'out', 'uitsplitsing-gemeente-figuur-1.svg'), 'utf8');
+    for (const text of [spec, svg]) {
+      expect(text).toContain('gemaskeerd');
+      expect(text).not.toMatch(/Zandvoort \(n=173\), helemaal mee oneens/);
+      expect(text).not.toMatch(/Haarlem \(n=1044\), mee oneens/);
+    }
+    const page = readFileSync(join(cwd, 'out', 'index.html'), 'utf8');
+    expect(page).toContain('id="uitsplitsing-gemeente"');
+    // The page shows the figure (with its grey segment) and shares satisfied, none of them from a masked count here.
+    expect(page).toContain('Gemaskeerd: aantallen onder 10');
+    const results = JSON.parse(readFileSync(join(cwd, 'out', 'results.json'), 'utf8')) as Results;
+    const zandvoort = results.breakdowns?.[0]?.groups.find((g) => g.key === 'zandvoort');
+    expect(zandvoort?.figures[0]?.bars[0]?.counts['helemaal_oneens']).toBe(1);
+    expect(results.breakdowns?.[0]?.disclosure.masked).toBe(true);
+  });
+});
