@@ -27,6 +27,10 @@ export interface AnalyseFlags extends InputFlags {
   readonly previous?: string;
   /** --suppress: mask small counts of breakdowns in the figures, page and CSV. */
   readonly suppress: boolean;
+  /** --labels: what the numbers inside the segments say. */
+  readonly labels?: 'percent' | 'count' | 'both';
+  /** --layout: stacked (the report's) or diverging around neutral. */
+  readonly layout: 'stacked' | 'diverging';
 }
 
 interface RawFlags extends RawInputFlags {
@@ -40,6 +44,8 @@ interface RawFlags extends RawInputFlags {
   summary?: boolean;
   previous?: string;
   suppress?: boolean;
+  labels?: string;
+  layout: string;
 }
 
 const PROGRESS_MIN_BYTES = 4 * 1024 * 1024;
@@ -57,6 +63,8 @@ async function normaliseFlags(file: string, raw: RawFlags, io: Io): Promise<Anal
     ...(raw.by === undefined ? {} : { by: raw.by.trim().toLowerCase() }),
     summary: raw.summary === true,
     suppress: raw.suppress === true,
+    ...(raw.labels === undefined ? {} : { labels: raw.labels as 'percent' | 'count' | 'both' }),
+    layout: raw.layout as AnalyseFlags['layout'],
     ...(raw.previous === undefined ? {} : { previous: raw.previous }),
   });
 }
@@ -116,7 +124,12 @@ export async function runAnalyse(flags: AnalyseFlags, io: Io): Promise<number> {
       if (flags.figures) {
         // vega, vega-lite and resvg load only here: the JSON and --help never pay for them.
         const { renderFigureFiles } = await import('../render/figures.js');
-        for (const file of await renderFigureFiles(results, { png: flags.png, messages: m })) await batch.write(file.name, file.content);
+        for (const file of await renderFigureFiles(results, {
+          png: flags.png,
+          messages: m,
+          layout: flags.layout,
+          ...(flags.labels === undefined ? {} : { labels: flags.labels }),
+        })) await batch.write(file.name, file.content);
       }
       await batch.commit();
       if (batch instanceof CheckBatch) {
@@ -176,7 +189,9 @@ export function registerAnalyse(program: Command, io: Io, setExit: (code: number
     .option('--by <column>', 'split every figure by the values of this column (a background or rating column)')
     .option('--summary', 'say the range of satisfaction per figure and in all ("tussen 70% en 85%")')
     .option('--previous <results.json>', "last year's results.json: compare the response rate")
-    .option('--suppress', 'with --by: mask counts below --min-cell, and those that would reveal them, in the figures, page and CSV');
+    .option('--suppress', 'with --by: mask counts below --min-cell, and those that would reveal them, in the figures, page and CSV')
+    .addOption(new Option('--labels <what>', 'numbers inside the bars: percent, count or both (default: count; percent in breakdowns)').choices(['percent', 'count', 'both']))
+    .addOption(new Option('--layout <layout>', 'stacked (the report\'s) or diverging: centred on neutral, n.v.t. apart').choices(['stacked', 'diverging']).default('stacked'));
   addInputOptions(addColorOptions(command))
     .addHelpText(
       'after',
@@ -189,7 +204,8 @@ Examples:
   $ cj analyse data.csv --allow-column opmerking_medewerker
   $ cj analyse kto.csv --survey kto.json --by gemeente --summary
   $ cj analyse kto.csv --survey kto.json --previous vorig-jaar/results.json
-  $ cj analyse kto.csv --survey kto.json --by gemeente --suppress --min-cell 5`,
+  $ cj analyse kto.csv --survey kto.json --by gemeente --suppress --min-cell 5
+  $ cj analyse data.csv --layout diverging --labels both`,
     )
     .action(async (file: string, raw: RawFlags) => {
       setExit(await runAnalyse(await normaliseFlags(file, raw, io), io));

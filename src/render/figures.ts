@@ -8,6 +8,7 @@ import { breakdownCsv } from './breakdown-csv.js';
 import { breakdownSection } from './breakdown-html.js';
 import { breakdownFileName, breakdownSpec, type BarLabels } from './breakdown-spec.js';
 import { figureSpec } from './figure-spec.js';
+import { divergingSpec, withSegmentLabels, type FigureLayout } from './layout-spec.js';
 import { renderHtml } from './html.js';
 import { LEAD_TIME_FILE, leadTimeSpec } from './lead-time-spec.js';
 import { renderPng } from './png.js';
@@ -24,8 +25,10 @@ export interface FigureFileOptions {
   readonly png: boolean;
   /** Texts around the figures (titles, axis, the page); Dutch, the report's language, by default. */
   readonly messages?: Messages;
-  /** What a breakdown figure's segments say (--labels); percentages by default. */
+  /** What the segments say (--labels): the report's figures counts, breakdowns percentages by default. */
   readonly labels?: BarLabels;
+  /** --layout: the report's stacked bars, or diverging around neutral. */
+  readonly layout?: FigureLayout;
 }
 
 /** The spec of a figure as the files hold it: laid out with the metrics of the shipped font. */
@@ -52,7 +55,10 @@ export async function renderFigureFiles(results: Results, options: FigureFileOpt
   const svgs: string[] = [];
   for (const figure of results.figures) {
     const name = figureFileName(figure);
-    const spec = figureFileSpec(figure, options.messages);
+    const spec =
+      options.layout === 'diverging'
+        ? divergingSpec(figure, options.messages ?? messages.nl, textWidth, options.labels ?? 'count')
+        : withSegmentLabels(figureFileSpec(figure, options.messages), figure, options.labels ?? 'count', textWidth);
     const svg = await renderSvg(spec);
     svgs.push(svg);
     files.push({ name: `${name}.svg`, content: svg }, { name: `${name}.vl.json`, content: `${jsonText(spec)}\n` });

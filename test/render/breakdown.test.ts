@@ -108,3 +108,41 @@ describe('--suppress with --by gemeente --min-cell 10', () => {
     expect(results.breakdowns?.[0]?.disclosure.masked).toBe(true);
   });
 });
+
+describe('--layout diverging and --labels on the report\'s figures', () => {
+  it('figure 2 of Haarlem 2016, "melden op het Werkplein" (1 negatief, 8 neutraal, 5 positief, 2 n.v.t.): neutral centred on 0, n.v.t. apart', async () => {
+    const { divergingSpec } = await import('../../src/render/layout-spec.js');
+    const { fixtureResults } = await import('./fixture-results.js');
+    const figure = (await fixtureResults()).figures.find((f) => f.id === '2');
+    if (figure === undefined) throw new Error('no figure 2');
+    const spec = divergingSpec(figure, messages.nl, textWidth, 'count') as unknown as { data: { values: { barOrder: number; category: string; start: number; end: number; middle: number; text: string }[] } };
+    const first = spec.data.values.filter((d) => d.barOrder === 0);
+    // By hand: n = 14 with an opinion; left edge −(1/14 + ½·8/14)·100 = −35.714…
+    expect(first.map((d) => d.category)).toEqual(['Negatief', 'Neutraal', 'Positief']);
+    expect(first[0]?.start).toBeCloseTo(-(100 / 14 + 400 / 14), 10);
+    expect(first[1]?.middle).toBeCloseTo(0, 10);
+    expect(first[2]?.end).toBeCloseTo(100 - (100 / 14 + 400 / 14), 10);
+    expect(JSON.stringify(spec)).toContain('melden op het Werkplein (n.v.t.: 2)');
+    expect(JSON.stringify(spec)).not.toContain('"category":"n.v.t."');
+  });
+
+  it('--labels percent: the segment of 8 of 16 says 50% (the report\'s percentages)', async () => {
+    const { withSegmentLabels } = await import('../../src/render/layout-spec.js');
+    const { figureFileSpec } = await import('../../src/render/figures.js');
+    const { fixtureResults } = await import('./fixture-results.js');
+    const figure = (await fixtureResults()).figures.find((f) => f.id === '2');
+    if (figure === undefined) throw new Error('no figure 2');
+    const spec = withSegmentLabels(figureFileSpec(figure), figure, 'percent', textWidth) as unknown as { data: { values: { count: number; text: string }[] } };
+    expect(spec.data.values.filter((d) => d.count === 8).map((d) => d.text)).toEqual(['50%']);
+    expect(withSegmentLabels(figureFileSpec(figure), figure, 'count', textWidth)).toEqual(figureFileSpec(figure));
+  });
+
+  it('the run writes the diverging figures and the page shows them', async () => {
+    const cwd = tempDir();
+    const result = await run(['analyse', join(repoRoot, 'fixtures', 'haarlem-2016.csv'), '--layout', 'diverging', '--labels', 'both', '--out', 'out'], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    const svg = readFileSync(join(cwd, 'out', 'figuur-2.svg'), 'utf8');
+    expect(svg).toContain('percentage van de antwoorden');
+    expect(readFileSync(join(cwd, 'out', 'index.html'), 'utf8')).toContain('percentage van de antwoorden');
+  });
+});
