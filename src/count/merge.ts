@@ -9,7 +9,7 @@ import type { ExclusionRule } from '../contract.js';
 import { DataError } from '../errors.js';
 import type { Messages } from '../messages.js';
 import type { Survey } from '../survey/load.js';
-import type { BarTally, FigureTally, LeadTimeTally, MarkHistogram, Tallies, TrackTally } from './accumulate.js';
+import { Accumulator, type BarTally, type FigureTally, type LeadTimeTally, type MarkHistogram, type Tallies, type TrackTally } from './accumulate.js';
 import { assembleCounts, buildResults, type GroupTallies } from './assemble.js';
 import { mergeFingerprints, overlapOf, type RespondentFingerprint } from './fingerprint.js';
 import type { BarResult, FigureResult, GradeSummary, LeadTimeResult, Results, Warning } from './results.js';
@@ -25,26 +25,9 @@ function add<K>(into: Map<K, number>, key: K, by: number): void {
   if (by !== 0) into.set(key, (into.get(key) ?? 0) + by);
 }
 
+/** Tallies of no respondents, as a new accumulator starts (its public interface: no second copy of their shape). */
 function emptyTallies(survey: Survey): Tallies {
-  return {
-    respondents: 0,
-    respondentsByTrack: new Map(),
-    figures: survey.figures.map((figure) => ({
-      bars: figure.bars.map(() => ({ counts: new Map(), missing: 0, leftOut: new Map() })),
-      N: 0,
-      NByTrack: new Map(),
-      withdrawnConsent: 0,
-      onlyNotApplicable: 0,
-      noAnswer: 0,
-    })),
-    marks: new Map(),
-    marksByTrack: new Map(),
-    otherTracks: new Map(),
-    exclusionsByRule: new Map(),
-    leadTimes: new Map(),
-    withdrawn: [],
-    withdrawnTotal: 0,
-  };
+  return new Accumulator(survey, { wanted: () => false, add: () => undefined }, 0).tallies;
 }
 
 function addBar(into: BarTally, bar: Pick<BarResult, 'counts' | 'missing'> & { readonly leftOut?: BarResult['leftOut'] }): void {

@@ -9,15 +9,11 @@ import type { NonNormalizedSpec } from 'vega-lite/types_unstable/spec/index.js';
 import type { BarResult, BreakdownResult, CategoryResult, FigureResult } from '../count/results.js';
 import type { Messages } from '../messages.js';
 import { safeStrings } from '../safe-text.js';
+import { LABEL_FONT_SIZE, segmentText, textLayer, type BarLabels } from './layout-spec.js';
 import { figureFrame, footnoteBlock, FOOTNOTE_FONT_SIZE, PLOT_WIDTH, wrapText, segmentLayers, segmentStyle, textColorOn, type MeasureText } from './figure-spec.js';
-
-/** What a segment's number says: --labels. */
-export type BarLabels = 'percent' | 'count' | 'both';
 
 /** The grey of masked counts: legible on white, apart from every category colour of the report. */
 export const MASKED_COLOR = '#d9d9d9';
-/** The figure-spec's count font size: labels inside segments look alike in every cj figure. */
-const LABEL_FONT_SIZE = 11;
 const ROW_STEP = 22;
 
 export interface BreakdownSpecOptions {
@@ -35,11 +31,6 @@ export function cellKey(column: string, group: string, category: string): string
 export function breakdownFileName(breakdown: BreakdownResult, figureId: string): string {
   const safe = (text: string): string => text.replace(/[^0-9A-Za-z_-]/g, '_');
   return `uitsplitsing-${safe(breakdown.column)}-figuur-${safe(figureId)}`;
-}
-
-/** The text inside a segment, as --labels asks. */
-export function segmentText(count: number, percentage: number, labels: BarLabels): string {
-  return labels === 'count' ? String(count) : labels === 'percent' ? `${percentage}%` : `${count} (${percentage}%)`;
 }
 
 interface Row {
@@ -134,15 +125,7 @@ export function breakdownSpec(results: { readonly figures: readonly FigureResult
       },
       layer: [
         { ...(bars as object), transform: [{ filter: { field: 'shown', equal: true } }] } as never,
-        {
-          transform: [{ filter: { field: 'textShown', equal: true } }],
-          mark: { type: 'text', fontSize: LABEL_FONT_SIZE, baseline: 'middle', align: 'center', aria: false },
-          encoding: {
-            x: { field: 'middle', type: 'quantitative' },
-            text: { field: 'text', type: 'nominal' },
-            color: { field: 'textColor', type: 'nominal', scale: null },
-          },
-        },
+        textLayer() as never,
       ],
     });
   });

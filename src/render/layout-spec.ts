@@ -9,17 +9,24 @@ import type { FigureResult } from '../count/results.js';
 import type { Messages } from '../messages.js';
 import { safeStrings } from '../safe-text.js';
 import { largestRemainder } from '../stats/largest-remainder.js';
-import { segmentText, type BarLabels } from './breakdown-spec.js';
 import { figureFrame, footnoteBlock, FOOTNOTE_FONT_SIZE, PLOT_WIDTH, segmentData, segmentLayers, segmentStyle, wrapText, type MeasureText } from './figure-spec.js';
 
 export type FigureLayout = 'stacked' | 'diverging';
 
+/** What a segment's number says: --labels. */
+export type BarLabels = 'percent' | 'count' | 'both';
+
 /** The figure-spec's count font size, so numbers inside segments look alike in every figure. */
-const LABEL_FONT_SIZE = 11;
+export const LABEL_FONT_SIZE = 11;
+
+/** The text inside a segment, as --labels asks. */
+export function segmentText(count: number, percentage: number, labels: BarLabels): string {
+  return labels === 'count' ? String(count) : labels === 'percent' ? `${percentage}%` : `${count} (${percentage}%)`;
+}
 const BAR_STEP = 34;
 
 /** The text layer of a bar chart, printing the datum's `text` where `textShown`. */
-function textLayer(): NonNormalizedSpec {
+export function textLayer(): NonNormalizedSpec {
   return {
     transform: [{ filter: { field: 'textShown', equal: true } }],
     mark: { type: 'text', fontSize: LABEL_FONT_SIZE, baseline: 'middle', align: 'center', aria: false },
