@@ -166,7 +166,8 @@ export function breakdownResult(
           .map((group) => scale.categories.map((category) => group.figures[at]?.bars[barIndex]?.counts[category.key] ?? 0))
           .filter((row) => row.some((count) => count > 0));
         const used = scale.categories.map((_, c) => c).filter((c) => table.some((row) => (row[c] ?? 0) > 0));
-        const testable = table.length >= 2 && used.length >= 2;
+        // A bar split by its own answers differs by construction: no test says anything there.
+        const testable = table.length >= 2 && used.length >= 2 && column !== by.column;
         byColumn.set(column, testable ? contingencyTest(table.map((row) => used.map((c) => row[c] ?? 0)), GROUP_TEST.seed, GROUP_TEST.alpha) : null);
       }
       return { figureId: figure.id, column, label: bar.label };

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BreakdownResult, PopulationResult, SatisfactionResult } from '../../src/count/results.js';
-import { analyseJson, repoRoot, run } from '../helpers/run.js';
+import { analyseJson, repoRoot, run, tempDir, writeTemp } from '../helpers/run.js';
 
 export const ktoDir = join(repoRoot, 'fixtures', 'kto-2016');
 export const ktoSurvey = join(ktoDir, 'survey.json');
@@ -201,5 +201,54 @@ describe('KTO 2016: split by target group and municipality, the difference said 
   it('in English: the sentence and the labels follow --lang', async () => {
     const results = await kto(['--lang', 'en']);
     expect(results.breakdowns[0]?.differences.sentence).toMatch(/^No demonstrable differences between de doelgroepen/);
+  });
+});
+
+describe('--by on other columns, and its faults', () => {
+  const lines = readFileSync(responses, 'utf8').trim().split('\n');
+
+  it('a rating column as the by-column: its categories are the groups, in the scale\'s order, empty cells a group of their own last; not tested against itself', async () => {
+    // The first 300 respondents: seven groups make tables whose tests take seconds on all of them.
+    const cwd = tempDir();
+    writeTemp('first.csv', lines.slice(0, 301).join('\n') + '\n', cwd);
+    const result = await run(['analyse', 'first.csv', '--survey', ktoSurvey, '--by', 'vriendelijk', '--format', 'json'], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    const results = JSON.parse(result.stdout) as KtoResults;
+    const groups = results.breakdowns[0]?.groups ?? [];
+    expect(groups.map((g) => g.label)).toEqual(['helemaal mee oneens', 'mee oneens', 'neutraal', 'mee eens', 'helemaal mee eens', 'n.v.t.', '(leeg)']);
+    // Counted apart: rows per answer of vriendelijk.
+    const header = (lines[0] ?? '').split(';');
+    const index = header.indexOf('vriendelijk');
+    const rows = lines.slice(1, 301).map((line) => line.split(';'));
+    expect(results.breakdowns[0]?.differences.bars.find((bar) => bar.column === 'vriendelijk')?.test).toBeNull();
+    expect(groups.find((g) => g.key === 'eens')?.respondents).toBe(rows.filter((row) => row[index] === 'mee eens').length);
+    expect(groups.find((g) => g.key === '')?.respondents).toBe(rows.filter((row) => row[index] === '').length);
+  }, 120_000);
+
+  it('an undeclared column: each value (trimmed, any case) a group, sorted, and not passed over with a notice', async () => {
+    const cwd = tempDir();
+    const withDistrict = [`${lines[0]};wijk`, ...lines.slice(1).map((line, i) => `${line};${['Noord', 'zuid ', 'NOORD', 'Oost'][i % 4]}`)].join('\n');
+    writeTemp('wijk.csv', withDistrict, cwd);
+    const result = await run(['analyse', 'wijk.csv', '--survey', ktoSurvey, '--by', 'wijk', '--format', 'json'], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    const parsed = JSON.parse(result.stdout) as KtoResults & { warnings: { code: string }[] };
+    expect(parsed.breakdowns[0]?.groups.map((g) => [g.key, g.respondents])).toEqual([['noord', 658], ['oost', 329], ['zuid', 329]]);
+    expect(parsed.warnings.map((w) => w.code)).not.toContain('CJ_COLUMNS_IGNORED');
+  });
+
+  it('a value outside the declared ones is a fault naming line and column (exit 3)', async () => {
+    const cwd = tempDir();
+    writeTemp('x.csv', [lines[0], lines[1]?.replace(';Haarlem;', ';Bloemendaal;'), ...lines.slice(2)].join('\n'), cwd);
+    const result = await run(['analyse', 'x.csv', '--survey', ktoSurvey, '--by', 'gemeente', '--format', 'json'], { cwd });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('x.csv:2, kolom "gemeente"');
+    expect(result.stderr).toContain('"Bloemendaal"');
+    expect(result.stderr).toContain('haarlem, zandvoort');
+  });
+
+  it('a by-column the file lacks (exit 3)', async () => {
+    const result = await run(['analyse', responses, '--survey', ktoSurvey, '--by', 'leeftijd', '--format', 'json']);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('kolom "leeftijd" om naar te splitsen (--by of "by") staat niet in het bestand');
   });
 });
