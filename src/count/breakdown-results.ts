@@ -96,7 +96,8 @@ export function populationResult(
   const share = populationShare(survey, respondents, size);
   let last: PopulationResult['previous'] = null;
   if (previous !== undefined) {
-    const { difference, lower, upper } = newcombeDifference(respondents, size, previous.respondents, previous.size);
+    // newcombeDifference gives its second proportion minus its first: this year minus last.
+    const { difference, lower, upper } = newcombeDifference(previous.respondents, previous.size, respondents, size);
     last = {
       responseRate: previous.respondents / previous.size,
       source: previous.source,

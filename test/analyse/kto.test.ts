@@ -252,3 +252,32 @@ describe('--by on other columns, and its faults', () => {
     expect(result.stderr).toContain('kolom "leeftijd" om naar te splitsen (--by of "by") staat niet in het bestand');
   });
 });
+
+describe('--previous: last year\'s response rate from its results.json', () => {
+  it('35,0% against 20,0% (752 of 3760): +15 points with Newcombe\'s interval from two Wilson intervals, by hand', async () => {
+    const cwd = tempDir();
+    writeTemp('vorig.json', JSON.stringify({ population: { respondents: 752, size: 3760 } }), cwd);
+    const results = (await analyseJson(responses, ['--survey', ktoSurvey, '--previous', 'vorig.json'], { cwd })) as unknown as KtoResults;
+    const previous = results.population.previous;
+    expect(previous?.responseRate).toBe(0.2);
+    expect(previous?.source).toBe('vorig.json');
+    // Newcombe (1998) method 10: d ∓ √((p₁ − l₁)² + (u₂ − p₂)²) and √((u₁ − p₁)² + (p₂ − l₂)²).
+    const p1 = 1316 / 3760;
+    const p2 = 752 / 3760;
+    const [l1, u1] = wilsonByHand(1316, 3760);
+    const [l2, u2] = wilsonByHand(752, 3760);
+    expect(previous?.difference?.points).toBeCloseTo(100 * (p1 - p2), 10);
+    expect(previous?.difference?.lower).toBeCloseTo(100 * (p1 - p2 - Math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2)), 8);
+    expect(previous?.difference?.upper).toBeCloseTo(100 * (p1 - p2 + Math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)), 8);
+    const text = await run(['analyse', responses, '--survey', ktoSurvey, '--previous', 'vorig.json', '--no-figures'], { cwd });
+    expect(text.stdout).toContain('Respons 35% tegen 20% vorig jaar (vorig.json; verschil 15,0 procentpunt');
+  });
+
+  it('a results.json without a population cannot be compared (exit 3)', async () => {
+    const cwd = tempDir();
+    writeTemp('vorig.json', JSON.stringify({ figures: [] }), cwd);
+    const result = await run(['analyse', responses, '--survey', ktoSurvey, '--previous', 'vorig.json'], { cwd });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('vorig.json: geen populatie in deze resultaten');
+  });
+});
