@@ -9,7 +9,7 @@ import type { NonNormalizedSpec } from 'vega-lite/types_unstable/spec/index.js';
 import type { BarResult, BreakdownResult, CategoryResult, FigureResult } from '../count/results.js';
 import type { Messages } from '../messages.js';
 import { safeStrings } from '../safe-text.js';
-import { LABEL_FONT_SIZE, segmentText, textLayer, type BarLabels } from './layout-spec.js';
+import { barAxis, LABEL_FONT_SIZE, segmentText, textLayer, type BarLabels } from './layout-spec.js';
 import { figureFrame, footnoteBlock, FOOTNOTE_FONT_SIZE, PLOT_WIDTH, wrapText, segmentLayers, segmentStyle, textColorOn, type MeasureText } from './figure-spec.js';
 
 /** The grey of masked counts: legible on white, apart from every category colour of the report. */
@@ -114,14 +114,7 @@ export function breakdownSpec(results: { readonly figures: readonly FigureResult
       height: { step: ROW_STEP },
       transform: [{ filter: { field: 'barOrder', equal: barOrder } }],
       encoding: {
-        y: {
-          field: 'row',
-          type: 'nominal',
-          sort: { field: 'rowOrder', op: 'min' },
-          title: null,
-          axis: { domain: false, ticks: false, labelLimit: 0, labelPadding: 8, labelFontSize: 12 },
-          scale: { paddingInner: 0.25, paddingOuter: 0.1 },
-        },
+        y: barAxis('row', 'rowOrder', { paddingInner: 0.25, paddingOuter: 0.1 }) as never,
       },
       layer: [
         { ...(bars as object), transform: [{ filter: { field: 'shown', equal: true } }] } as never,

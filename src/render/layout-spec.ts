@@ -25,6 +25,21 @@ export function segmentText(count: number, percentage: number, labels: BarLabels
 }
 const BAR_STEP = 34;
 
+/**
+ * The y encoding of a cj bar chart: one band per `field`, in the order of `orderField` (a number,
+ * so no label enters an expression), labels in full at the report's size.
+ */
+export function barAxis(field: string, orderField: string, scale: { readonly paddingInner: number; readonly paddingOuter: number }): object {
+  return {
+    field,
+    type: 'nominal',
+    sort: { field: orderField, op: 'min' },
+    title: null,
+    axis: { domain: false, ticks: false, labelLimit: 0, labelPadding: 8, labelFontSize: 12 },
+    scale,
+  };
+}
+
 /** The text layer of a bar chart, printing the datum's `text` where `textShown`. */
 export function textLayer(): NonNormalizedSpec {
   return {
@@ -106,14 +121,7 @@ export function divergingSpec(unsafe: FigureResult, m: Messages, measure: Measur
     width: PLOT_WIDTH,
     height: { step: BAR_STEP },
     encoding: {
-      y: {
-        field: 'bar',
-        type: 'nominal',
-        sort: { field: 'barOrder', op: 'min' },
-        title: null,
-        axis: { domain: false, ticks: false, labelLimit: 0, labelPadding: 8, labelFontSize: 12 },
-        scale: { paddingInner: 0.3, paddingOuter: 0.15 },
-      },
+      y: barAxis('bar', 'barOrder', { paddingInner: 0.3, paddingOuter: 0.15 }),
     },
     layer: [
       bars,
