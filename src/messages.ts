@@ -91,10 +91,10 @@ function enSchemaRule(rule: SchemaRule): string {
   }
 }
 
-type DefinitionThing = 'step' | 'track' | 'category' | 'scale' | 'column' | 'figure' | 'leadTime';
+type DefinitionThing = 'step' | 'track' | 'category' | 'scale' | 'column' | 'figure' | 'leadTime' | 'stratum';
 const thingNames: Record<Lang, Record<DefinitionThing, string>> = {
-  nl: { step: 'stap', track: 'traject', category: 'categorie', scale: 'schaal', column: 'kolom', figure: 'figuur', leadTime: 'doorlooptijd' },
-  en: { step: 'step', track: 'track', category: 'category', scale: 'scale', column: 'column', figure: 'figure', leadTime: 'lead time' },
+  nl: { step: 'stap', track: 'traject', category: 'categorie', scale: 'schaal', column: 'kolom', figure: 'figuur', leadTime: 'doorlooptijd', stratum: 'stratum' },
+  en: { step: 'step', track: 'track', category: 'category', scale: 'scale', column: 'column', figure: 'figure', leadTime: 'lead time', stratum: 'stratum' },
 };
 
 const nlWords = ['nul', 'één', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf'];
@@ -489,6 +489,47 @@ const nl = {
     conclusion: 'conclusie',
     median: 'mediaan (dagen)',
   },
+
+  // Breakdowns, satisfaction, populations and cj merge (issue 14).
+  byColumnMissing: (column: string) => `kolom "${column}" om naar te splitsen (--by of "by") staat niet in het bestand`,
+  tooManyGroups: (column: string, max: number) => `kolom "${column}" heeft meer dan ${max} verschillende waarden: dat is geen indeling in groepen`,
+  emptyGroup: '(leeg)',
+  total: 'Totaal',
+  breakdownHeading: (label: string) => `Naar ${label.toLowerCase()}`,
+  noGroupDifferences: (plural: string, tested: number, alpha: string) =>
+    `Geen aantoonbare verschillen tussen ${plural} (Fisher-Freeman-Halton per stelling, ${tested} getoetst, Holm, α = ${alpha}).`,
+  groupDifferences: (plural: string, labels: readonly string[], tested: number, alpha: string) =>
+    `Aantoonbaar verschil tussen ${plural} bij ${labels.map((label) => `"${label}"`).join(', ')} (Fisher-Freeman-Halton per stelling, ${tested} getoetst, Holm, α = ${alpha}).`,
+  noGroupTest: (plural: string) => `Geen toets tussen ${plural}: minder dan twee groepen met antwoorden.`,
+  satisfiedHeading: 'tevreden',
+  previousFromDefinition: 'volgens de vragenlijstdefinitie',
+  percentAxis: 'percentage van de antwoorden',
+  maskedLabel: 'gemaskeerd',
+  satisfiedCaption: 'Aandeel tevreden (95%-betrouwbaarheidsinterval)',
+  maskedNote: (minCell: number) => `Gemaskeerd: aantallen onder ${minCell} en wat ze door aftrekken zou prijsgeven.`,
+  responseHeading: 'respons, foutmarge',
+  satisfactionRange: (low: string, high: string) => `Per stelling ligt de tevredenheid tussen ${low} en ${high}.`,
+  satisfactionOne: (share: string) => `De tevredenheid is ${share}.`,
+  satisfactionIntervals: (low: string, high: string) => `(95%-betrouwbaarheidsintervallen samen: ${low} tot ${high})`,
+  responseRate: (label: string, n: number, population: number, rate: string, margin: string, kind: 'invited' | 'register') =>
+    `${label}: ${n} van ${population} ${kind === 'invited' ? 'uitgenodigden' : 'ingeschrevenen'}, respons ${rate}, foutmarge ±${margin}`,
+  previousResponse: (now: string, before: string, source: string) => `Respons ${now} tegen ${before} vorig jaar (${source}).`,
+  previousResponseDifference: (points: string, lower: string, upper: string) => `verschil ${points} procentpunt (95%: ${lower} tot ${upper})`,
+  groupTooSmall: (label: string, n: number, margin: string, max: string, needed: number) =>
+    `${label}: met ${n} respondenten is de foutmarge ±${margin}, ruimer dan ±${max}: te klein voor een uitspraak over deze groep alleen (nodig: ${needed})`,
+  previousNotComparable: (file: string) => `${file}: geen populatie in deze resultaten; de respons van vorig jaar is niet te berekenen`,
+  mergeDifferentDefinition: (file: string, first: string) => `${file}: een andere vragenlijstdefinitie dan ${first}; alleen resultaten van één definitie worden opgeteld`,
+  mergeOverlap: (a: string, b: string, shared: number) =>
+    `${a} en ${b} tellen ${shared === 1 ? 'een respondent' : `minstens ${shared} respondenten`} allebei; resultaten met dezelfde respondenten worden niet opgeteld`,
+  mergeNotResults: (file: string) => `${file}: geen results.json van cj analyse (schemaVersion, figures en fingerprint ontbreken)`,
+  mergeNoFingerprint: (file: string) => `${file}: zonder vingerafdruk van de respondenten (gemaakt door een oudere cj); analyseer het bestand opnieuw`,
+  mergeDifferentBreakdown: (file: string) => `${file}: andere uitsplitsingen (--by) dan het eerste bestand`,
+  mergeSampled: 'de controle op dubbele respondenten zag een steekproef van de hashes (meer dan 2048 respondenten): een kleine overlap kan gemist zijn',
+  mergedFrom: (count: number) => `${count} resultaten opgeteld`,
+  mergeTooFew: (count: number) => `cj merge telt twee of meer results.json op; ${count === 0 ? 'geen' : 'één'} gegeven`,
+  smallCellBreakdown: (label: string, smallest: number, minCell: number) =>
+    `${label}: een aantal van ${smallest} (onder ${minCell}) in de uitsplitsing kan iemand herkenbaar maken; --suppress maskeert het`,
+  suppressed: (count: number) => `${count} ${count === 1 ? 'aantal' : 'aantallen'} gemaskeerd (--suppress); results.json houdt ze en zegt welke`,
 };
 
 type Messages = typeof nl;
@@ -845,6 +886,45 @@ const en: Messages = {
     conclusion: 'conclusion',
     median: 'median (days)',
   },
+
+  byColumnMissing: (column) => `column "${column}" to split by (--by or "by") is not in the file`,
+  tooManyGroups: (column, max) => `column "${column}" has more than ${max} different values: that is no division into groups`,
+  emptyGroup: '(empty)',
+  total: 'Total',
+  breakdownHeading: (label) => `By ${label.toLowerCase()}`,
+  noGroupDifferences: (plural, tested, alpha) => `No demonstrable differences between ${plural} (Fisher-Freeman-Halton per statement, ${tested} tested, Holm, α = ${alpha}).`,
+  groupDifferences: (plural, labels, tested, alpha) =>
+    `A demonstrable difference between ${plural} on ${labels.map((label) => `"${label}"`).join(', ')} (Fisher-Freeman-Halton per statement, ${tested} tested, Holm, α = ${alpha}).`,
+  noGroupTest: (plural) => `No test between ${plural}: fewer than two groups with answers.`,
+  satisfiedHeading: 'satisfied',
+  previousFromDefinition: 'as the survey definition gives it',
+  percentAxis: 'percentage of the answers',
+  maskedLabel: 'masked',
+  satisfiedCaption: 'Share satisfied (95% confidence interval)',
+  maskedNote: (minCell) => `Masked: counts below ${minCell} and what would reveal them by subtraction.`,
+  responseHeading: 'response, margin',
+  satisfactionRange: (low, high) => `Per statement, satisfaction lies between ${low} and ${high}.`,
+  satisfactionOne: (share) => `Satisfaction is ${share}.`,
+  satisfactionIntervals: (low, high) => `(95% confidence intervals together: ${low} to ${high})`,
+  responseRate: (label, n, population, rate, margin, kind) =>
+    `${label}: ${n} of ${population} ${kind === 'invited' ? 'invited' : 'registered'}, response ${rate}, margin of error ±${margin}`,
+  previousResponse: (now, before, source) => `Response ${now} against ${before} last year (${source}).`,
+  previousResponseDifference: (points, lower, upper) => `difference ${points} percentage points (95%: ${lower} to ${upper})`,
+  groupTooSmall: (label, n, margin, max, needed) =>
+    `${label}: with ${n} respondents the margin of error is ±${margin}, wider than ±${max}: too small for a statement on this group alone (needed: ${needed})`,
+  previousNotComparable: (file) => `${file}: no population in these results; last year's response rate cannot be computed`,
+  mergeDifferentDefinition: (file, first) => `${file}: a different survey definition from ${first}; only results of one definition are added up`,
+  mergeOverlap: (a, b, shared) =>
+    `${a} and ${b} both count ${shared === 1 ? 'a respondent' : `at least ${shared} respondents`}; results with the same respondents are not added up`,
+  mergeNotResults: (file) => `${file}: not a results.json of cj analyse (schemaVersion, figures and fingerprint missing)`,
+  mergeNoFingerprint: (file) => `${file}: without a fingerprint of its respondents (made by an older cj); analyse the file again`,
+  mergeDifferentBreakdown: (file) => `${file}: other breakdowns (--by) than the first file`,
+  mergeSampled: 'the check for shared respondents saw a sample of the hashes (more than 2048 respondents): a small overlap may have been missed',
+  mergedFrom: (count) => `${count} results added up`,
+  mergeTooFew: (count) => `cj merge adds up two or more results.json files; ${count === 0 ? 'none' : 'one'} given`,
+  smallCellBreakdown: (label, smallest, minCell) =>
+    `${label}: a count of ${smallest} (below ${minCell}) in the breakdown may single out a person; --suppress masks it`,
+  suppressed: (count) => `${count} ${count === 1 ? 'count' : 'counts'} masked (--suppress); results.json keeps them and says which`,
 };
 
 /** Files cj recognises but does not read (src/input/detect.ts). */

@@ -3,12 +3,14 @@
  * stages 1–4 a record at a time, so only counts are kept, never the rows.
  */
 import { Accumulator } from './count/accumulate.js';
-import { finishCounts, finishLeadTimes } from './count/finish.js';
-import { SCHEMA_VERSION, type Exclusion, type Results, type Warning } from './count/results.js';
+import { byColumnsOf, GroupRouter } from './count/breakdown.js';
+import { assembleCounts, buildResults } from './count/assemble.js';
+import { FingerprintBuilder } from './count/fingerprint.js';
+import { columnKey } from './contract.js';
+import type { Exclusion, Results, Warning } from './count/results.js';
 import { DataError, DataErrors } from './errors.js';
 import { matchHeader } from './input/header.js';
 import { isLongShape, LongAssembler } from './input/long-shape.js';
-import { smallCells } from './rules/small-cells.js';
 import { NotUtf8, type ByteSource, type Encoding, type InputInfo, type RawRecord } from './input/records.js';
 import { locateFaults, readInput, type FormatInfo } from './input/detect.js';
 import { RowValidator } from './input/validate.js';
@@ -39,6 +41,12 @@ export interface AnalyseOptions {
   readonly minCell: number;
   /** The sheet of a workbook to read (--sheet: a name or a number from 1); the first when absent. */
   readonly sheet?: string;
+  /** Split every figure by this column (--by); otherwise each figure by its own `by`. */
+  readonly by?: string;
+  /** --suppress: mask small counts of breakdowns, and what would reveal them, in what is published. */
+  readonly suppress?: boolean;
+  /** Last year's respondents and population (--previous), for the change in response rate. */
+  readonly previous?: { readonly respondents: number; readonly size: number; readonly source: string };
 }
 
 /** Excel's own limit of columns: a header with more is no survey export, and each column costs memory. */
@@ -68,6 +76,9 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
   let validator: RowValidator | undefined;
   let long: LongAssembler | undefined;
   let truncated = false;
+  const byColumns = byColumnsOf(survey, options.by);
+  let routers: GroupRouter[] = [];
+  const fingerprint = new FingerprintBuilder(survey.definitionSha256);
 
   const checkAndCount = (record: RawRecord): boolean => {
     // 3. record → checked, normalised row
@@ -77,7 +88,12 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
       return false;
     }
     // 4. rules and counts: youth split, withdrawn consent, missing, n.v.t.; dates → lead times
-    if (row !== null && faults.length === 0) accumulator.add(row);
+    if (row !== null && faults.length === 0) {
+      accumulator.add(row);
+      fingerprint.add(row.respondent);
+      // 4a. the same row to its group's accumulator, per by-column
+      for (const router of routers) router.add(row, record, faults);
+    }
     return true;
   };
 
@@ -96,6 +112,8 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
       faults.push(...(long?.headerFaults ?? []), ...header.faults);
       truncated = faults.length >= options.faultLimit;
       validator = new RowValidator(survey, header.map, source.name, messages, options.allowColumns);
+      const fields = long?.wideHeader ?? record.fields;
+      routers = byColumns.map((by) => new GroupRouter(survey, by, fields, source.name, messages));
       return faults.length === 0;
     }
     info.rowsRead++;
@@ -119,31 +137,33 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
     throw new DataError('CJ_NO_ROWS', messages.headerOnly(), { file: source.name });
   }
 
-  // 5. tallies → figures, grade, youth summary, footnotes, lead times
-  const counts = finishCounts(survey, accumulator.tallies, messages);
-  const leadTimes = finishLeadTimes(survey, accumulator.tallies, header.map.dates.length > 0);
+  // 5.–7. tallies → figures, grade, youth, lead times, satisfaction, response, breakdowns (count/assemble.ts)
+  const counted = assembleCounts(
+    survey,
+    accumulator.tallies,
+    routers.map((router) => ({ by: router.by, groups: new Map([...router.groups].map(([key, group]) => [key, group.accumulator.tallies])) })),
+    { messages, minCell: options.minCell, suppress: options.suppress === true, hasDates: header.map.dates.length > 0, ...(options.previous === undefined ? {} : { previous: options.previous }) },
+  );
 
   // 6. what the reader must know about the input
   const { map } = header;
   const warn = (code: string, message: string): void => void warnings.push({ code, message });
   if (encoding === 'windows-1252') warn('CJ_READ_AS_WINDOWS_1252', messages.readAsWindows1252(source.name));
   if (info.encoding.startsWith('utf-16') && !info.bom) warn('CJ_READ_AS_UTF16', messages.readAsUtf16(source.name, info.encoding.toUpperCase()));
-  const ignored = [...map.unknown.map((column) => column.name), ...(long?.ignored ?? [])];
+  // Background and by-columns are read, not passed over.
+  const used = new Set([...survey.background.keys(), ...byColumns.map((by) => by.column), ...byColumns.flatMap((by) => by.background?.aliases ?? [])].map(columnKey));
+  const ignored = [...map.unknown.filter((column) => !used.has(columnKey(column.key))).map((column) => column.name), ...(long?.ignored ?? [])];
   if (ignored.length > 0) warn('CJ_COLUMNS_IGNORED', messages.columnsIgnored(ignored));
   if (map.absent.length > 0) warn('CJ_COLUMNS_ABSENT', messages.columnsAbsent(map.absent));
   if ((validator?.shortRecords ?? 0) > 0) warn('CJ_SHORT_RECORDS', messages.shortRecords(validator?.shortRecords ?? 0));
   if (survey.untranslated.length > 0) warn('CJ_UNTRANSLATED', messages.untranslated(survey.lang, survey.untranslated));
-  for (const group of smallCells(counts.youth, options.minCell)) {
-    warn('CJ_SMALL_CELL', messages.smallCell(group.label, group.smallest, options.minCell));
-  }
+  warnings.push(...counted.countWarnings);
   if (options.allowColumns.size > 0) warn('CJ_COLUMNS_ALLOWED', messages.columnsAllowed([...options.allowColumns].sort()));
 
   const { tallies } = accumulator;
-  const total = [...tallies.exclusionsByRule.values()].reduce((sum, count) => sum + count, 0);
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    cj: { version: options.version },
-    survey: { name: survey.definition.name, language: survey.definition.language },
+  return buildResults({
+    survey,
+    version: options.version,
     input: {
       ...info,
       respondents: tallies.respondents,
@@ -155,16 +175,11 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
       columnsAbsent: map.absent,
       allowedColumns: [...options.allowColumns].sort(),
     },
-    ...counts,
-    ...(leadTimes === undefined ? {} : { leadTimes }),
+    counted,
     exclusions: listed,
-    exclusionSummary: {
-      total,
-      byRule: Object.fromEntries([...tallies.exclusionsByRule].sort(([a], [b]) => (a < b ? -1 : 1))),
-      listed: listed.length,
-    },
     warnings,
-  };
+    fingerprint: fingerprint.finish(),
+  });
 }
 
 /** Analyses one response file: UTF-8 first, and again as Windows-1252 when it is not UTF-8. */

@@ -1,7 +1,8 @@
-import { relative, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { UsageError } from '../errors.js';
-import { messages } from '../messages.js';
+import { DataError, UsageError } from '../errors.js';
+import { messages, type Messages } from '../messages.js';
 import { csvLine } from '../render/csv.js';
 import { renderJson } from '../render/json.js';
 import { DEFAULT_DPI, DPI_RANGE, PRINTED_WIDTH_CM } from '../render/print-size.js';
@@ -22,6 +23,18 @@ export interface AnalyseFlags extends InputFlags {
   readonly docx: boolean;
   readonly figures: boolean;
   readonly check: boolean;
+  /** --by: split every figure by this column. */
+  readonly by?: string;
+  /** --summary: the range of satisfaction per figure and in all ("between 70% and 85%"). */
+  readonly summary: boolean;
+  /** --previous: last year's results.json, for the change in response rate. */
+  readonly previous?: string;
+  /** --suppress: mask small counts of breakdowns in the figures, page and CSV. */
+  readonly suppress: boolean;
+  /** --labels: what the numbers inside the segments say. */
+  readonly labels?: 'percent' | 'count' | 'both';
+  /** --layout: stacked (the report's) or diverging around neutral. */
+  readonly layout: 'stacked' | 'diverging';
 }
 
 interface RawFlags extends RawInputFlags {
@@ -33,6 +46,12 @@ interface RawFlags extends RawInputFlags {
   docx?: boolean;
   figures: boolean;
   check?: boolean;
+  by?: string;
+  summary?: boolean;
+  previous?: string;
+  suppress?: boolean;
+  labels?: string;
+  layout: string;
 }
 
 const PROGRESS_MIN_BYTES = 4 * 1024 * 1024;
@@ -60,6 +79,12 @@ async function normaliseFlags(file: string, raw: RawFlags, io: Io): Promise<Anal
     docx: raw.docx === true,
     figures: raw.figures,
     check: raw.check === true,
+    ...(raw.by === undefined ? {} : { by: raw.by.trim().toLowerCase() }),
+    summary: raw.summary === true,
+    suppress: raw.suppress === true,
+    ...(raw.labels === undefined ? {} : { labels: raw.labels as 'percent' | 'count' | 'both' }),
+    layout: raw.layout as AnalyseFlags['layout'],
+    ...(raw.previous === undefined ? {} : { previous: raw.previous }),
   });
 }
 
@@ -83,9 +108,17 @@ export async function runAnalyse(flags: AnalyseFlags, io: Io): Promise<number> {
   const showProgress = io.stderr.isTTY === true && size > PROGRESS_MIN_BYTES && !flags.quiet;
   try {
     // The parser and the terminal renderer load only when a file is analysed (start-up time).
-    const [{ analyse }, { renderTerminal }] = await Promise.all([import('../pipeline.js'), import('../render/terminal.js')]);
+    const [{ analyse }, { renderTerminal }, { renderBreakdownTerminal }] = await Promise.all([
+      import('../pipeline.js'),
+      import('../render/terminal.js'),
+      import('../render/breakdown-terminal.js'),
+    ]);
+    const previous = flags.previous === undefined ? undefined : await readPrevious(flags.previous, io, m);
     const results = await analyse(source, {
       ...pipelineOptions(flags),
+      ...(flags.by === undefined ? {} : { by: flags.by }),
+      ...(previous === undefined ? {} : { previous }),
+      suppress: flags.suppress,
       ...(exclusionsFile === undefined
         ? {}
         : {
@@ -110,7 +143,14 @@ export async function runAnalyse(flags: AnalyseFlags, io: Io): Promise<number> {
       if (flags.figures) {
         // vega, vega-lite and resvg load only here: the JSON and --help never pay for them.
         const { renderFigureFiles } = await import('../render/figures.js');
-        for (const file of await renderFigureFiles(results, { png: flags.png, dpi: flags.dpi, docx: flags.docx, messages: m })) await batch.write(file.name, file.content);
+        for (const file of await renderFigureFiles(results, {
+          png: flags.png,
+          dpi: flags.dpi,
+          docx: flags.docx,
+          messages: m,
+          layout: flags.layout,
+          ...(flags.labels === undefined ? {} : { labels: flags.labels }),
+        })) await batch.write(file.name, file.content);
       }
       await batch.commit();
       if (batch instanceof CheckBatch) {
@@ -118,7 +158,9 @@ export async function runAnalyse(flags: AnalyseFlags, io: Io): Promise<number> {
         for (const line of lines) io.stderr.write(`cj: ${line}\n`);
         return code;
       }
-      io.stdout.write(renderTerminal(results, m, useColor(io.stdout, io.env, flags.color)));
+      const color = useColor(io.stdout, io.env, flags.color);
+      io.stdout.write(renderTerminal(results, m, color));
+      io.stdout.write(renderBreakdownTerminal(results, m, color, flags.summary));
     }
     if (!flags.quiet) {
       for (const warning of results.warnings) io.stderr.write(`cj: ${m.notice}: ${safeText(warning.message)}\n`);
@@ -133,6 +175,23 @@ export async function runAnalyse(flags: AnalyseFlags, io: Io): Promise<number> {
   }
 }
 
+/** Last year's respondents and population from its results.json (--previous). */
+async function readPrevious(path: string, io: Io, m: Messages): Promise<{ respondents: number; size: number; source: string }> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(resolve(io.cwd, path), 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new DataError('CJ_UNREADABLE', code === undefined ? m.mergeNotResults(path) : m.unreadable(path, code), { file: path });
+  }
+  const population = (parsed as { population?: { respondents?: unknown; size?: unknown } } | null)?.population;
+  const { respondents, size } = population ?? {};
+  if (typeof respondents !== 'number' || typeof size !== 'number' || !Number.isInteger(respondents) || !Number.isInteger(size) || size < respondents || size < 1) {
+    throw new DataError('CJ_NO_POPULATION', m.previousNotComparable(path), { file: path });
+  }
+  return { respondents, size, source: basename(path) === 'results.json' ? path : basename(path) };
+}
+
 export function registerAnalyse(program: Command, io: Io, setExit: (code: number) => void): void {
   const command = program
     .command('analyse')
@@ -145,7 +204,13 @@ export function registerAnalyse(program: Command, io: Io, setExit: (code: number
     .option('--dpi <n>', `dots per inch of the PNGs (${DPI_RANGE.min}–${DPI_RANGE.max}; implies --png)`)
     .option('--docx', 'also write rapport.docx: the publication page as a Word document')
     .option('--no-figures', 'write results.json and exclusions.csv only, no SVG, spec or page')
-    .option('--check', 'write nothing: compare what would be written with --out, list what would change, exit 1 if anything would');
+    .option('--check', 'write nothing: compare what would be written with --out, list what would change, exit 1 if anything would')
+    .option('--by <column>', 'split every figure by the values of this column (a background or rating column)')
+    .option('--summary', 'say the range of satisfaction per figure and in all ("tussen 70% en 85%")')
+    .option('--previous <results.json>', "last year's results.json: compare the response rate")
+    .option('--suppress', 'with --by: mask counts below --min-cell, and those that would reveal them, in the figures, page and CSV')
+    .addOption(new Option('--labels <what>', 'numbers inside the bars: percent, count or both (default: count; percent in breakdowns)').choices(['percent', 'count', 'both']))
+    .addOption(new Option('--layout <layout>', 'stacked (the report\'s) or diverging: centred on neutral, n.v.t. apart').choices(['stacked', 'diverging']).default('stacked'));
   addInputOptions(addColorOptions(command))
     .addHelpText(
       'after',
@@ -157,7 +222,11 @@ Examples:
   $ cj analyse data.csv --dpi 600            PNGs for a print shop
   $ cj analyse data.csv --docx               rapport.docx to paste into the house style
   $ cj analyse data.csv --check              in CI: fail when a figure would change
-  $ cj analyse data.csv --allow-column opmerking_medewerker`,
+  $ cj analyse data.csv --allow-column opmerking_medewerker
+  $ cj analyse kto.csv --survey kto.json --by gemeente --summary
+  $ cj analyse kto.csv --survey kto.json --previous vorig-jaar/results.json
+  $ cj analyse kto.csv --survey kto.json --by gemeente --suppress --min-cell 5
+  $ cj analyse data.csv --layout diverging --labels both`,
     )
     .action(async (file: string, raw: RawFlags) => {
       setExit(await runAnalyse(await normaliseFlags(file, raw, io), io));

@@ -5,6 +5,7 @@ import { safeText } from '../safe-text.js';
 import { registerAnalyse } from './analyse.js';
 import { registerDiff } from './diff.js';
 import { registerInit } from './init.js';
+import { registerMerge } from './merge.js';
 import { registerSurvey } from './survey.js';
 import { registerTrend } from './trend.js';
 import { registerValidate } from './validate.js';
@@ -43,6 +44,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerAnalyse(program, io, setExit);
   registerDiff(program, io, setExit);
   registerTrend(program, io, setExit);
+  registerMerge(program, io, setExit);
   registerValidate(program, io, setExit);
   registerSurvey(program, io, setExit);
   registerInit(program, io, setExit);

@@ -1,6 +1,7 @@
 import type { ExclusionRule } from '../contract.js';
 import type { FormatInfo } from '../input/detect.js';
 import type { InputInfo } from '../input/records.js';
+import type { RespondentFingerprint } from './fingerprint.js';
 
 /** Bump when a field changes meaning or disappears; adding a field keeps the version. */
 export const SCHEMA_VERSION = 1;
@@ -150,7 +151,12 @@ export interface Warning {
 export interface Results {
   readonly schemaVersion: typeof SCHEMA_VERSION;
   readonly cj: { readonly version: string };
-  readonly survey: { readonly name: string; readonly language: string };
+  readonly survey: {
+    readonly name: string;
+    readonly language: string;
+    /** SHA-256 of the definition as written: `cj merge` adds results of one definition only. */
+    readonly definitionSha256?: string;
+  };
   readonly input: Readonly<InputInfo> & Readonly<FormatInfo> & {
     readonly respondents: number;
     readonly respondentsByTrack: Readonly<Record<string, number>>;
@@ -176,4 +182,122 @@ export interface Results {
     readonly listed: number;
   };
   readonly warnings: readonly Warning[];
+  /** Per figure whose scale declares satisfied categories: the share satisfied per bar, with intervals. */
+  readonly satisfaction?: readonly SatisfactionResult[];
+  /** With populations in the definition: the response rate and margin of error of the whole. */
+  readonly population?: PopulationResult;
+  /** Each by-column (`--by`, a figure's `by`): its groups side by side with the tests between them. */
+  readonly breakdowns?: readonly BreakdownResult[];
+  /** A sketch of the respondent set (never the codes): `cj merge` refuses results that share respondents. */
+  readonly fingerprint?: RespondentFingerprint;
+  /** Results added up by `cj merge`: the results.json files, in the order given. */
+  readonly mergedFrom?: readonly { readonly file: string; readonly sha256: string; readonly respondents: number }[];
+}
+
+export interface SatisfiedBar {
+  readonly label: string;
+  readonly column: string;
+  /** Answers in the satisfied categories. */
+  readonly satisfied: number;
+  /** Answers with an opinion: the scale's categories, n.v.t. never. */
+  readonly n: number;
+  /** satisfied / n with its 95% Wilson interval; null when n is 0. */
+  readonly share: number | null;
+  readonly lower: number | null;
+  readonly upper: number | null;
+  /** 95% margin of error at the observed share with the finite population correction; null without a population. */
+  readonly marginOfError: number | null;
+}
+
+export interface SatisfactionResult {
+  readonly figureId: string;
+  /** The categories counted as satisfied. */
+  readonly categories: readonly string[];
+  readonly bars: readonly SatisfiedBar[];
+  /** The lowest and highest share of the bars with answers, and the lowest and highest interval bound. */
+  readonly range: { readonly low: number; readonly high: number; readonly lower: number; readonly upper: number } | null;
+}
+
+export interface PopulationShare {
+  /** People invited or in the register. */
+  readonly size: number;
+  readonly respondents: number;
+  readonly responseRate: number;
+  /** 95% margin of error at a share of 50%, with the finite population correction. */
+  readonly marginOfError: number;
+  /** Whether the margin is wider than the definition allows for a statement of its own. */
+  readonly tooSmall: boolean;
+  /** Respondents a margin of maxMarginOfError takes. */
+  readonly needed: number;
+}
+
+export interface PopulationResult extends PopulationShare {
+  readonly kind: 'invited' | 'register';
+  readonly maxMarginOfError: number;
+  /** Last year's response rate and the change, from a results.json of last year or the definition. */
+  readonly previous: {
+    readonly responseRate: number;
+    readonly source: string;
+    /** This year minus last, with its Newcombe interval; null when last year's counts are not known. */
+    readonly difference: { readonly points: number; readonly lower: number; readonly upper: number } | null;
+  } | null;
+}
+
+export interface GroupResult {
+  readonly key: string;
+  readonly label: string;
+  readonly respondents: number;
+  /** The figures the breakdown splits, as the whole's. */
+  readonly figures: readonly FigureResult[];
+  readonly grade: GradeSummary;
+  readonly satisfaction: readonly SatisfactionResult[];
+  readonly population: PopulationShare | null;
+}
+
+export interface GroupDifference {
+  readonly figureId: string;
+  readonly column: string;
+  readonly label: string;
+  /** The groups × categories table's exact test; null when fewer than two groups or categories have answers. */
+  readonly test: {
+    readonly test: 'fisher-freeman-halton';
+    readonly method: string;
+    readonly tables: number;
+    readonly standardError: number | null;
+    readonly p: number;
+    readonly pAdjusted: number;
+  } | null;
+}
+
+export interface BreakdownResult {
+  readonly column: string;
+  readonly label: string;
+  readonly plural: string;
+  readonly figures: readonly string[];
+  readonly groups: readonly GroupResult[];
+  readonly differences: {
+    readonly alpha: number;
+    readonly seed: number;
+    readonly tested: number;
+    readonly bars: readonly GroupDifference[];
+    /** Bars whose Holm-adjusted p is below alpha. */
+    readonly differing: readonly string[];
+    /** The sentence a report prints, from the tests above. */
+    readonly sentence: string;
+  };
+  /**
+   * Counts of the published breakdown below --min-cell and those that would reveal them by
+   * subtraction. Listed always; masked in the figures, page and CSV with --suppress (`masked`).
+   */
+  readonly disclosure: { readonly minCell: number; readonly masked: boolean; readonly cells: readonly MaskedCell[] };
+}
+
+/** A count of a breakdown masked before publication, and why. */
+export interface MaskedCell {
+  readonly figureId: string;
+  readonly column: string;
+  readonly group: string;
+  readonly category: string;
+  /** `small`: below --min-cell; `secondary`: would give a small one back by subtraction. */
+  readonly reason: 'small' | 'secondary';
 }

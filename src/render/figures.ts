@@ -5,7 +5,11 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { FigureResult, Results } from '../count/results.js';
 import { messages, type Messages } from '../messages.js';
+import { breakdownCsv } from './breakdown-csv.js';
+import { breakdownSection } from './breakdown-html.js';
+import { breakdownFileName, breakdownSpec } from './breakdown-spec.js';
 import { figureSpec } from './figure-spec.js';
+import { divergingSpec, withSegmentLabels, type BarLabels, type FigureLayout } from './layout-spec.js';
 import { renderHtml } from './html.js';
 import { LEAD_TIME_FILE, leadTimeSpec } from './lead-time-spec.js';
 import { pngSize, renderPng } from './png.js';
@@ -27,6 +31,10 @@ export interface FigureFileOptions {
   readonly docx?: boolean;
   /** Texts around the figures (titles, axis, the page); Dutch, the report's language, by default. */
   readonly messages?: Messages;
+  /** What the segments say (--labels): the report's figures counts, breakdowns percentages by default. */
+  readonly labels?: BarLabels;
+  /** --layout: the report's stacked bars, or diverging around neutral. */
+  readonly layout?: FigureLayout;
 }
 
 /** The spec of a figure as the files hold it: laid out with the metrics of the shipped font. */
@@ -76,7 +84,11 @@ export async function renderFigureFiles(results: Results, options: FigureFileOpt
   // The Word document needs every figure as PNG, --png or not; each is drawn once.
   const raster = { ...(options.dpi === undefined ? {} : { dpi: options.dpi }), always: options.docx === true };
   for (const figure of results.figures) {
-    const drawn = await specFiles(figureFileName(figure), figureFileSpec(figure, m), options.png, raster);
+    const spec =
+      options.layout === 'diverging'
+        ? divergingSpec(figure, m, textWidth, options.labels ?? 'count')
+        : withSegmentLabels(figureFileSpec(figure, m), figure, options.labels ?? 'count', textWidth);
+    const drawn = await specFiles(figureFileName(figure), spec, options.png, raster);
     svgs.push(drawn.svg);
     files.push(...drawn.files);
     if (drawn.png !== undefined) pngs.push(drawn.png);
@@ -89,9 +101,22 @@ export async function renderFigureFiles(results: Results, options: FigureFileOpt
     leadTimePng = drawn.png;
     files.push(...drawn.files);
   }
+  // Each breakdown: a figure per split figure, its CSV, and a section of the pages.
+  const sections: string[] = [];
+  for (const breakdown of results.breakdowns ?? []) {
+    const breakdownSvgs: string[] = [];
+    for (const figureId of breakdown.figures) {
+      const spec = breakdownSpec(results, breakdown, figureId, { messages: m, measureText: textWidth, labels: options.labels ?? 'percent' });
+      const drawn = await specFiles(breakdownFileName(breakdown, figureId), spec, options.png, raster);
+      breakdownSvgs.push(drawn.svg);
+      files.push(...drawn.files);
+    }
+    files.push({ name: `${breakdownFileName(breakdown, '').replace(/-figuur-$/, '')}.csv`, content: breakdownCsv(results, breakdown, m) });
+    sections.push(breakdownSection(results, breakdown, breakdownSvgs, m));
+  }
   files.push(
-    { name: 'index.html', content: renderHtml(results, svgs, m, leadTimeSvg) },
-    { name: 'rapport.html', content: renderRapport(results, svgs, { messages: m, ...(leadTimeSvg === undefined ? {} : { leadTimeSvg }) }) },
+    { name: 'index.html', content: renderHtml(results, svgs, m, leadTimeSvg, sections) },
+    { name: 'rapport.html', content: renderRapport(results, svgs, { messages: m, sections, ...(leadTimeSvg === undefined ? {} : { leadTimeSvg }) }) },
   );
   if (options.docx === true) {
     // docx loads only here: a run without --docx never pays for it.

@@ -270,7 +270,7 @@ section { break-inside: avoid; page-break-inside: avoid; }
  * tracks reported apart and what was left out. `svgs[i]` is the SVG of `results.figures[i]`.
  */
 /** The page in the language of `m` (the run's --lang; Dutch by default, as the report). */
-export function renderHtml(results: Results, svgs: readonly string[], m: Messages = messages.nl, leadTimeSvg?: string): string {
+export function renderHtml(results: Results, svgs: readonly string[], m: Messages = messages.nl, leadTimeSvg?: string, sections: readonly string[] = []): string {
   const input = results.input;
   const byTrack = Object.entries(input.respondentsByTrack)
     .map(([track, n]) => `${n} ${track}`)
@@ -284,6 +284,8 @@ export function renderHtml(results: Results, svgs: readonly string[], m: Message
     gradeSection(results, m),
     ...youthSections(results, m),
     leadTimeSection(results, leadTimeSvg, m),
+    // Breakdowns (src/render/breakdown-html.ts), HTML already.
+    ...sections,
     leftOutSection(results, m),
   ].filter((part) => part !== '');
   return htmlDocument(results.survey.name, m, BASE_CSS, body);

@@ -21,6 +21,8 @@ export interface RapportOptions {
    * by the caller; with masking on they must be drawn from masked results as well.
    */
   readonly suppressBelow?: number;
+  /** Sections drawn elsewhere (the breakdowns, masked under --suppress), after the lead times. */
+  readonly sections?: readonly string[];
 }
 
 /**
@@ -121,6 +123,7 @@ export function renderRapport(results: Results, svgs: readonly string[], options
     ...results.figures.map((figure, index) => figureBlock(figure, svgs[index] ?? '', m, style)),
     // The lead times are a figure with its table too: they follow the figures, before the grade.
     leadTimeSection(results, options.leadTimeSvg, m),
+    ...(options.sections ?? []),
     gradeSection(results, m),
     ...youthSections(results, m, style),
     methodSection(results, m),

@@ -1,10 +1,12 @@
 import { columnKey, fixedColumnAliases, fixedColumns } from '../contract.js';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { DefinitionError } from '../errors.js';
 import { messages as allMessages, type Messages } from '../messages.js';
 import { hasUnsafeCharacter } from '../safe-text.js';
 import type {
+  BackgroundDefinition,
   FigureDefinition,
   LeadTimeDefinition,
   ScaleDefinition,
@@ -67,6 +69,13 @@ export interface Survey {
   readonly lang: string;
   /** Texts written in the definition's language because it has no translation for --lang. */
   readonly untranslated: readonly string[];
+  /** Background columns by their name (lower case). */
+  readonly background: ReadonlyMap<string, BackgroundDefinition>;
+  /**
+   * SHA-256 of the definition as written (before translation): results of one definition carry
+   * the same, and `cj merge` adds only those.
+   */
+  readonly definitionSha256: string;
 }
 
 // Resolves to the same file from src/survey/ (tests) and dist/survey/ (the built CLI).
@@ -85,7 +94,8 @@ export function dateColumnsOf(definition: SurveyDefinition): string[] {
  * step's date. Also for a draft that is not yet confirmed (cj init --from writes its template).
  */
 export function columnsOf(definition: SurveyDefinition): string[] {
-  const bars = definition.figures.flatMap((figure) => figure.bars.map((bar) => bar.column.toLowerCase()));
+  // A column may be shown in more than one figure; a file has it once.
+  const bars = new Set(definition.figures.flatMap((figure) => figure.bars.map((bar) => bar.column.toLowerCase())));
   return [...Object.values(fixedColumns), ...bars, definition.grade.column.toLowerCase(), ...dateColumnsOf(definition)];
 }
 
@@ -108,7 +118,7 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-const TEXT_KEYS = new Set(['name', 'label', 'caption', 'text']);
+const TEXT_KEYS = new Set(['name', 'label', 'caption', 'text', 'plural']);
 
 /** A record of a file as a Map: its own keys only, so no key reaches Object.prototype. */
 function ownEntries<V>(record: Readonly<Record<string, V>> | undefined): Map<string, V> {
@@ -199,6 +209,10 @@ export function prepareSurvey(
     for (const [spelling, key] of Object.entries(scale.spellings)) {
       if (!keys.has(key)) fail(`/scales/${index}/spellings/${pointerToken(spelling)}`, messages.definitionUnknown('category', key));
     }
+    (scale.satisfied ?? []).forEach((key, at) => {
+      // n.v.t. is no opinion: it can be neither satisfied nor its opposite.
+      if (!scale.categories.some((category) => category.key === key)) fail(`/scales/${index}/satisfied/${at}`, messages.definitionUnknown('category', key));
+    });
     scaleById.set(scale.id, scale);
   });
   const gradeColumn = definition.grade.column.toLowerCase();
@@ -211,7 +225,6 @@ export function prepareSurvey(
   ]);
   const figureIds = new Set<string>();
   const ratingColumns: ColumnRole[] = [];
-  const seenColumns = new Set<string>();
   const knownTracks = new Set(definition.tracks.map((track) => track.id));
   definition.figures.forEach((figure, figureIndex) => {
     if (figureIds.has(figure.id)) fail(`/figures/${figureIndex}/id`, messages.definitionDuplicate('figure', figure.id));
@@ -221,6 +234,8 @@ export function prepareSurvey(
     for (const track of figure.tracks) {
       if (!knownTracks.has(track)) fail(`/figures/${figureIndex}/tracks`, messages.definitionUnknown('track', track));
     }
+    // A column may be a bar of more than one figure (issue 14), but of one figure once.
+    const seenColumns = new Set<string>();
     figure.bars.forEach((bar, barIndex) => {
       const column = bar.column.toLowerCase();
       const path = `/figures/${figureIndex}/bars/${barIndex}/column`;
@@ -246,6 +261,7 @@ export function prepareSurvey(
     if (!(from < to)) fail(`${path}/to`, messages.definitionLeadTimeOrder(segment.from, segment.to));
     return { segment, fromStep: from, toStep: to };
   });
+  const background = backgroundOf(definition, new Set(ratingColumns.map((role) => role.column)), reserved, fail, messages);
   const columns = columnsOf(definition);
   const columnBySpelling = new Map<string, string>();
   const spell = (column: string, spelling: string, path: string): void => {
@@ -296,7 +312,60 @@ export function prepareSurvey(
     leadTimes,
     lang,
     untranslated: [...untranslated],
+    background,
+    definitionSha256: createHash('sha256').update(JSON.stringify(original)).digest('hex'),
   });
+}
+
+/**
+ * Checks the background columns, each figure's `by` and the population's strata against each
+ * other and the rest of the definition; returns the background columns by name (lower case).
+ */
+function backgroundOf(
+  definition: SurveyDefinition,
+  ratingColumns: ReadonlySet<string>,
+  reserved: ReadonlyMap<string, string>,
+  fail: (path: string, message: string) => never,
+  messages: Messages,
+): Map<string, BackgroundDefinition> {
+  const background = new Map<string, BackgroundDefinition>();
+  (definition.background ?? []).forEach((item, index) => {
+    const column = item.column.toLowerCase();
+    const path = `/background/${index}`;
+    if (background.has(column)) fail(`${path}/column`, messages.definitionDuplicate('column', item.column));
+    // A rating column splits by its scale's categories: it needs no declaration of its own.
+    if (reserved.has(column) || ratingColumns.has(column)) fail(`${path}/column`, messages.definitionReserved(item.column, reserved.get(column) ?? '/figures'));
+    const owner = new Map<string, number>();
+    (item.values ?? []).forEach((value, at) => {
+      for (const spelling of [value.key, value.label, ...(value.spellings ?? [])]) {
+        const key = spelling.trim().toLowerCase();
+        // A value's key and label may spell the same; two values may not share a spelling.
+        if ((owner.get(key) ?? at) !== at) fail(`${path}/values/${at}`, messages.definitionDuplicate('category', spelling));
+        owner.set(key, at);
+      }
+    });
+    background.set(column, item);
+  });
+  definition.figures.forEach((figure, index) => {
+    if (figure.by === undefined) return;
+    const by = figure.by.toLowerCase();
+    if (!background.has(by) && !ratingColumns.has(by)) fail(`/figures/${index}/by`, messages.definitionUnknown('column', figure.by));
+  });
+  const seenStrata = new Set<string>();
+  (definition.population?.strata ?? []).forEach((stratum, index) => {
+    const path = `/population/strata/${index}`;
+    const entries = Object.entries(stratum.groups).sort(([a], [b]) => (a < b ? -1 : 1));
+    for (const [column, value] of entries) {
+      const item = background.get(column) ?? fail(`${path}/groups/${pointerToken(column)}`, messages.definitionUnknown('column', column));
+      if (item.values === undefined || !item.values.some((known) => known.key === value)) {
+        fail(`${path}/groups/${pointerToken(column)}`, messages.definitionUnknown('category', value));
+      }
+    }
+    const key = JSON.stringify(entries);
+    if (seenStrata.has(key)) fail(path, messages.definitionDuplicate('stratum', entries.map(([c, v]) => `${c}=${v}`).join(', ')));
+    seenStrata.add(key);
+  });
+  return background;
 }
 
 /**

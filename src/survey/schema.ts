@@ -96,6 +96,7 @@ const properties: SurveyProperties = {
         categories: { type: 'array', minItems: 2, maxItems: 12, items: category },
         notApplicable: category,
         spellings: { type: 'object', required: [], maxProperties: 1000, propertyNames: spellingKeys, additionalProperties: id },
+        satisfied: { type: 'array', nullable: true, minItems: 1, maxItems: 11, uniqueItems: true, items: id },
       },
       required: ['id', 'categories', 'notApplicable', 'spellings'],
       additionalProperties: false,
@@ -141,6 +142,7 @@ const properties: SurveyProperties = {
           },
         },
         footnoteEnd: optionalText,
+        by: { ...id, nullable: true },
       },
       required: ['id', 'caption', 'step', 'scale', 'showNotApplicable', 'tracks', 'bars', 'footnote'],
       additionalProperties: false,
@@ -195,6 +197,60 @@ const properties: SurveyProperties = {
     maxProperties: 20,
     propertyNames: { pattern: '^[a-z]{2}$' },
     additionalProperties: { type: 'object', required: [], maxProperties: 5000, propertyNames: translatedTexts, additionalProperties: text },
+  },
+  background: {
+    type: 'array',
+    nullable: true,
+    maxItems: 20,
+    items: {
+      type: 'object',
+      properties: {
+        column: id,
+        label: text,
+        plural: text,
+        aliases,
+        values: {
+          type: 'array',
+          nullable: true,
+          minItems: 1,
+          // More groups than this is no breakdown a report prints, and would single people out.
+          maxItems: 50,
+          items: {
+            type: 'object',
+            properties: { key: id, label: text, spellings: { ...aliases, maxItems: 50 } },
+            required: ['key', 'label'],
+            additionalProperties: false,
+          },
+        },
+      },
+      required: ['column', 'label', 'plural'],
+      additionalProperties: false,
+    },
+  },
+  population: {
+    type: 'object',
+    nullable: true,
+    properties: {
+      kind: { type: 'string', enum: ['invited', 'register'] },
+      strata: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 2500,
+        items: {
+          type: 'object',
+          properties: {
+            groups: { type: 'object', required: [], maxProperties: 20, propertyNames: { pattern: '^[a-z0-9_]+$', ...notReserved }, additionalProperties: id },
+            size: { type: 'integer', minimum: 1, maximum: 1e9 },
+          },
+          required: ['groups', 'size'],
+          additionalProperties: false,
+        },
+      },
+      previousResponseRate: { type: 'number', nullable: true, exclusiveMinimum: 0, maximum: 1 },
+      maxMarginOfError: { type: 'number', nullable: true, exclusiveMinimum: 0, maximum: 1 },
+    },
+    required: ['kind', 'strata'],
+    additionalProperties: false,
   },
 };
 

@@ -21,6 +21,12 @@ export interface ScaleDefinition {
   readonly notApplicable: CategoryDefinition;
   /** Accepted spellings (compared lower-cased, trimmed, inner spaces collapsed) → category key. */
   readonly spellings: Readonly<Record<string, string>>;
+  /**
+   * The top categories that count as satisfied ("tevreden": `positief`, or `eens` and
+   * `helemaal_eens`): the share of these among the answers with an opinion (n.v.t. apart) is the
+   * satisfaction a report quotes. Without it, no share is computed for the scale.
+   */
+  readonly satisfied?: readonly string[];
 }
 
 export interface TrackDefinition {
@@ -78,6 +84,8 @@ export interface FigureDefinition {
   readonly footnote: readonly FootnotePart[];
   /** Closing punctuation after the footnote's last part, e.g. `"."`. */
   readonly footnoteEnd?: string;
+  /** A background column (see `background`) or rating column whose values split this figure into groups. */
+  readonly by?: string;
 }
 
 export interface GradeDefinition {
@@ -116,6 +124,45 @@ export interface LeadTimeDefinition {
   readonly legalTermDays?: number;
 }
 
+/** One value of a background column: its key in results, its label, other spellings in a file. */
+export interface BackgroundValue {
+  readonly key: string;
+  readonly label: string;
+  readonly spellings?: readonly string[];
+}
+
+/**
+ * A column that describes the respondent rather than rating a step (municipality, target group,
+ * age band): figures can be split by it (`by`, `--by`). Declared values fix the groups' order
+ * and labels, and a value outside them is a fault; without `values` each value is its own group.
+ */
+export interface BackgroundDefinition {
+  readonly column: string;
+  /** What one group is, as a heading: `Doelgroep`. */
+  readonly label: string;
+  /** The groups together, as a sentence names them: `de doelgroepen`. */
+  readonly plural: string;
+  readonly aliases?: readonly string[];
+  readonly values?: readonly BackgroundValue[];
+}
+
+/**
+ * How many people could have answered, per combination of background values (a stratum): the
+ * people invited or in the register. Groups of one column add their strata up.
+ */
+export interface PopulationDefinition {
+  readonly kind: 'invited' | 'register';
+  readonly strata: readonly {
+    /** Background column → value key, e.g. `{ "gemeente": "haarlem", "doelgroep": "bijstand_minima" }`. */
+    readonly groups: Readonly<Record<string, string>>;
+    readonly size: number;
+  }[];
+  /** Last year's response rate of the whole (0–1), when no results.json of last year is at hand. */
+  readonly previousResponseRate?: number;
+  /** The widest margin of error (95%, at a share of 50%) a group may have for a statement of its own; default 0.10. */
+  readonly maxMarginOfError?: number;
+}
+
 export interface SurveyDefinition {
   /** Where editors find the JSON Schema, e.g. `./survey.schema.json`; not read by cj. */
   readonly $schema?: string;
@@ -145,4 +192,8 @@ export interface SurveyDefinition {
    * for `--lang`; a text without a translation stays as written, with a notice.
    */
   readonly translations?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Columns describing the respondent that figures can be split by. */
+  readonly background?: readonly BackgroundDefinition[];
+  /** Population sizes per stratum of background values: response rates and finite-population margins. */
+  readonly population?: PopulationDefinition;
 }

@@ -274,10 +274,55 @@ const referenceCases: readonly Case[] = [
     message: '"volwassene"',
   },
   {
-    name: 'a column used by two bars',
-    edit: (d) => setAt(d, '/figures/3/bars/2/column', 'intake_gesprek'),
+    name: 'a column used by two bars of one figure (two figures may share it)',
+    edit: (d) => setAt(d, '/figures/3/bars/2/column', 'nazorg_gesprek'),
     path: '/figures/3/bars/2/column',
-    message: 'kolom "intake_gesprek" komt twee keer voor',
+    message: 'kolom "nazorg_gesprek" komt twee keer voor',
+  },
+  {
+    name: 'a satisfied category the scale lacks',
+    edit: (d) => setAt(d, '/scales/0/satisfied', ['heel_erg_tevreden']),
+    path: '/scales/0/satisfied/0',
+    message: 'categorie "heel_erg_tevreden" bestaat niet',
+  },
+  {
+    name: 'a figure split by a column that is neither background nor rating',
+    edit: (d) => setAt(d, '/figures/1/by', 'wijk'),
+    path: '/figures/1/by',
+    message: 'kolom "wijk" bestaat niet',
+  },
+  {
+    name: 'a background column that is a rating column already',
+    edit: (d) => setAt(d, '/background', [{ column: 'nazorg_gesprek', label: 'Nazorg', plural: 'de antwoorden' }]),
+    path: '/background/0/column',
+    message: 'kolom "nazorg_gesprek" is al in gebruik',
+  },
+  {
+    name: 'two values of a background column spelt alike',
+    edit: (d) =>
+      setAt(d, '/background', [
+        { column: 'wijk', label: 'Wijk', plural: 'de wijken', values: [{ key: 'noord', label: 'Noord' }, { key: 'zuid', label: 'Zuid', spellings: ['noord'] }] },
+      ]),
+    path: '/background/0/values/1',
+    message: 'categorie "noord" komt twee keer voor',
+  },
+  {
+    name: 'a population stratum naming an undeclared value',
+    edit: (d) => {
+      setAt(d, '/background', [{ column: 'wijk', label: 'Wijk', plural: 'de wijken', values: [{ key: 'noord', label: 'Noord' }] }]);
+      setAt(d, '/population', { kind: 'invited', strata: [{ groups: { wijk: 'west' }, size: 100 }] });
+    },
+    path: '/population/strata/0/groups/wijk',
+    message: 'categorie "west" bestaat niet',
+  },
+  {
+    name: 'a population stratum given twice',
+    edit: (d) => {
+      setAt(d, '/background', [{ column: 'wijk', label: 'Wijk', plural: 'de wijken', values: [{ key: 'noord', label: 'Noord' }] }]);
+      setAt(d, '/population', { kind: 'invited', strata: [{ groups: { wijk: 'noord' }, size: 100 }, { groups: { wijk: 'noord' }, size: 50 }] });
+    },
+    path: '/population/strata/1',
+    message: 'stratum "wijk=noord" komt twee keer voor',
   },
   {
     name: 'a spelling mapped to a category the scale lacks',

@@ -10,6 +10,9 @@ import type { JSONSchemaType } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { surveySchema } from '../../src/survey/schema.js';
 import type {
+  BackgroundDefinition,
+  BackgroundValue,
+  PopulationDefinition,
   BarDefinition,
   CategoryDefinition,
   ColumnAliases,
@@ -109,20 +112,23 @@ const category = shapeOf<CategoryDefinition>()(['key', 'label', 'color'], ['key'
 /** Where each object type of a definition sits in the schema (a JSON Pointer into the schema). */
 const shapes = {
   '': shapeOf<SurveyDefinition>()(
-    ['$schema', 'name', 'language', 'tracks', 'mainTrack', 'steps', 'scales', 'figures', 'grade', 'dateSuffix', 'leadTimes', 'todo', 'columnAliases', 'translations'],
+    ['$schema', 'name', 'language', 'tracks', 'mainTrack', 'steps', 'scales', 'figures', 'grade', 'dateSuffix', 'leadTimes', 'todo', 'columnAliases', 'translations', 'background', 'population'],
     ['name', 'language', 'tracks', 'mainTrack', 'steps', 'scales', 'figures', 'grade', 'dateSuffix'],
   ),
   '/properties/leadTimes/items': shapeOf<LeadTimeDefinition>()(['id', 'label', 'from', 'to', 'legalTermDays'], ['id', 'label', 'from', 'to']),
   '/properties/tracks/items': shapeOf<TrackDefinition>()(['id', 'label', 'aliases'], ['id', 'label', 'aliases']),
+  '/properties/background/items': shapeOf<BackgroundDefinition>()(['column', 'label', 'plural', 'aliases', 'values'], ['column', 'label', 'plural']),
+  '/properties/background/items/properties/values/items': shapeOf<BackgroundValue>()(['key', 'label', 'spellings'], ['key', 'label']),
+  '/properties/population': shapeOf<PopulationDefinition>()(['kind', 'strata', 'previousResponseRate', 'maxMarginOfError'], ['kind', 'strata']),
   '/properties/steps/items': shapeOf<StepDefinition>()(['id', 'label'], ['id', 'label']),
   '/properties/scales/items': shapeOf<ScaleDefinition>()(
-    ['id', 'categories', 'notApplicable', 'spellings'],
+    ['id', 'categories', 'notApplicable', 'spellings', 'satisfied'],
     ['id', 'categories', 'notApplicable', 'spellings'],
   ),
   '/properties/scales/items/properties/categories/items': category,
   '/properties/scales/items/properties/notApplicable': category,
   '/properties/figures/items': shapeOf<FigureDefinition>()(
-    ['id', 'caption', 'step', 'scale', 'showNotApplicable', 'tracks', 'bars', 'footnote', 'footnoteEnd'],
+    ['id', 'caption', 'step', 'scale', 'showNotApplicable', 'tracks', 'bars', 'footnote', 'footnoteEnd', 'by'],
     ['id', 'caption', 'step', 'scale', 'showNotApplicable', 'tracks', 'bars', 'footnote'],
   ),
   '/properties/figures/items/properties/bars/items': shapeOf<BarDefinition>()(['column', 'label', 'text', 'aliases', 'optional'], ['column', 'label']),
@@ -135,7 +141,7 @@ const shapes = {
 };
 
 // @ts-expect-error the list lacks `dateSuffix`, which the type has and requires
-shapeOf<SurveyDefinition>()(['$schema', 'name', 'language', 'tracks', 'mainTrack', 'steps', 'scales', 'figures', 'grade', 'columnAliases', 'translations'], ['name']);
+shapeOf<SurveyDefinition>()(['$schema', 'name', 'language', 'tracks', 'mainTrack', 'steps', 'scales', 'figures', 'grade', 'columnAliases', 'translations', 'background', 'population'], ['name']);
 // @ts-expect-error `$schema` is optional in the type, so it is not in the required list
 shapeOf<StepDefinition>()(['id', 'label'], ['id', 'label', '$schema']);
 // @ts-expect-error `footnoteEnd` is optional in FigureDefinition
