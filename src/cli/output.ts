@@ -220,6 +220,19 @@ async function readManifest(dir: string): Promise<Manifest | undefined> {
   return manifest;
 }
 
+/**
+ * The first of `names` that another command's run wrote in this folder, and that command: cj
+ * analyse and cj diff both write index.html, and one --out must not let either replace the other's.
+ */
+function takenByOther(previous: Manifest | undefined, kind: OutputKind, names: readonly string[]): { readonly name: string; readonly by: OutputKind } | undefined {
+  for (const other of KINDS) {
+    if (other === kind) continue;
+    const name = names.find((candidate) => previous?.[other]?.includes(candidate) === true);
+    if (name !== undefined) return { name, by: other };
+  }
+  return undefined;
+}
+
 /** The manifest after a run of `kind` that wrote `names`: its list replaced, the others kept. */
 function nextManifest(previous: Manifest | undefined, kind: OutputKind, names: readonly string[]): Manifest {
   const next: { -readonly [K in OutputKind]?: readonly string[] } = {};
@@ -407,6 +420,8 @@ export class OutputBatch implements OutputSink {
     const names = [...this.names].sort();
     await guarded(this.dir, this.m, async () => {
       const previous = await readManifest(this.dir);
+      const taken = takenByOther(previous, this.kind, names);
+      if (taken !== undefined) throw new OutputError('CJ_OUTPUT_TAKEN', this.m.outputTaken(join(this.dir, taken.name), taken.by, this.kind));
       const journal: Journal = {
         staging: basename(staging),
         install: names,
