@@ -117,6 +117,17 @@ describe('a page another command wrote', () => {
     expect(snapshot(out)).toEqual(before);
   }, 60_000);
 
+  it('--check says the same (exit 5, the file named), not "would change"', async () => {
+    const cwd = tempDir();
+    expect((await run(['analyse', fixturePath], { cwd })).code).toBe(0);
+    const out = join(cwd, 'out');
+    const before = snapshot(out);
+    const check = await run(['diff', fixturePath, fixture2017, '--out', 'out', '--check', '--lang', 'en'], { cwd });
+    expect(check.code).toBe(5);
+    expect(check.stderr).toContain('index.html: written by cj analyse');
+    expect(snapshot(out)).toEqual(before);
+  }, 60_000);
+
   it('and cj analyse does not replace the page of cj diff', async () => {
     const cwd = tempDir();
     expect((await run(['diff', fixturePath, fixture2017, '--out', 'out'], { cwd })).code).toBe(0);
