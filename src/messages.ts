@@ -450,6 +450,7 @@ const nl = {
   outputNotWritable: (path: string, errno: string) =>
     `${path}: kan niet geschreven worden (${{ EROFS: 'alleen-lezen bestandssysteem', EACCES: 'geen schrijfrechten', EPERM: 'geen schrijfrechten', ENOSPC: 'schijf vol', EDQUOT: 'quotum vol' }[errno] ?? 'systeemfout'}, ${errno})`,
   outputNotFolder: (path: string) => `${path}: is een bestand, geen map; cj schrijft zijn uitvoer in een map`,
+  outputTaken: (path: string, by: string, kind: string) => `${path}: geschreven door cj ${by}; cj ${kind} vervangt het niet en schrijft niets. Geef een andere map met --out`,
   outputJournalBroken: (file: string) =>
     `${file}: het logboek van een afgebroken wissel is onleesbaar; cj maakt de wissel niet af. Kijk de map na en verwijder dit bestand daarna`,
   outputSwitchCompleted: (dir: string) => `${dir}: een eerdere run is afgebroken terwijl hij de uitvoer verving; die wissel is nu afgemaakt`,
@@ -848,6 +849,7 @@ const en: Messages = {
   outputNotWritable: (path, errno) =>
     `${path}: cannot be written (${{ EROFS: 'read-only file system', EACCES: 'no write permission', EPERM: 'no write permission', ENOSPC: 'disk full', EDQUOT: 'quota exceeded' }[errno] ?? 'system error'}, ${errno})`,
   outputNotFolder: (path) => `${path}: is a file, not a folder; cj writes its outputs into a folder`,
+  outputTaken: (path, by, kind) => `${path}: written by cj ${by}; cj ${kind} does not replace it and writes nothing. Give another folder with --out`,
   outputJournalBroken: (file) =>
     `${file}: the journal of an interrupted switch cannot be read; cj does not complete the switch. Inspect the folder, then remove this file`,
   outputSwitchCompleted: (dir) => `${dir}: an earlier run was stopped while it replaced the outputs; that switch is now completed`,

@@ -220,6 +220,24 @@ async function readManifest(dir: string): Promise<Manifest | undefined> {
   return manifest;
 }
 
+/**
+ * The first of `names` that another command's run wrote in this folder, and that command: cj
+ * analyse and cj diff both write index.html, and one --out must not let either replace the other's.
+ */
+interface Taken {
+  readonly name: string;
+  readonly by: OutputKind;
+}
+
+function takenByOther(previous: Manifest | undefined, kind: OutputKind, names: readonly string[]): Taken | undefined {
+  for (const other of KINDS) {
+    if (other === kind) continue;
+    const name = names.find((candidate) => previous?.[other]?.includes(candidate) === true);
+    if (name !== undefined) return { name, by: other };
+  }
+  return undefined;
+}
+
 /** The manifest after a run of `kind` that wrote `names`: its list replaced, the others kept. */
 function nextManifest(previous: Manifest | undefined, kind: OutputKind, names: readonly string[]): Manifest {
   const next: { -readonly [K in OutputKind]?: readonly string[] } = {};
@@ -407,6 +425,8 @@ export class OutputBatch implements OutputSink {
     const names = [...this.names].sort();
     await guarded(this.dir, this.m, async () => {
       const previous = await readManifest(this.dir);
+      const taken = takenByOther(previous, this.kind, names);
+      if (taken !== undefined) throw new OutputError('CJ_OUTPUT_TAKEN', this.m.outputTaken(join(this.dir, taken.name), taken.by, this.kind));
       const journal: Journal = {
         staging: basename(staging),
         install: names,
@@ -533,10 +553,12 @@ export class CheckBatch implements OutputSink {
   readonly changed: string[] = [];
   readonly stale: string[] = [];
   interrupted = false;
+  /** A file this run would replace that another command wrote: the real run refuses (exit 5). */
+  taken: Taken | undefined;
 
   constructor(
     readonly dir: string,
-    private readonly kind: OutputKind,
+    readonly kind: OutputKind,
   ) {}
 
   async prepare(): Promise<void> {
@@ -557,6 +579,7 @@ export class CheckBatch implements OutputSink {
     for (const [name, appender] of this.appenders) this.files.set(name, appender.text());
     const previous = await readManifest(this.dir);
     const names = [...this.files.keys()];
+    this.taken = takenByOther(previous, this.kind, names);
     const wanted = new Map(this.files).set(MANIFEST_FILE, manifestText(nextManifest(previous, this.kind, names)));
     for (const [name, content] of [...wanted].sort(([a], [b]) => (a < b ? -1 : 1))) {
       let current: Buffer | undefined;
@@ -587,6 +610,9 @@ export class CheckBatch implements OutputSink {
  */
 export function checkReport(batch: CheckBatch, where: string, m: Messages): { readonly lines: readonly string[]; readonly code: number } {
   const lines: string[] = [];
+  if (batch.taken !== undefined) {
+    return { lines: [m.outputTaken(join(where, batch.taken.name), batch.taken.by, batch.kind)], code: ExitCode.output };
+  }
   if (batch.interrupted) lines.push(m.outputSwitchInterrupted(where));
   for (const name of batch.changed) lines.push(m.wouldChange(join(where, name)));
   for (const name of batch.stale) lines.push(m.wouldRemove(join(where, name)));

@@ -6,8 +6,9 @@
  * by the words of the paths that differ (`2016/data.csv`, `2017/data.csv`: 2016, 2017). A
  * results.json stands for the response file it was counted from, in the results.json's folder.
  * Labels that would still be empty or equal (the same file twice) get their place put before
- * them: `a: …`, `b: …`.
+ * them: `a: …`, `b: …`. A wave whose path holds personal data is named by its place alone.
  */
+import { findPersonalData } from '../input/personal-data.js';
 
 export interface WaveSource {
   /** The path as given on the command line; for a results.json, its folder and the file it was counted from. */
@@ -50,12 +51,31 @@ function differingParts(paths: readonly string[]): string[] {
 const allDistinct = (labels: readonly string[]): boolean => labels.every((label) => label !== '') && new Set(labels).size === labels.length;
 
 /**
+ * Whether a path holds personal data, as given or read with its separators as spaces (a file
+ * name writes `1234AB-12` or `kto_0612345678` where a cell would have spaces). Such a path
+ * never names its wave, not even in part: `jan.jansen@example.nl/data.csv` would give
+ * `jan.jansen@example`, which no longer looks like an e-mail address.
+ */
+function holdsPersonalData(path: string): boolean {
+  return findPersonalData(path) !== null || findPersonalData(path.replace(/[\\/._-]+/g, ' ')) !== null;
+}
+
+/**
  * The labels of the waves, in order. `places` names each wave's place (`a`, `b` for a
  * comparison; `1`, `2`, … for a trend) for labels that could not be told apart otherwise.
  */
 export function waveLabels(waves: readonly WaveSource[], places: readonly string[]): string[] {
   const surveys = waves.map((wave) => wave.survey.trim());
   if (allDistinct(surveys)) return surveys;
+  const place = (index: number): string => places[index] ?? String(index + 1);
+  const unsafe = waves.map((wave) => holdsPersonalData(wave.path));
+  const labels = pathLabels(waves, places).map((label, index) => (unsafe[index] ? place(index) : label));
+  // A place put in for personal data may equal another wave's label (`a.csv`): then all show their place.
+  return allDistinct(labels) ? labels : labels.map((label, index) => (unsafe[index] || label.startsWith(`${place(index)}: `) ? label : `${place(index)}: ${label}`));
+}
+
+/** The labels from the paths: the words of the file names that differ, else of the paths, else the stems. */
+function pathLabels(waves: readonly WaveSource[], places: readonly string[]): string[] {
   const names = differingParts(waves.map((wave) => baseName(wave.path)));
   if (allDistinct(names)) return names;
   const parts = differingParts(waves.map((wave) => wave.path));

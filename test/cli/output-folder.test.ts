@@ -99,6 +99,47 @@ describe('the manifest: cj replaces and removes only what it wrote', () => {
   }, 60_000);
 });
 
+describe('a page another command wrote', () => {
+  // cj analyse and cj diff both write index.html. Given one --out, the second run used to replace
+  // the first one's page without a word (and take it over in the manifest), although each command
+  // is to replace only its own files. Now it refuses (exit 5) and the folder stays as it was.
+  it('cj diff into the folder of cj analyse leaves the analyst\'s page and every other file whole', async () => {
+    const cwd = tempDir();
+    expect((await run(['analyse', fixturePath], { cwd })).code).toBe(0);
+    const out = join(cwd, 'out');
+    const before = snapshot(out);
+    expect(Object.keys(before)).toContain('index.html');
+    const diff = await run(['diff', fixturePath, fixture2017, '--out', 'out', '--lang', 'en'], { cwd });
+    expect(diff.code).toBe(5);
+    expect(diff.stderr).toContain('index.html');
+    expect(diff.stderr).toContain('cj analyse');
+    expect(stackFrames(diff.stderr)).toEqual([]);
+    expect(snapshot(out)).toEqual(before);
+  }, 60_000);
+
+  it('--check says the same (exit 5, the file named), not "would change"', async () => {
+    const cwd = tempDir();
+    expect((await run(['analyse', fixturePath], { cwd })).code).toBe(0);
+    const out = join(cwd, 'out');
+    const before = snapshot(out);
+    const check = await run(['diff', fixturePath, fixture2017, '--out', 'out', '--check', '--lang', 'en'], { cwd });
+    expect(check.code).toBe(5);
+    expect(check.stderr).toContain('index.html: written by cj analyse');
+    expect(snapshot(out)).toEqual(before);
+  }, 60_000);
+
+  it('and cj analyse does not replace the page of cj diff', async () => {
+    const cwd = tempDir();
+    expect((await run(['diff', fixturePath, fixture2017, '--out', 'out'], { cwd })).code).toBe(0);
+    const out = join(cwd, 'out');
+    const before = snapshot(out);
+    const analyse = await run(['analyse', fixturePath], { cwd });
+    expect(analyse.code).toBe(5);
+    expect(analyse.stderr).toContain('index.html');
+    expect(snapshot(out)).toEqual(before);
+  }, 60_000);
+});
+
 describe('determinism', () => {
   it('two runs write byte-identical folders, the manifest included, with no hidden file besides it', async () => {
     const cwd = tempDir();

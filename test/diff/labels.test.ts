@@ -49,3 +49,41 @@ describe('wave labels', () => {
     expect(waveLabels(waves(namingPath('2016/results.json', 'data.csv'), namingPath('2017/results.json', 'data.csv')), ['a', 'b'])).toEqual(['2016', '2017']);
   });
 });
+
+describe('wave labels never show personal data from a file name or path', () => {
+  // Each of these paths holds something the response-file checks refuse as personal data
+  // (DATA-CONTRACT.md): an e-mail address, a postcode with house number, a BSN (123456782
+  // passes the 11-proef by hand: 9·1+8·2+7·3+6·4+5·5+4·6+3·7+2·8−2 = 154 = 14·11).
+  const leaks = ['jan.jansen@example.nl', 'jan.jansen@example', 'jan.jansen', '1234AB-12', '1234AB', '123456782'];
+  const shown = (labels: readonly string[]): string[] => leaks.filter((leak) => labels.some((label) => label.includes(leak)));
+
+  it('an e-mail address or a postcode with house number as the file name: the wave by its place', () => {
+    const labels = waveLabels(waves('w/jan.jansen@example.nl.csv', 'w/1234AB-12.csv'), ['a', 'b']);
+    expect(shown(labels)).toEqual([]);
+    expect(labels).toEqual(['a', 'b']);
+  });
+
+  it('an e-mail address in the folders that differ: not even the part before the first dot', () => {
+    const labels = waveLabels(waves('jan.jansen@example.nl/data.csv', 'piet@example.nl/data.csv'), ['a', 'b']);
+    expect(shown(labels)).toEqual([]);
+    expect(labels).toEqual(['a', 'b']);
+  });
+
+  it('a BSN in the path: that wave by its place, the others as before', () => {
+    const labels = waveLabels(waves('dossiers/123456782/kto-2016.csv', 'dossiers/kto-2017.csv', 'dossiers/kto-2018.csv'), ['1', '2', '3']);
+    expect(shown(labels)).toEqual([]);
+    expect(labels[0]).toBe('1');
+    expect(new Set(labels).size).toBe(3);
+  });
+
+  it('the same file twice, named by an e-mail address: the places alone', () => {
+    expect(waveLabels(waves('jan@example.nl.csv', 'jan@example.nl.csv'), ['a', 'b'])).toEqual(['a', 'b']);
+  });
+});
+
+describe('a place put in for personal data', () => {
+  it('never makes two labels equal', () => {
+    const labels = waveLabels(waves('x/jan@example.nl.csv', 'x/a.csv'), ['a', 'b']);
+    expect(labels).toEqual(['a', 'b: a']);
+  });
+});
