@@ -1,7 +1,8 @@
 // Builds the CLI: esbuild bundles src/cli/main.ts (TypeScript straight from the sources) into
 // dist/bundle, code-split so commands load their own modules lazily. Packages stay external but
 // vega and vega-lite: loaded as one chunk they start in a quarter of the time their ~80
-// modules take (only a run that draws figures loads it).
+// modules take (only a run that draws figures loads it). The vega packages that draw a figure
+// (src/render/vega-draw.ts) are bundled too, so they share their modules with vega's chunk.
 // Type checking is separate (`npm run typecheck`, part of `npm test`): the build needs only esbuild.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bundled = ['vega', 'vega-lite'];
+const bundled = ['vega', 'vega-lite', 'vega-dataflow', 'vega-encode', 'vega-transforms', 'vega-view-transforms', 'vega-view', 'vega-scenegraph'];
 const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
@@ -36,12 +37,27 @@ const precompile = await build({
       import { existsSync, readdirSync, readFileSync } from 'node:fs';
       import { shapeOf } from './src/render/spec-shape.ts';
       import { compileSpec } from './src/render/svg.ts';
+      import { transforms } from './src/render/vega-draw.ts';
+      // The transforms the drawing part of Vega has, before compileSpec loads all of vega.
+      const drawn = new Set(Object.keys(transforms));
+      const types = (node, found) => {
+        if (Array.isArray(node)) for (const item of node) types(item, found);
+        else if (node !== null && typeof node === 'object') {
+          if (typeof node.type === 'string' && 'id' in node) found.add(node.type.toLowerCase());
+          for (const value of Object.values(node)) types(value, found);
+        }
+        return found;
+      };
       const shapes = {};
       const names = existsSync('out') ? readdirSync('out').filter((file) => file.endsWith('.vl.json')).sort() : [];
       for (const name of names) {
         const shape = shapeOf(JSON.parse(readFileSync('out/' + name, 'utf8')));
         shapes[shape.key] ??= await compileSpec(shape.skeleton);
       }
+      // A runtime of these shapes is drawn without the rest of vega (svg.ts): each of its
+      // operators must be one vega-draw.ts registers (or one Vega's runtime makes itself).
+      const missing = [...types(shapes, new Set())].filter((type) => !drawn.has(type) && type !== 'operator');
+      if (missing.length > 0) throw new Error('vega-draw.ts lacks the transforms ' + missing.join(', '));
       process.stdout.write(JSON.stringify(shapes));`,
     resolveDir: root,
     loader: 'ts',

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
-import iconv from 'iconv-lite';
 import { DataError } from '../errors.js';
 import type { Messages } from '../messages.js';
 import { sniffDelimiter, type Delimiter } from './sniff.js';
+import { iconv } from './iconv.js';
 
 /** Where the bytes come from: re-openable, so a file can be read again as Windows-1252. */
 export interface ByteSource {
@@ -73,7 +73,7 @@ function utf16Decoder(encoding: 'utf-16le' | 'utf-16be'): Decoder {
 
 // Node's TextDecoder maps 0x80–0x9F of windows-1252 to C1 controls; iconv-lite has the real table.
 function windows1252Decoder(): Decoder {
-  const decoder = iconv.getDecoder('windows-1252');
+  const decoder = iconv().getDecoder('windows-1252');
   return { write: (chunk) => decoder.write(Buffer.from(chunk)), end: () => decoder.end() ?? '' };
 }
 

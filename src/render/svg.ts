@@ -164,10 +164,19 @@ async function runtimeOf(spec: TopLevelSpec): Promise<Runtime> {
   return (fill(compiled, shape.content) as Runtime | undefined) ?? (await compileSpec(spec));
 }
 
+/** What renderNow uses of Vega: the part that draws (vega-draw.ts), typed as `vega` types it. */
+interface Draw {
+  readonly View: typeof import('vega').View;
+  readonly resetSVGDefIds: typeof import('vega').resetSVGDefIds;
+  readonly textMetrics: TextMetrics;
+}
+
 async function renderNow(spec: TopLevelSpec): Promise<string> {
   const runtime = await runtimeOf(spec);
-  const vega = await import('vega');
-  const { textMetrics } = vega as unknown as { textMetrics: TextMetrics };
+  // A runtime compiled in this run loaded all of `vega` (every transform); the build's shapes
+  // use only those vega-draw.ts registers (scripts/build.mjs checks).
+  const vega = (await import('./vega-draw.js')) as Draw;
+  const { textMetrics } = vega;
   const previousWidth = textMetrics.width;
   textMetrics.width = itemWidth;
   try {
