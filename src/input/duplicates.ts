@@ -1,0 +1,144 @@
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A code seen twice: the line of its first and of its second occurrence. */
+export interface Duplicate {
+  readonly code: string;
+  readonly firstLine: number;
+  readonly line: number;
+}
+
+export interface DuplicateCheckOptions {
+  /** Codes kept in memory before they go to partition files (a bound on memory, not on the file). */
+  readonly inMemory?: number;
+  /** Partition files, each checked on its own at the end. */
+  readonly partitions?: number;
+}
+
+/**
+ * About 3 MB of codes with their lines: every file of up to this many respondents is checked in
+ * memory, as it is read, and a larger one costs no more memory than this.
+ */
+const IN_MEMORY = 50_000;
+/**
+ * 128 files of 8 KB buffers (1 MB): 10 million codes come to ~80 000 a partition, ~5 MB when one
+ * is checked; under every usual limit of open files.
+ */
+const PARTITIONS = 128;
+const BUFFER_BYTES = 8192;
+/** Per code in a partition file: its line (4 bytes) and its length in UTF-8 bytes (4 bytes). */
+const ENTRY_HEAD = 8;
+
+/**
+ * The exact duplicate-respondent check in bounded memory. Up to `inMemory` codes are kept in a
+ * Map (code → line) and a repeat is found at once. Past that bound the codes go, with their
+ * lines, to partition files in a temporary folder of the OS, split by a hash of the code; `finish`
+ * then reads each partition and compares the codes themselves (never only their hashes), in the
+ * order they were read, so a repeat names the first line and the line that repeats it. Codes cj
+ * refused as personal data never come here (the caller checks first), so none is ever written.
+ */
+export class DuplicateCheck {
+  private readonly inMemory: number;
+  private readonly partitions: number;
+  private readonly lines = new Map<string, number>();
+  private folder: string | undefined;
+  private files: number[] = [];
+  private buffers: Buffer[] = [];
+  private used: number[] = [];
+
+  constructor(options: DuplicateCheckOptions = {}) {
+    this.inMemory = options.inMemory ?? IN_MEMORY;
+    this.partitions = options.partitions ?? PARTITIONS;
+  }
+
+  /** Adds a code read at `line`; returns the line it was first seen at when that is known now. */
+  add(code: string, line: number): number | undefined {
+    if (this.folder === undefined) {
+      const first = this.lines.get(code);
+      if (first !== undefined) return first;
+      this.lines.set(code, line);
+      if (this.lines.size >= this.inMemory) this.spill();
+      return undefined;
+    }
+    this.write(code, line);
+    return undefined;
+  }
+
+  /** The repeats found past the memory bound, in the order of their lines; removes the files. */
+  finish(): Duplicate[] {
+    if (this.folder === undefined) return [];
+    const found: Duplicate[] = [];
+    try {
+      for (let partition = 0; partition < this.partitions; partition++) {
+        this.flush(partition);
+        closeSync(this.files[partition] as number);
+      }
+      this.files = [];
+      for (let partition = 0; partition < this.partitions; partition++) {
+        const bytes = readFileSync(join(this.folder, `${partition}`));
+        const first = new Map<string, number>();
+        for (let at = 0; at < bytes.length; ) {
+          const line = bytes.readUInt32LE(at);
+          const length = bytes.readUInt32LE(at + 4);
+          const code = bytes.toString('utf8', at + ENTRY_HEAD, at + ENTRY_HEAD + length);
+          at += ENTRY_HEAD + length;
+          const seen = first.get(code);
+          if (seen === undefined) first.set(code, line);
+          else found.push({ code, firstLine: seen, line });
+        }
+      }
+    } finally {
+      this.close();
+    }
+    return found.sort((a, b) => a.line - b.line);
+  }
+
+  /** Removes the partition files (also when the run stopped early). */
+  close(): void {
+    for (const file of this.files) closeSync(file);
+    this.files = [];
+    this.buffers = [];
+    if (this.folder !== undefined) rmSync(this.folder, { recursive: true, force: true });
+  }
+
+  private spill(): void {
+    this.folder = mkdtempSync(join(tmpdir(), 'cj-respondents-'));
+    for (let partition = 0; partition < this.partitions; partition++) {
+      this.files.push(openSync(join(this.folder, `${partition}`), 'w'));
+      this.buffers.push(Buffer.allocUnsafe(BUFFER_BYTES));
+      this.used.push(0);
+    }
+    for (const [code, line] of this.lines) this.write(code, line);
+    this.lines.clear();
+  }
+
+  private write(code: string, line: number): void {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < code.length; i++) hash = Math.imul(hash ^ code.charCodeAt(i), 0x01000193);
+    const partition = (hash >>> 0) % this.partitions;
+    const most = ENTRY_HEAD + code.length * 3;
+    if ((this.used[partition] as number) + most > BUFFER_BYTES) this.flush(partition);
+    if (most > BUFFER_BYTES) {
+      const bytes = Buffer.from(code, 'utf8');
+      const head = Buffer.alloc(ENTRY_HEAD);
+      head.writeUInt32LE(line, 0);
+      head.writeUInt32LE(bytes.length, 4);
+      writeSync(this.files[partition] as number, Buffer.concat([head, bytes]));
+      return;
+    }
+    const buffer = this.buffers[partition] as Buffer;
+    const at = this.used[partition] as number;
+    const length = buffer.write(code, at + ENTRY_HEAD, 'utf8');
+    buffer.writeUInt32LE(line, at);
+    buffer.writeUInt32LE(length, at + 4);
+    this.used[partition] = at + ENTRY_HEAD + length;
+  }
+
+  private flush(partition: number): void {
+    const used = this.used[partition] as number;
+    if (used === 0) return;
+    writeSync(this.files[partition] as number, this.buffers[partition] as Buffer, 0, used);
+    this.used[partition] = 0;
+  }
+}
