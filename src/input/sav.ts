@@ -10,10 +10,10 @@
  * variable; numbers without labels are numbers ("6.5"); dates (DATE, ADATE, EDATE, SDATE,
  * DATETIME… formats) are YYYY-MM-DD; strings are trimmed of SPSS's padding.
  */
-import iconv from 'iconv-lite';
 import { inflateSync } from 'node:zlib';
 import { DataError } from '../errors.js';
 import type { Messages } from '../messages.js';
+import { iconvLite } from './lazy.js';
 import { findPersonalData } from './personal-data.js';
 import type { RawRecord } from './records.js';
 
@@ -204,8 +204,8 @@ function readDictionary(bytes: Uint8Array): { cursor: Cursor; dictionary: SavDic
   }
 
   const encoding = encodingName ?? codePageName ?? 'windows-1252';
-  if (!iconv.encodingExists(encoding)) throw new Broken(`unknown encoding ${encoding}`);
-  const decode = (data: Uint8Array): string => iconv.decode(Buffer.from(data), encoding);
+  if (!iconvLite().encodingExists(encoding)) throw new Broken(`unknown encoding ${encoding}`);
+  const decode = (data: Uint8Array): string => iconvLite().decode(Buffer.from(data), encoding);
   const trimEnd = (text: string): string => text.replace(/[\s\0]+$/, '');
 
   // Variables: a string's continuation records (width -1) are units of the variable before them.
@@ -460,7 +460,7 @@ export function readSav(
   }
   const { cursor, dictionary, compression, bias, caseUnits, sysmis } = parsed;
   variables.push(...dictionary.variables);
-  const decode = (data: Uint8Array): string => iconv.decode(Buffer.from(data), dictionary.encoding);
+  const decode = (data: Uint8Array): string => iconvLite().decode(Buffer.from(data), dictionary.encoding);
   if (!onRecord({ fields: dictionary.variables.map((variable) => variable.name), line: 0 })) return dictionary;
 
   try {
