@@ -40,7 +40,7 @@ const LENGTH = 0x7fff_ffff;
  * Map (code → line) and a repeat is found at once. Past that bound the codes go, with their
  * lines, to partition files in a temporary folder of the OS, split by a hash of the code; `finish`
  * then reads each partition and compares the codes themselves (never only their hashes), in the
- * order they were read, so a repeat names the first line and the line that repeats it. Codes cj
+ * order they were read (as bytes, never only by a hash), so a repeat names the first line and the line that repeats it. Codes cj
  * refused as personal data never come here (the caller checks first), so none is ever written.
  */
 export class DuplicateCheck {
@@ -81,18 +81,7 @@ export class DuplicateCheck {
       }
       this.files = [];
       for (let partition = 0; partition < this.partitions; partition++) {
-        const bytes = readFileSync(join(this.folder, `${partition}`));
-        const first = new Map<string, number>();
-        for (let at = 0; at < bytes.length; ) {
-          const line = bytes.readUInt32LE(at);
-          const head = bytes.readUInt32LE(at + 4);
-          const length = head & LENGTH;
-          const code = bytes.toString(head & ASCII ? 'latin1' : 'utf8', at + ENTRY_HEAD, at + ENTRY_HEAD + length);
-          at += ENTRY_HEAD + length;
-          const seen = first.get(code);
-          if (seen === undefined) first.set(code, line);
-          else found.push({ code, firstLine: seen, line });
-        }
+        findRepeats(readFileSync(join(this.folder, `${partition}`)), found);
       }
     } finally {
       this.close();
@@ -156,5 +145,44 @@ export class DuplicateCheck {
     if (used === 0) return;
     writeSync(this.files[partition] as number, this.buffers[partition] as Buffer, 0, used);
     this.used[partition] = 0;
+  }
+}
+
+/**
+ * Adds the repeats among the entries of one partition file to `found`. The codes are compared as
+ * bytes where they lie, in an open-addressing table of entry offsets (no string a code): a hash
+ * only finds the candidate, the bytes decide.
+ */
+function findRepeats(bytes: Buffer, found: Duplicate[]): void {
+  let capacity = 16;
+  while (capacity < (2 * bytes.length) / (ENTRY_HEAD + 1)) capacity *= 2;
+  const mask = capacity - 1;
+  /** Offset of an entry + 1 (0: an empty slot), and the hash of its code. */
+  const entries = new Int32Array(capacity);
+  const hashes = new Int32Array(capacity);
+  for (let at = 0; at < bytes.length; ) {
+    const length = bytes.readUInt32LE(at + 4) & LENGTH;
+    const start = at + ENTRY_HEAD;
+    const end = start + length;
+    let hash = 0x811c9dc5 | 0;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
+    let slot = hash & mask;
+    for (;;) {
+      const entry = (entries[slot] as number) - 1;
+      if (entry < 0) {
+        entries[slot] = at + 1;
+        hashes[slot] = hash;
+        break;
+      }
+      const otherStart = entry + ENTRY_HEAD;
+      const otherLength = bytes.readUInt32LE(entry + 4) & LENGTH;
+      if (hashes[slot] === hash && otherLength === length && bytes.compare(bytes, otherStart, otherStart + length, start, end) === 0) {
+        const ascii = (bytes.readUInt32LE(at + 4) & ASCII) !== 0;
+        found.push({ code: bytes.toString(ascii ? 'latin1' : 'utf8', start, end), firstLine: bytes.readUInt32LE(entry), line: bytes.readUInt32LE(at) });
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+    at = end;
   }
 }
