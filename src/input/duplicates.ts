@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -51,6 +51,8 @@ export class DuplicateCheck {
   private files: number[] = [];
   private buffers: Buffer[] = [];
   private used: number[] = [];
+  /** Bytes written to each partition file. */
+  private sizes: number[] = [];
 
   constructor(options: DuplicateCheckOptions = {}) {
     this.inMemory = options.inMemory ?? IN_MEMORY;
@@ -80,8 +82,25 @@ export class DuplicateCheck {
         closeSync(this.files[partition] as number);
       }
       this.files = [];
+      // One buffer and one table for all partitions, sized for the largest: a new one each
+      // would be freed late by the garbage collector (typed arrays), adding up at the peak.
+      let largest = 0;
+      for (let partition = 0; partition < this.partitions; partition++) largest = Math.max(largest, this.sizes[partition] as number);
+      const bytes = Buffer.allocUnsafe(largest);
+      const table = new Table(largest);
       for (let partition = 0; partition < this.partitions; partition++) {
-        findRepeats(readFileSync(join(this.folder, `${partition}`)), found);
+        const size = this.sizes[partition] as number;
+        const file = openSync(join(this.folder, `${partition}`), 'r');
+        try {
+          for (let read = 0; read < size; ) {
+            const got = readSync(file, bytes, read, size - read, read);
+            if (got === 0) throw new Error(`a partition file of the duplicate check ended early (${read} of ${size} bytes)`);
+            read += got;
+          }
+        } finally {
+          closeSync(file);
+        }
+        findRepeats(bytes.subarray(0, size), table, found);
       }
     } finally {
       this.close();
@@ -103,6 +122,7 @@ export class DuplicateCheck {
       this.files.push(openSync(join(this.folder, `${partition}`), 'w'));
       this.buffers.push(Buffer.allocUnsafe(BUFFER_BYTES));
       this.used.push(0);
+      this.sizes.push(0);
     }
     for (const [code, line] of this.lines) this.write(code, line);
     this.lines.clear();
@@ -120,6 +140,7 @@ export class DuplicateCheck {
       head.writeUInt32LE(line, 0);
       head.writeUInt32LE(bytes.length, 4);
       writeSync(this.files[partition] as number, Buffer.concat([head, bytes]));
+      this.sizes[partition] = (this.sizes[partition] as number) + ENTRY_HEAD + bytes.length;
       return;
     }
     const buffer = this.buffers[partition] as Buffer;
@@ -144,6 +165,7 @@ export class DuplicateCheck {
     const used = this.used[partition] as number;
     if (used === 0) return;
     writeSync(this.files[partition] as number, this.buffers[partition] as Buffer, 0, used);
+    this.sizes[partition] = (this.sizes[partition] as number) + used;
     this.used[partition] = 0;
   }
 }
@@ -153,13 +175,10 @@ export class DuplicateCheck {
  * bytes where they lie, in an open-addressing table of entry offsets (no string a code): a hash
  * only finds the candidate, the bytes decide.
  */
-function findRepeats(bytes: Buffer, found: Duplicate[]): void {
-  let capacity = 16;
-  while (capacity < (2 * bytes.length) / (ENTRY_HEAD + 1)) capacity *= 2;
-  const mask = capacity - 1;
-  /** Offset of an entry + 1 (0: an empty slot), and the hash of its code. */
-  const entries = new Int32Array(capacity);
-  const hashes = new Int32Array(capacity);
+function findRepeats(bytes: Buffer, table: Table, found: Duplicate[]): void {
+  const { entries, hashes } = table;
+  entries.fill(0);
+  const mask = entries.length - 1;
   for (let at = 0; at < bytes.length; ) {
     const length = bytes.readUInt32LE(at + 4) & LENGTH;
     const start = at + ENTRY_HEAD;
@@ -184,5 +203,19 @@ function findRepeats(bytes: Buffer, found: Duplicate[]): void {
       slot = (slot + 1) & mask;
     }
     at = end;
+  }
+}
+
+/** Per slot: the offset of an entry + 1 (0: an empty slot), and the hash of its code. */
+class Table {
+  readonly entries: Int32Array;
+  readonly hashes: Int32Array;
+
+  /** Room for the entries of `bytes` bytes of a partition file, at most half full. */
+  constructor(bytes: number) {
+    let capacity = 16;
+    while (capacity < (2 * bytes) / (ENTRY_HEAD + 1)) capacity *= 2;
+    this.entries = new Int32Array(capacity);
+    this.hashes = new Int32Array(capacity);
   }
 }
