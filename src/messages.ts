@@ -145,7 +145,8 @@ const nl = {
   personalDataCell: (kind: PersonalDataKind) =>
     `cel lijkt persoonsgegevens te bevatten (${personalDataNames.nl[kind]}); de waarde wordt niet getoond. Lever het bestand geanonimiseerd aan`,
   missingRespondent: () => 'lege respondentcode; verwacht een geanonimiseerde code, uniek in het bestand',
-  duplicateRespondent: (code: string) => `respondent ${quote(code, '(niet getoond)')} komt eerder in het bestand al voor; elke code moet uniek zijn`,
+  duplicateRespondent: (code: string, firstLine: number) =>
+    `respondent ${quote(code, '(niet getoond)')} komt eerder in het bestand al voor (eerst op ${firstLine}); elke code moet uniek zijn`,
   badValue: (value: string, accepted: string) =>
     `onbekende waarde ${quote(value, '(niet getoond: lijkt op persoonsgegevens)')}; verwacht een van: ${accepted}`,
   badGrade: (value: string, min: number, max: number) =>
@@ -569,7 +570,7 @@ const en: Messages = {
   personalDataCell: (kind) =>
     `cell looks like personal data (${personalDataNames.en[kind]}); the value is not shown. Send the file anonymised`,
   missingRespondent: () => 'empty respondent code; expected an anonymised code, unique in the file',
-  duplicateRespondent: (code) => `respondent ${quote(code, '(not shown)')} appears earlier in the file already; each code must be unique`,
+  duplicateRespondent: (code, firstLine) => `respondent ${quote(code, '(not shown)')} appears earlier in the file already (first at ${firstLine}); each code must be unique`,
   badValue: (value, accepted) => `unknown value ${quote(value, '(not shown: looks like personal data)')}; expected one of: ${accepted}`,
   badGrade: (value, min, max) => `mark ${quote(value, '(not shown)')} is not a number from ${min} to ${max} (decimal point or comma)`,
   badDate: (value) => `date ${quote(value, '(not shown)')}; expected 2016-03-14 or 14-03-2016`,

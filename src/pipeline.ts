@@ -13,6 +13,7 @@ import { matchHeader } from './input/header.js';
 import { isLongShape, LongAssembler } from './input/long-shape.js';
 import { NotUtf8, type ByteSource, type Encoding, type InputInfo, type RawRecord } from './input/records.js';
 import { locateFaults, readInput, type FormatInfo } from './input/detect.js';
+import type { DuplicateCheckOptions } from './input/duplicates.js';
 import { RowValidator } from './input/validate.js';
 import type { Messages } from './messages.js';
 import type { Survey } from './survey/load.js';
@@ -47,13 +48,12 @@ export interface AnalyseOptions {
   readonly suppress?: boolean;
   /** Last year's respondents and population (--previous), for the change in response rate. */
   readonly previous?: { readonly respondents: number; readonly size: number; readonly source: string };
+  /** Internal, for tests: the memory bound of the duplicate-respondent check (src/input/duplicates.ts). */
+  readonly duplicates?: DuplicateCheckOptions;
 }
 
 /** Excel's own limit of columns: a header with more is no survey export, and each column costs memory. */
 const MAX_COLUMNS = 16_384;
-
-/** After this many rows the duplicate check is sized for the whole file. */
-const SIZING_ROWS = 2048;
 
 async function analyseAs(source: ByteSource, encoding: Encoding, options: AnalyseOptions): Promise<Results> {
   const { survey, messages } = options;
@@ -98,7 +98,9 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
   };
 
   // 1. bytes → records: CSV (encoding, BOM, delimiter, RFC 4180 quoting), XLSX or SAV, told by the bytes
-  const locate = await readInput(source, encoding, info, messages, options.sheet, (record) => {
+  let locate: Awaited<ReturnType<typeof readInput>>;
+  try {
+    locate = await readInput(source, encoding, info, messages, options.sheet, (record) => {
     if (header === undefined) {
       if (record.fields.length > MAX_COLUMNS) {
         throw new DataError('CJ_TOO_MANY_COLUMNS', messages.tooManyColumns(record.fields.length, MAX_COLUMNS), { file: source.name, line: record.line });
@@ -111,26 +113,29 @@ async function analyseAs(source: ByteSource, encoding: Encoding, options: Analys
       header = matchHeader(long?.wideHeader ?? record.fields, survey, source.name, record.line, options.allowColumns, messages, options.faultLimit);
       faults.push(...(long?.headerFaults ?? []), ...header.faults);
       truncated = faults.length >= options.faultLimit;
-      validator = new RowValidator(survey, header.map, source.name, messages, options.allowColumns);
+      validator = new RowValidator(survey, header.map, source.name, messages, options.allowColumns, options.duplicates);
       const fields = long?.wideHeader ?? record.fields;
       routers = byColumns.map((by) => new GroupRouter(survey, by, fields, source.name, messages));
       return faults.length === 0;
     }
     info.rowsRead++;
     if ((info.rowsRead & 4095) === 0) options.onProgress?.(info.bytes);
-    if (long === undefined) {
-      if (info.rowsRead === SIZING_ROWS && source.size !== undefined) {
-        // Rows so far tell the bytes a row takes, and so how many respondents the file holds.
-        validator?.expectRespondents(Math.ceil((source.size / info.bytes) * info.rowsRead * 1.1));
-      }
-      return checkAndCount(record);
-    }
+    if (long === undefined) return checkAndCount(record);
     long.add(record, faults);
     truncated = faults.length >= options.faultLimit;
     return !truncated;
   });
-  if (long !== undefined && faults.length === 0) {
-    for (const record of long.records()) if (!checkAndCount(record)) break;
+    if (long !== undefined && faults.length === 0) {
+      for (const record of long.records()) if (!checkAndCount(record)) break;
+    }
+    if (!truncated && validator !== undefined) {
+      const before = faults.length;
+      validator.finish(faults);
+      // Repeats found at the end go among the other faults by line (a stable sort keeps the rest in order).
+      if (faults.length > before) faults.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0));
+    }
+  } finally {
+    validator?.close();
   }
   if (faults.length > 0) throw new DataErrors(locateFaults(faults.slice(0, options.faultLimit), locate), truncated);
   if (header === undefined || info.rowsRead === 0) {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import Papa from 'papaparse';
+import type Papa from 'papaparse';
 import { DataError } from '../errors.js';
 import type { Messages } from '../messages.js';
+import { iconvLite, papaparse } from './lazy.js';
 import { sniffDelimiter, type Delimiter } from './sniff.js';
-import { iconv } from './iconv.js';
 
 /** Where the bytes come from: re-openable, so a file can be read again as Windows-1252. */
 export interface ByteSource {
@@ -73,7 +73,7 @@ function utf16Decoder(encoding: 'utf-16le' | 'utf-16be'): Decoder {
 
 // Node's TextDecoder maps 0x80–0x9F of windows-1252 to C1 controls; iconv-lite has the real table.
 function windows1252Decoder(): Decoder {
-  const decoder = iconv().getDecoder('windows-1252');
+  const decoder = iconvLite().getDecoder('windows-1252');
   return { write: (chunk) => decoder.write(Buffer.from(chunk)), end: () => decoder.end() ?? '' };
 }
 
@@ -252,6 +252,8 @@ export async function readRecords(
   info.encoding = encoding;
   info.bytes = 0;
   info.rowsRead = 0;
+  /** Seen the header; papaparse's Parser is made only when the well-formed splitter hands over. */
+  let headerSeen = false;
   let parser: Papa.Parser | undefined;
   let newline: '\n' | '\r' | '\r\n' = '\n';
   let pending = '';
@@ -268,7 +270,7 @@ export async function readRecords(
 
   const parse = (text: string, last: boolean): void => {
     pending += text;
-    if (parser === undefined) {
+    if (!headerSeen) {
       // Blank lines above the header are dropped as they arrive (a CR is kept until the next
       // chunk tells whether an LF follows), so that pending holds at most the header line.
       const lead = /^\s*/.exec(pending)?.[0] ?? '';
@@ -301,7 +303,7 @@ export async function readRecords(
       info.delimiter = declared ?? sniffDelimiter(header?.[0] ?? '');
       const ending = header?.[1];
       newline = ending === '\r\n' || ending === '\r' ? ending : '\n';
-      parser = new Papa.Parser({ delimiter: info.delimiter, newline, quoteChar: '"' });
+      headerSeen = true;
     }
     const newlineChar = newline === '\r' ? '\r' : '\n';
     if (wellFormed) {
@@ -322,6 +324,7 @@ export async function readRecords(
       checkPendingLength(newlineChar);
       return;
     }
+    parser ??= new (papaparse().Parser)({ delimiter: info.delimiter, newline, quoteChar: '"' });
     const result = parser.parse(pending, 0, !last);
     const malformed = new Set<number>();
     let unterminatedRow = -1;

@@ -13,9 +13,9 @@
 import { inflateSync } from 'node:zlib';
 import { DataError } from '../errors.js';
 import type { Messages } from '../messages.js';
+import { iconvLite } from './lazy.js';
 import { findPersonalData } from './personal-data.js';
 import type { RawRecord } from './records.js';
-import { iconv } from './iconv.js';
 
 export interface SavVariable {
   /** The long name (record 7.13), else the short one. */
@@ -204,8 +204,8 @@ function readDictionary(bytes: Uint8Array): { cursor: Cursor; dictionary: SavDic
   }
 
   const encoding = encodingName ?? codePageName ?? 'windows-1252';
-  if (!iconv().encodingExists(encoding)) throw new Broken(`unknown encoding ${encoding}`);
-  const decode = (data: Uint8Array): string => iconv().decode(Buffer.from(data), encoding);
+  if (!iconvLite().encodingExists(encoding)) throw new Broken(`unknown encoding ${encoding}`);
+  const decode = (data: Uint8Array): string => iconvLite().decode(Buffer.from(data), encoding);
   const trimEnd = (text: string): string => text.replace(/[\s\0]+$/, '');
 
   // Variables: a string's continuation records (width -1) are units of the variable before them.
@@ -460,7 +460,7 @@ export function readSav(
   }
   const { cursor, dictionary, compression, bias, caseUnits, sysmis } = parsed;
   variables.push(...dictionary.variables);
-  const decode = (data: Uint8Array): string => iconv().decode(Buffer.from(data), dictionary.encoding);
+  const decode = (data: Uint8Array): string => iconvLite().decode(Buffer.from(data), dictionary.encoding);
   if (!onRecord({ fields: dictionary.variables.map((variable) => variable.name), line: 0 })) return dictionary;
 
   try {

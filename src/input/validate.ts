@@ -5,7 +5,7 @@ import type { Survey } from '../survey/load.js';
 import type { ColumnMap } from './header.js';
 import { findPersonalData } from './personal-data.js';
 import type { RawRecord } from './records.js';
-import { SeenIds } from './seen-ids.js';
+import { DuplicateCheck, type DuplicateCheckOptions } from './duplicates.js';
 
 const DATE_ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 // Day and month with or without a leading zero: Dutch Excel writes 14-3-2024.
@@ -41,7 +41,7 @@ function normaliseSpelling(cell: string): string {
  * returned, not thrown, so that one run reports every fault of a file (up to a limit).
  */
 export class RowValidator {
-  private readonly seen = new SeenIds();
+  private readonly seen: DuplicateCheck;
   /** Per rating column: spelling → category key, with the raw spelling as a fast first lookup. */
   private readonly lookups: readonly ReadonlyMap<string, string>[];
   private readonly accepted: readonly string[];
@@ -55,15 +55,28 @@ export class RowValidator {
     private readonly file: string,
     private readonly messages: Messages,
     allowColumns: ReadonlySet<string>,
+    duplicates: DuplicateCheckOptions = {},
   ) {
+    this.seen = new DuplicateCheck(duplicates);
     this.lookups = survey.ratingColumns.map((role) => new Map(Object.entries(role.scale.spellings)));
     this.accepted = survey.ratingColumns.map((role) => Object.keys(role.scale.spellings).join(', '));
     this.checkUnknown = map.unknown.filter((column) => !allowColumns.has(column.key));
   }
 
-  /** Sizes the duplicate check for about this many respondents (see SeenIds.reserve). */
-  expectRespondents(count: number): void {
-    this.seen.reserve(count);
+  /**
+   * Adds the repeated respondent codes found only now (past the duplicate check's memory bound)
+   * to `faults`, and removes the check's temporary files. Call once, after the last record.
+   */
+  finish(faults: DataError[]): void {
+    for (const duplicate of this.seen.finish()) {
+      const location = { file: this.file, line: duplicate.line, column: this.map.names[this.map.respondent] ?? `#${this.map.respondent + 1}` };
+      faults.push(new DataError('CJ_DUPLICATE_RESPONDENT', this.messages.duplicateRespondent(duplicate.code, duplicate.firstLine), location));
+    }
+  }
+
+  /** Removes the duplicate check's temporary files when a run stops early. */
+  close(): void {
+    this.seen.close();
   }
 
   validate(record: RawRecord, faults: DataError[]): ResponseRow | null {
@@ -109,8 +122,9 @@ export class RowValidator {
     const respondent = cell(map.respondent);
     if (respondent === '') {
       faults.push(new DataError('CJ_MISSING_RESPONDENT', messages.missingRespondent(), at(map.respondent)));
-    } else if (!refused(respondent, map.respondent) && !this.seen.add(respondent)) {
-      faults.push(new DataError('CJ_DUPLICATE_RESPONDENT', messages.duplicateRespondent(respondent), at(map.respondent)));
+    } else if (!refused(respondent, map.respondent)) {
+      const firstLine = this.seen.add(respondent, record.fieldLines?.[map.respondent] ?? line);
+      if (firstLine !== undefined) faults.push(new DataError('CJ_DUPLICATE_RESPONDENT', messages.duplicateRespondent(respondent, firstLine), at(map.respondent)));
     }
 
     const trackCell = cell(map.track);

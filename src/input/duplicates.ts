@@ -1,0 +1,221 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A code seen twice: the line of its first and of its second occurrence. */
+export interface Duplicate {
+  readonly code: string;
+  readonly firstLine: number;
+  readonly line: number;
+}
+
+export interface DuplicateCheckOptions {
+  /** Codes kept in memory before they go to partition files (a bound on memory, not on the file). */
+  readonly inMemory?: number;
+  /** Partition files, each checked on its own at the end. */
+  readonly partitions?: number;
+}
+
+/**
+ * About 3 MB of codes with their lines: every file of up to this many respondents is checked in
+ * memory, as it is read, and a larger one costs no more memory than this.
+ */
+const IN_MEMORY = 50_000;
+/**
+ * 128 files of 8 KB buffers (1 MB): 10 million codes come to ~80 000 a partition, ~5 MB when one
+ * is checked; under every usual limit of open files.
+ */
+const PARTITIONS = 128;
+const BUFFER_BYTES = 8192;
+/**
+ * Per code in a partition file: its line (4 bytes), then its length in UTF-8 bytes with the top
+ * bit set when every byte is ASCII (4 bytes), then the code.
+ */
+const ENTRY_HEAD = 8;
+const ASCII = 0x8000_0000;
+const LENGTH = 0x7fff_ffff;
+
+/**
+ * The exact duplicate-respondent check in bounded memory. Up to `inMemory` codes are kept in a
+ * Map (code → line) and a repeat is found at once. Past that bound the codes go, with their
+ * lines, to partition files in a temporary folder of the OS, split by a hash of the code; `finish`
+ * then reads each partition and compares the codes themselves (never only their hashes), in the
+ * order they were read (as bytes, never only by a hash), so a repeat names the first line and the line that repeats it. Codes cj
+ * refused as personal data never come here (the caller checks first), so none is ever written.
+ */
+export class DuplicateCheck {
+  private readonly inMemory: number;
+  private readonly partitions: number;
+  private readonly lines = new Map<string, number>();
+  private folder: string | undefined;
+  private files: number[] = [];
+  private buffers: Buffer[] = [];
+  private used: number[] = [];
+  /** Bytes written to each partition file. */
+  private sizes: number[] = [];
+
+  constructor(options: DuplicateCheckOptions = {}) {
+    this.inMemory = options.inMemory ?? IN_MEMORY;
+    this.partitions = options.partitions ?? PARTITIONS;
+  }
+
+  /** Adds a code read at `line`; returns the line it was first seen at when that is known now. */
+  add(code: string, line: number): number | undefined {
+    if (this.folder === undefined) {
+      const first = this.lines.get(code);
+      if (first !== undefined) return first;
+      this.lines.set(code, line);
+      if (this.lines.size >= this.inMemory) this.spill();
+      return undefined;
+    }
+    this.write(code, line);
+    return undefined;
+  }
+
+  /** The repeats found past the memory bound, in the order of their lines; removes the files. */
+  finish(): Duplicate[] {
+    if (this.folder === undefined) return [];
+    const found: Duplicate[] = [];
+    try {
+      for (let partition = 0; partition < this.partitions; partition++) {
+        this.flush(partition);
+        closeSync(this.files[partition] as number);
+      }
+      this.files = [];
+      // One buffer and one table for all partitions, sized for the largest: a new one each
+      // would be freed late by the garbage collector (typed arrays), adding up at the peak.
+      let largest = 0;
+      for (let partition = 0; partition < this.partitions; partition++) largest = Math.max(largest, this.sizes[partition] as number);
+      const bytes = Buffer.allocUnsafe(largest);
+      const table = new Table(largest);
+      for (let partition = 0; partition < this.partitions; partition++) {
+        const size = this.sizes[partition] as number;
+        const file = openSync(join(this.folder, `${partition}`), 'r');
+        try {
+          for (let read = 0; read < size; ) {
+            const got = readSync(file, bytes, read, size - read, read);
+            if (got === 0) throw new Error(`a partition file of the duplicate check ended early (${read} of ${size} bytes)`);
+            read += got;
+          }
+        } finally {
+          closeSync(file);
+        }
+        findRepeats(bytes.subarray(0, size), table, found);
+      }
+    } finally {
+      this.close();
+    }
+    return found.sort((a, b) => a.line - b.line);
+  }
+
+  /** Removes the partition files (also when the run stopped early). */
+  close(): void {
+    for (const file of this.files) closeSync(file);
+    this.files = [];
+    this.buffers = [];
+    if (this.folder !== undefined) rmSync(this.folder, { recursive: true, force: true });
+  }
+
+  private spill(): void {
+    this.folder = mkdtempSync(join(tmpdir(), 'cj-respondents-'));
+    for (let partition = 0; partition < this.partitions; partition++) {
+      this.files.push(openSync(join(this.folder, `${partition}`), 'w'));
+      this.buffers.push(Buffer.allocUnsafe(BUFFER_BYTES));
+      this.used.push(0);
+      this.sizes.push(0);
+    }
+    for (const [code, line] of this.lines) this.write(code, line);
+    this.lines.clear();
+  }
+
+  private write(code: string, line: number): void {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < code.length; i++) hash = Math.imul(hash ^ code.charCodeAt(i), 0x01000193);
+    const partition = (hash >>> 0) % this.partitions;
+    const most = ENTRY_HEAD + code.length * 3;
+    if ((this.used[partition] as number) + most > BUFFER_BYTES) this.flush(partition);
+    if (most > BUFFER_BYTES) {
+      const bytes = Buffer.from(code, 'utf8');
+      const head = Buffer.alloc(ENTRY_HEAD);
+      head.writeUInt32LE(line, 0);
+      head.writeUInt32LE(bytes.length, 4);
+      writeSync(this.files[partition] as number, Buffer.concat([head, bytes]));
+      this.sizes[partition] = (this.sizes[partition] as number) + ENTRY_HEAD + bytes.length;
+      return;
+    }
+    const buffer = this.buffers[partition] as Buffer;
+    const at = this.used[partition] as number;
+    // Codes are nearly always ASCII: copied here a byte a character, cheaper than Buffer.write.
+    let ascii = ASCII;
+    for (let i = 0; i < code.length; i++) {
+      const unit = code.charCodeAt(i);
+      if (unit >= 0x80) {
+        ascii = 0;
+        break;
+      }
+      buffer[at + ENTRY_HEAD + i] = unit;
+    }
+    const length = ascii === ASCII ? code.length : buffer.write(code, at + ENTRY_HEAD, 'utf8');
+    buffer.writeUInt32LE(line, at);
+    buffer.writeUInt32LE((length | ascii) >>> 0, at + 4);
+    this.used[partition] = at + ENTRY_HEAD + length;
+  }
+
+  private flush(partition: number): void {
+    const used = this.used[partition] as number;
+    if (used === 0) return;
+    writeSync(this.files[partition] as number, this.buffers[partition] as Buffer, 0, used);
+    this.sizes[partition] = (this.sizes[partition] as number) + used;
+    this.used[partition] = 0;
+  }
+}
+
+/**
+ * Adds the repeats among the entries of one partition file to `found`. The codes are compared as
+ * bytes where they lie, in an open-addressing table of entry offsets (no string a code): a hash
+ * only finds the candidate, the bytes decide.
+ */
+function findRepeats(bytes: Buffer, table: Table, found: Duplicate[]): void {
+  const { entries, hashes } = table;
+  entries.fill(0);
+  const mask = entries.length - 1;
+  for (let at = 0; at < bytes.length; ) {
+    const length = bytes.readUInt32LE(at + 4) & LENGTH;
+    const start = at + ENTRY_HEAD;
+    const end = start + length;
+    let hash = 0x811c9dc5 | 0;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
+    let slot = hash & mask;
+    for (;;) {
+      const entry = (entries[slot] as number) - 1;
+      if (entry < 0) {
+        entries[slot] = at + 1;
+        hashes[slot] = hash;
+        break;
+      }
+      const otherStart = entry + ENTRY_HEAD;
+      const otherLength = bytes.readUInt32LE(entry + 4) & LENGTH;
+      if (hashes[slot] === hash && otherLength === length && bytes.compare(bytes, otherStart, otherStart + length, start, end) === 0) {
+        const ascii = (bytes.readUInt32LE(at + 4) & ASCII) !== 0;
+        found.push({ code: bytes.toString(ascii ? 'latin1' : 'utf8', start, end), firstLine: bytes.readUInt32LE(entry), line: bytes.readUInt32LE(at) });
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+    at = end;
+  }
+}
+
+/** Per slot: the offset of an entry + 1 (0: an empty slot), and the hash of its code. */
+class Table {
+  readonly entries: Int32Array;
+  readonly hashes: Int32Array;
+
+  /** Room for the entries of `bytes` bytes of a partition file, at most half full. */
+  constructor(bytes: number) {
+    let capacity = 16;
+    while (capacity < (2 * bytes) / (ENTRY_HEAD + 1)) capacity *= 2;
+    this.entries = new Int32Array(capacity);
+    this.hashes = new Int32Array(capacity);
+  }
+}
