@@ -11,6 +11,7 @@ import type { Messages } from '../messages.js';
 import { safeStrings } from '../safe-text.js';
 import { barAxis, LABEL_FONT_SIZE, segmentText, textLayer, type BarLabels } from './layout-spec.js';
 import { figureFrame, footnoteBlock, FOOTNOTE_FONT_SIZE, PLOT_WIDTH, wrapText, segmentLayers, segmentStyle, textColorOn, type MeasureText } from './figure-spec.js';
+import { fileNamePart } from './file-name.js';
 
 /** The grey of masked counts: legible on white, apart from every category colour of the report. */
 export const MASKED_COLOR = '#d9d9d9';
@@ -29,8 +30,12 @@ export function cellKey(column: string, group: string, category: string): string
 
 /** The base name of a breakdown figure's files: `uitsplitsing-gemeente-figuur-1`. */
 export function breakdownFileName(breakdown: BreakdownResult, figureId: string): string {
-  const safe = (text: string): string => text.replace(/[^0-9A-Za-z_-]/g, '_');
-  return `uitsplitsing-${safe(breakdown.column)}-figuur-${safe(figureId)}`;
+  return `${breakdownBaseName(breakdown)}-figuur-${fileNamePart(figureId)}`;
+}
+
+/** The base name of a breakdown's files: `uitsplitsing-doelgroep` (its CSV adds `.csv`). */
+export function breakdownBaseName(breakdown: BreakdownResult): string {
+  return `uitsplitsing-${fileNamePart(breakdown.column)}`;
 }
 
 interface Row {

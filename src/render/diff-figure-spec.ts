@@ -24,6 +24,7 @@ import {
 } from './figure-spec.js';
 import { hexColor } from '../color.js';
 import { safeStrings } from '../safe-text.js';
+import { fileNamePart } from './file-name.js';
 
 const COHORT_STEP = 22;
 const LABEL_FONT_SIZE = 11;
@@ -163,5 +164,5 @@ export function diffFigureSpec(unsafeFigure: FigureComparison, unsafeDiff: DiffR
 /** The base name of a figure's comparison file: `diff-figuur-5` for figure "5". */
 export function diffFigureFileName(figure: FigureComparison): string {
   // Figure ids come from a user's definition: keep them from naming a path outside out/.
-  return `diff-figuur-${figure.id.replace(/[^0-9A-Za-z_-]/g, '_')}`;
+  return `diff-figuur-${fileNamePart(figure.id)}`;
 }

@@ -7,7 +7,7 @@ import type { FigureResult, Results } from '../count/results.js';
 import { messages, type Messages } from '../messages.js';
 import { breakdownCsv } from './breakdown-csv.js';
 import { breakdownSection } from './breakdown-html.js';
-import { breakdownFileName, breakdownSpec } from './breakdown-spec.js';
+import { breakdownBaseName, breakdownFileName, breakdownSpec } from './breakdown-spec.js';
 import { figureSpec } from './figure-spec.js';
 import { divergingSpec, withSegmentLabels, type BarLabels, type FigureLayout } from './layout-spec.js';
 import { renderHtml } from './html.js';
@@ -16,6 +16,7 @@ import { pngSize, renderPng } from './png.js';
 import { renderRapport } from './rapport.js';
 import { jsonText } from '../safe-text.js';
 import { renderSvg, textWidth } from './svg.js';
+import { fileNamePart } from './file-name.js';
 
 export interface FigureFile {
   readonly name: string;
@@ -48,7 +49,7 @@ export function figureFileSpec(figure: FigureResult, m: Messages = messages.nl):
 /** The base name of a figure's files: `figuur-1` for figure "1". */
 export function figureFileName(figure: FigureResult): string {
   // Figure ids come from a user's definition: keep them from naming a path outside out/.
-  return `figuur-${figure.id.replace(/[^0-9A-Za-z_-]/g, '_')}`;
+  return `figuur-${fileNamePart(figure.id)}`;
 }
 
 /**
@@ -111,7 +112,7 @@ export async function renderFigureFiles(results: Results, options: FigureFileOpt
       breakdownSvgs.push(drawn.svg);
       files.push(...drawn.files);
     }
-    files.push({ name: `${breakdownFileName(breakdown, '').replace(/-figuur-$/, '')}.csv`, content: breakdownCsv(results, breakdown, m) });
+    files.push({ name: `${breakdownBaseName(breakdown)}.csv`, content: breakdownCsv(results, breakdown, m) });
     sections.push(breakdownSection(results, breakdown, breakdownSvgs, m));
   }
   files.push(

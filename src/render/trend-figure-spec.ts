@@ -21,6 +21,7 @@ import { safeStrings } from '../safe-text.js';
 import { hexColor } from '../color.js';
 import { BACKGROUND, FOOTNOTE_FONT_SIZE, PLOT_WIDTH, TEXT_MAIN, contrastRatio, figureFrame, footnoteBlock, wrapText, type MeasureText } from './figure-spec.js';
 import { DOT_AREA, DOT_COLOR, ticks } from './lead-time-spec.js';
+import { fileNamePart } from './file-name.js';
 
 const CELL_HEIGHT = 90;
 const CELL_SPACING = 10;
@@ -239,7 +240,7 @@ export function trendLeadTimeSpec(unsafeTrend: TrendResult, m: Messages, measure
 /** The base names of the trend's files: `trend-figuur-5` for figure "5", the grade and the lead times. */
 export function trendFigureFileName(figure: TrendFigure): string {
   // Figure ids come from a user's definition: keep them from naming a path outside the folder.
-  return `trend-figuur-${figure.id.replace(/[^0-9A-Za-z_-]/g, '_')}`;
+  return `trend-figuur-${fileNamePart(figure.id)}`;
 }
 export const TREND_GRADE_FILE = 'trend-rapportcijfer';
 export const TREND_LEAD_TIME_FILE = 'trend-doorlooptijden';
