@@ -5,10 +5,10 @@ import { detectableShift } from '../../src/stats/detectable-shift.js';
 import { hypergeometricSample } from '../../src/stats/hypergeometric-sample.js';
 import { mulberry32 } from '../../src/stats/mulberry32.js';
 
-function choose(n: number, k: number): number {
-  let c = 1;
-  for (let i = 1; i <= k; i++) c = (c * (n - k + i)) / i;
-  return c;
+/** C(K, x)·C(F, n − x)/C(K + F, n), from this test's own table of log(i!). */
+function probability(lf: Float64Array, successes: number, failures: number, draws: number, x: number): number {
+  const logChoose = (n: number, k: number): number => lf[n]! - lf[k]! - lf[n - k]!;
+  return Math.exp(logChoose(successes, x) + logChoose(failures, draws - x) - logChoose(successes + failures, draws));
 }
 
 describe('hypergeometricSample', () => {
@@ -17,6 +17,11 @@ describe('hypergeometricSample', () => {
     [40, 60, 30],
     [3, 200, 50],
     [150, 150, 299],
+    // variance 100 and more: the ratio-of-uniforms branch, each mirror of numpy's arrangement
+    [2000, 3000, 2500],
+    [6000, 2000, 7000],
+    [3000, 6000, 1200],
+    [50_000, 70_000, 90_000],
   ])('draws %i successes and %i failures, %i drawn, with the hypergeometric frequencies', (successes, failures, draws) => {
     const lf = new Float64Array(successes + failures + 1);
     for (let i = 2; i < lf.length; i++) lf[i] = lf[i - 1]! + Math.log(i);
@@ -29,9 +34,8 @@ describe('hypergeometricSample', () => {
       expect(x).toBeLessThanOrEqual(Math.min(draws, successes));
       seen.set(x, (seen.get(x) ?? 0) + 1);
     }
-    const all = choose(successes + failures, draws);
     for (let x = Math.max(0, draws - failures); x <= Math.min(draws, successes); x++) {
-      const p = (choose(successes, x) * choose(failures, draws - x)) / all;
+      const p = probability(lf, successes, failures, draws, x);
       // Five binomial standard errors, plus a little for the rarest values.
       expect(Math.abs((seen.get(x) ?? 0) / B - p)).toBeLessThanOrEqual(5 * Math.sqrt((p * (1 - p)) / B) + 1e-4);
     }
