@@ -130,16 +130,17 @@ export function detectableChange(
   // Simulated tables have about the observed margins: exact where the observed table has few
   // tables with its margins, chi-square for all of them where it has many.
   const exactInSimulation = contingency.method === 'exact' && contingency.tables <= SIMULATION_MAX_WORK;
-  const seen = exactInSimulation ? options.cache : new Map<string, number>();
-  const test = (table: number[][]): number => {
-    const key = table.map((row) => row.join(',')).join(';');
-    let p = seen.get(key);
-    if (p === undefined) {
-      p = fisherFreemanHalton(table, exactInSimulation ? { maxWork: SIMULATION_MAX_WORK, fallback: 'chi-square' } : { method: 'chi-square' }).p;
-      seen.set(key, p);
-    }
-    return p;
-  };
+  const test = exactInSimulation
+    ? (table: number[][]): number => {
+        const key = table.map((row) => row.join(',')).join(';');
+        let p = options.cache.get(key);
+        if (p === undefined) {
+          p = fisherFreemanHalton(table, { maxWork: SIMULATION_MAX_WORK, fallback: 'chi-square' }).p;
+          options.cache.set(key, p);
+        }
+        return p;
+      }
+    : (table: number[][]): number => fisherFreemanHalton(table, { method: 'chi-square' }).p;
   const shift = detectableShift(shares, Math.max(0, index), a.n, b.n, test, {
     alpha: options.alpha,
     power: options.power,

@@ -21,15 +21,13 @@ function binomialCdf(x: number, n: number, p: number): number {
  * @param u a probability in [0, 1]
  * @param n trials, a whole number ≥ 0
  * @param p probability of success, in [0, 1]
- * @param known P(X ≤ x) by x already computed for this n and p: filled and reused by a caller
- *   drawing many times from one distribution (the same values, each computed once)
  * @returns a whole number in 0 … n
  * @throws {RangeError} if u or p is outside [0, 1] or n is not a whole number ≥ 0
  * @example
  * binomialQuantile(0.5, 10, 0.5); // => 5
  * binomialQuantile(0.05, 1000000, 0.25); // => 249288
  */
-export function binomialQuantile(u: number, n: number, p: number, known?: Map<number, number>): number {
+export function binomialQuantile(u: number, n: number, p: number): number {
   if (!(u >= 0 && u <= 1) || !(p >= 0 && p <= 1) || !Number.isInteger(n) || n < 0) {
     throw new RangeError(`binomialQuantile: need 0 <= u <= 1, 0 <= p <= 1, whole n >= 0; got u = ${u}, n = ${n}, p = ${p}`);
   }
@@ -37,13 +35,7 @@ export function binomialQuantile(u: number, n: number, p: number, known?: Map<nu
   if (p === 1 || u === 1) return n;
   const sd = Math.sqrt(n * p * (1 - p));
   let x = Math.min(n, Math.max(0, Math.floor(n * p + sd * normalQuantile(u))));
-  const cdf = (at: number): number => {
-    if (known === undefined) return binomialCdf(at, n, p);
-    let value = known.get(at);
-    if (value === undefined) known.set(at, (value = binomialCdf(at, n, p)));
-    return value;
-  };
-  while (cdf(x) < u) x++;
-  while (x > 0 && cdf(x - 1) >= u) x--;
+  while (binomialCdf(x, n, p) < u) x++;
+  while (x > 0 && binomialCdf(x - 1, n, p) >= u) x--;
   return x;
 }

@@ -135,25 +135,42 @@ export function fisherFreemanHalton(
   return monteCarlo(rowTotals, columnTotals, logFactorial, threshold, { replicates, maxReplicates, targetStandardError, seed });
 }
 
-function validate(table: readonly (readonly number[])[]): number[][] {
+function validate(table: readonly (readonly number[])[]): readonly (readonly number[])[] {
   const columns = table[0]?.length ?? 0;
   if (columns === 0) throw new RangeError('fisherFreemanHalton: the table has no cells');
-  return table.map((row, i) => {
+  for (let i = 0; i < table.length; i++) {
+    const row = table[i]!;
     if (row.length !== columns) {
       throw new RangeError(`fisherFreemanHalton: row ${i} has ${row.length} cells, row 0 has ${columns}`);
     }
-    return row.map((n, j) => {
+    for (let j = 0; j < columns; j++) {
+      const n = row[j]!;
       if (!Number.isInteger(n) || n < 0) {
         throw new RangeError(`fisherFreemanHalton: cell [${i}][${j}] must be a non-negative integer, got ${n}`);
       }
-      return n;
-    });
-  });
+    }
+  }
+  return table;
 }
 
-function dropEmptyMargins(table: number[][]): number[][] {
-  const keptColumns = table[0]!.map((_, j) => j).filter((j) => table.some((row) => row[j]! > 0));
-  return table.filter((row) => sum(row) > 0).map((row) => keptColumns.map((j) => row[j]!));
+/** A copy of the table without the rows and columns whose total is zero. */
+function dropEmptyMargins(table: readonly (readonly number[])[]): number[][] {
+  const columns = table[0]!.length;
+  const keptColumns: number[] = [];
+  for (let j = 0; j < columns; j++) {
+    for (const row of table) {
+      if (row[j]! > 0) {
+        keptColumns.push(j);
+        break;
+      }
+    }
+  }
+  const kept: number[][] = [];
+  for (const row of table) {
+    const copy = keptColumns.map((j) => row[j]!);
+    if (sum(copy) > 0) kept.push(copy);
+  }
+  return kept;
 }
 
 function transpose(table: number[][]): number[][] {
@@ -468,17 +485,29 @@ function network(
   return { p: Math.min(1, p), method: 'exact', tables: ways[0]![r1]!, standardError: 0 };
 }
 
-function chiSquare(counts: number[][]): FisherFreemanHaltonResult {
-  const rowTotals = counts.map((row) => sum(row));
-  const columnTotals = counts[0]!.map((_, j) => sum(counts.map((row) => row[j]!)));
-  const total = sum(rowTotals);
+function chiSquare(counts: readonly (readonly number[])[]): FisherFreemanHaltonResult {
+  // Loops rather than array methods: a power simulation calls this for every simulated table.
+  const rows = counts.length;
+  const columns = counts[0]!.length;
+  const rowTotals = new Float64Array(rows);
+  const columnTotals = new Float64Array(columns);
+  let total = 0;
+  for (let i = 0; i < rows; i++) {
+    const row = counts[i]!;
+    for (let j = 0; j < columns; j++) {
+      rowTotals[i]! += row[j]!;
+      columnTotals[j]! += row[j]!;
+    }
+    total += rowTotals[i]!;
+  }
   let statistic = 0;
-  counts.forEach((row, i) =>
-    row.forEach((observed, j) => {
+  for (let i = 0; i < rows; i++) {
+    const row = counts[i]!;
+    for (let j = 0; j < columns; j++) {
       const expected = (rowTotals[i]! * columnTotals[j]!) / total;
-      statistic += (observed - expected) ** 2 / expected;
-    }),
-  );
-  const df = (counts.length - 1) * (columnTotals.length - 1);
+      statistic += (row[j]! - expected) ** 2 / expected;
+    }
+  }
+  const df = (rows - 1) * (columns - 1);
   return { p: regularizedGammaQ(df / 2, statistic / 2), method: 'chi-square', tables: 0, standardError: null };
 }

@@ -1,8 +1,7 @@
+import { ratioOfUniforms } from './ratio-of-uniforms.js';
+
 /** Variance from which on a draw is by ratio of uniforms rather than by walking from the mode. */
 const WALK_LIMIT = 100;
-/** Stadlober's constants of the table mountain hat: 2√(2/e) and 3 − 2√(3/e). */
-const D1 = 1.7155277699214135;
-const D2 = 0.8989161620588988;
 
 /**
  * One draw from the hypergeometric distribution: how many of `draws` items taken without
@@ -11,12 +10,9 @@ const D2 = 0.8989161620588988;
  * - variance below 100 (a few answers, or a draw near one end): inversion that starts at the
  *   mode and walks outwards, alternating up and down with the ratio of neighbouring
  *   probabilities; one uniform, about as many steps as the standard deviation;
- * - from 100 on: Stadlober's ratio-of-uniforms rejection with a table mountain hat (H2PE's
- *   companion HRUA: Stadlober 1989, "Sampling from Poisson, binomial and hypergeometric
- *   distributions: ratio of uniforms as a simple and fast alternative", Mathematische
- *   Statistik und Informatik 303; as numpy's `Generator.hypergeometric`), two uniforms per try
- *   and about 1.3 tries per draw whatever the counts: a million answers cost what a hundred do.
- *   Values beyond 16 standard deviations from the mean (probability below 1e-50) are never drawn.
+ * - from 100 on: Stadlober's ratio of uniforms (ratioOfUniforms; HRUA, as numpy's
+ *   `Generator.hypergeometric`), two uniforms per try and about 1.3 tries per draw whatever the
+ *   counts: a million answers cost what a hundred do.
  *
  * `logFactorial[n]` must hold log(n!) up to successes + failures.
  *
@@ -43,7 +39,7 @@ export function hypergeometricSample(
   if (low >= high) return low;
   const total = successes + failures;
   if ((draws * successes * failures * (total - draws)) / (total * total * Math.max(1, total - 1)) >= WALK_LIMIT) {
-    return ratioOfUniforms(random, successes, failures, draws, logFactorial);
+    return byRatioOfUniforms(random, successes, failures, draws, logFactorial);
   }
   const mode = Math.min(high, Math.max(low, Math.floor(((draws + 1) * (successes + 1)) / (total + 2))));
   const lf = logFactorial;
@@ -77,36 +73,21 @@ export function hypergeometricSample(
 }
 
 /**
- * Stadlober's HRUA for a variance of at least WALK_LIMIT, in numpy's arrangement: drawn for the
- * smaller of successes and failures and the smaller of draws and what is left, then mapped back.
+ * The ratio-of-uniforms draw for a variance of at least WALK_LIMIT, in numpy's arrangement: drawn
+ * for the smaller of successes and failures and the smaller of draws and what is left, then
+ * mapped back.
  */
-function ratioOfUniforms(random: () => number, successes: number, failures: number, draws: number, lf: ArrayLike<number>): number {
+function byRatioOfUniforms(random: () => number, successes: number, failures: number, draws: number, lf: ArrayLike<number>): number {
   const total = successes + failures;
   const sample = Math.min(draws, total - draws);
   const fewer = Math.min(successes, failures);
   const more = total - fewer;
   const p = fewer / total;
-  const mean = sample * p;
-  const a = mean + 0.5;
-  const c = Math.sqrt(((total - sample) * sample * p * (more / total)) / (total - 1) + 0.5);
-  const h = D1 * c + D2;
+  const variance = ((total - sample) * sample * p * (more / total)) / (total - 1);
   const mode = Math.floor(((sample + 1) * (fewer + 1)) / (total + 2));
   const logAt = (x: number): number => lf[x]! + lf[fewer - x]! + lf[sample - x]! + lf[more - sample + x]!;
-  const g = logAt(mode);
-  const bound = Math.min(Math.min(sample, fewer) + 1, Math.floor(a + 16 * c));
-  let x: number;
-  for (;;) {
-    const u = random();
-    const v = random();
-    if (u === 0) continue;
-    const candidate = a + (h * (v - 0.5)) / u;
-    if (candidate < 0 || candidate >= bound) continue;
-    x = Math.floor(candidate);
-    const t = g - logAt(x);
-    if (u * (4 - u) - 3 <= t) break; // quick acceptance
-    if (u * (u - t) >= 1) continue; // quick rejection
-    if (2 * Math.log(u) <= t) break;
-  }
+  const atMode = logAt(mode);
+  let x = ratioOfUniforms(random, sample * p, variance, Math.min(sample, fewer) + 1, (value) => atMode - logAt(value));
   if (successes > failures) x = sample - x;
   return sample < draws ? successes - x : x;
 }

@@ -1,6 +1,8 @@
 export { bootstrapMedianDistribution } from './bootstrap-median-distribution.js';
 export { cliffsDelta } from './cliffs-delta.js';
 export { binomialQuantile } from './binomial-quantile.js';
+export { binomialQuantiles } from './binomial-quantiles.js';
+export { binomialSample } from './binomial-sample.js';
 export { detectableShift, type DetectableShift, type DetectableShiftOptions } from './detectable-shift.js';
 export {
   fisherFreemanHalton,
@@ -29,6 +31,7 @@ export { normalCdf } from './normal-cdf.js';
 export { normalQuantile } from './normal-quantile.js';
 export { permutationTestMeans, type PermutationTestResult } from './permutation-test-means.js';
 export { sampleMoments, type Sample, type SampleMoments } from './sample-moments.js';
+export { ratioOfUniforms } from './ratio-of-uniforms.js';
 export { regularizedGammaQ } from './regularized-gamma-q.js';
 export { regularizedIncompleteBeta } from './regularized-incomplete-beta.js';
 export { studentTCdf } from './student-t-cdf.js';

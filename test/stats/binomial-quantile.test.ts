@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { binomialQuantile } from '../../src/stats/binomial-quantile.js';
+import { binomialQuantiles } from '../../src/stats/binomial-quantiles.js';
 
 const r: [number, number, number, number][] = [
 [0.001, 1, 0.001, 0],
@@ -219,6 +220,28 @@ const r: [number, number, number, number][] = [
 [0.999, 1000000, 0.9, 900926],
 [0.123456789, 1000000, 0.9, 899653],
 ];
+
+describe('binomialQuantiles: the tabulated quantile function gives R\'s qbinom as well', () => {
+  it.each(r)('qbinom(%s, %i, %s) = %i', (u, n, p, expected) => {
+    expect(binomialQuantiles(n, p)(u)).toBe(expected);
+  });
+
+  it('edges: no trials, p of 0 or 1, u of 0 or 1, and u outside [0, 1] refused', () => {
+    expect(binomialQuantiles(0, 0.3)(0.5)).toBe(0);
+    expect(binomialQuantiles(10, 0)(0.5)).toBe(0);
+    expect(binomialQuantiles(10, 1)(0.5)).toBe(10);
+    expect(binomialQuantiles(10, 0.5)(0)).toBe(0);
+    expect(binomialQuantiles(10, 0.5)(1)).toBe(10);
+    expect(binomialQuantiles(1_000_000, 0.5)(1)).toBe(1_000_000);
+    expect(() => binomialQuantiles(10, 0.5)(1.5)).toThrow(RangeError);
+    expect(() => binomialQuantiles(10, 1.5)).toThrow(RangeError);
+  });
+
+  it('one table answers every u as qbinom does, in order (40 000 answers, p = 0,3)', () => {
+    const quantile = binomialQuantiles(40_000, 0.3);
+    for (let u = 0.0005; u < 1; u += 0.013) expect(quantile(u)).toBe(binomialQuantile(u, 40_000, 0.3));
+  });
+});
 
 describe('binomialQuantile', () => {
   it.each(r)('qbinom(%s, %i, %s) = %i', (u, n, p, expected) => {
