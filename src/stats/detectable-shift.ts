@@ -32,10 +32,11 @@ export interface DetectableShift {
  * Cohort a is drawn from `shares` (n₁ answers), cohort b (n₂) from the same shares with the
  * category moved by δ and the other categories scaled in proportion (sharing the change equally
  * when they were all 0). The test gets the 2×k table of each simulated pair; power(δ) is the
- * share of pairs with p < alpha. Changes are tried in whole percentage points by bisection, with
- * common random numbers: a cohort is drawn as a multinomial by conditional binomials (the
- * category first, then the others in turn from what is left), each by inversion of one uniform
- * that every δ reuses, so b's count in the category never falls as δ grows, power(δ) stays
+ * share of pairs with p < alpha. Changes are tried in whole percentage points, doubling from one
+ * point until one is detected, then by bisection below it (a large cohort needs two or three
+ * tries), with common random numbers: a cohort is drawn as a multinomial by conditional binomials
+ * (the category first, then the others in turn from what is left), each from one uniform that
+ * every δ reuses, the category's by inversion, so b's count in the category never falls as δ grows, power(δ) stays
  * nearly monotone, and the answer is the same on every run. The category's quantile function is
  * tabulated once per size and share (binomialQuantiles); another category whose conditional
  * binomial has a variance of 100 or more is drawn in O(1) by ratio of uniforms (binomialSample)
@@ -129,11 +130,17 @@ export function detectableShift(
     }
     return hits >= needed;
   };
-  // Smallest whole number of points in 1 … max with detects(±points/100), by bisection.
+  // Smallest whole number of points in 1 … max with detects(±points/100): doubling from 1 until
+  // one detects, then bisection below it. Large cohorts detect 1 or 2 points: two or three tries.
   const search = (sign: 1 | -1, max: number): number | null => {
-    if (max < 1 || !detects((sign * max) / 100)) return null;
+    if (max < 1) return null;
     let lo = 1;
-    let hi = max;
+    let hi = 1;
+    while (!detects((sign * hi) / 100)) {
+      if (hi === max) return null;
+      lo = hi + 1;
+      hi = Math.min(max, 2 * hi);
+    }
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (detects((sign * mid) / 100)) hi = mid;
