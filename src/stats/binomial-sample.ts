@@ -23,12 +23,7 @@ export function binomialSample(random: () => number, n: number, p: number, logFa
   }
   if (n === 0 || p === 0) return 0;
   if (p === 1) return n;
-  const lf = logFactorial;
   const fewer = Math.min(p, 1 - p);
-  const logOdds = Math.log(fewer / (1 - fewer));
-  const logAt = (x: number): number => x * logOdds - lf[x]! - lf[n - x]!;
-  const mode = Math.floor((n + 1) * fewer);
-  const atMode = logAt(mode);
-  const x = ratioOfUniforms(random, n * fewer, n * fewer * (1 - fewer), n + 1, (value) => logAt(value) - atMode);
+  const x = ratioOfUniforms(random, n * fewer, n * fewer * (1 - fewer), Math.floor((n + 1) * fewer), n + 1, logFactorial, Math.log(fewer / (1 - fewer)), n, -1, 0);
   return p > 0.5 ? n - x : x;
 }

@@ -85,9 +85,7 @@ function byRatioOfUniforms(random: () => number, successes: number, failures: nu
   const p = fewer / total;
   const variance = ((total - sample) * sample * p * (more / total)) / (total - 1);
   const mode = Math.floor(((sample + 1) * (fewer + 1)) / (total + 2));
-  const logAt = (x: number): number => lf[x]! + lf[fewer - x]! + lf[sample - x]! + lf[more - sample + x]!;
-  const atMode = logAt(mode);
-  let x = ratioOfUniforms(random, sample * p, variance, Math.min(sample, fewer) + 1, (value) => atMode - logAt(value));
+  let x = ratioOfUniforms(random, sample * p, variance, mode, Math.min(sample, fewer) + 1, lf, 0, fewer, sample, more - sample);
   if (successes > failures) x = sample - x;
   return sample < draws ? successes - x : x;
 }
