@@ -36,13 +36,14 @@ export interface DetectableShift {
  * point until one is detected, then by bisection below it (a large cohort needs two or three
  * tries), with common random numbers: a cohort is drawn as a multinomial by conditional binomials
  * (the category first, then the others in turn from what is left), each from one uniform that
- * every δ reuses, the category's by inversion, so b's count in the category never falls as δ grows, power(δ) stays
- * nearly monotone, and the answer is the same on every run. The category's quantile function is
- * tabulated once per size and share (binomialQuantiles); another category whose conditional
- * binomial has a variance of 100 or more is drawn in O(1) by ratio of uniforms (binomialSample)
- * from a generator seeded with its uniform, below that by inversion of the uniform. A draw
- * costs k table look-ups and samples, not n uniforms nor a special function: a million answers
- * a side simulate as fast as forty. A shift is tried on the pairs until the outcome is certain.
+ * every δ reuses, the category's by inversion, so b's count in the category never falls as δ
+ * grows, power(δ) stays nearly monotone, and the answer is the same on every run. The category's
+ * quantile function is tabulated once per size and share (binomialQuantiles); another category
+ * whose conditional binomial has a variance of 100 or more is drawn in O(1) by ratio of uniforms
+ * (binomialSample) from a generator seeded with its uniform, below that by inversion of the
+ * uniform. A draw costs k table look-ups and samples, not n uniforms nor a special function: a
+ * million answers a side simulate as fast as forty. A shift is tried on the pairs until the
+ * outcome is certain.
  *
  * @param shares the distribution of cohort a over the k categories, summing to 1
  * @param category index of the category whose share moves
