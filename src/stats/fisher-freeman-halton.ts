@@ -321,6 +321,7 @@ function monteCarlo(
   const rows = rowTotals.length;
   const lastColumn = columnTotals.length - 1;
   const rowLeft = new Array<number>(rows).fill(0);
+  const total = sum(rowTotals);
   let hits = 0;
   let draws = 0;
   const estimate = (): { p: number; standardError: number } => monteCarloEstimate(hits, draws);
@@ -328,7 +329,7 @@ function monteCarlo(
     // A uniform table with these margins, column by column: the cell of row i is a
     // hypergeometric draw of what the column has left from rows i, i+1, … (Patefield's order).
     for (let i = 0; i < rows; i++) rowLeft[i] = rowTotals[i]!;
-    let pool = sum(rowTotals);
+    let pool = total;
     let logDenominator = 0;
     for (let j = 0; j < lastColumn; j++) {
       let columnLeft = columnTotals[j]!;
