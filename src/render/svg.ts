@@ -133,13 +133,14 @@ export function renderSvg(spec: TopLevelSpec): Promise<string> {
 /** Vega's dataflow description of a spec: what `vega.parse` makes of Vega-Lite's Vega spec. */
 type Runtime = ReturnType<typeof import('vega').parse>;
 
-/** Compiled shapes by key: those of the build, then those compiled in this run. */
-let shapes: Map<string, unknown> | undefined;
+/** Compiled shapes by key, as JSON text: those of the build, then those compiled in this run. */
+let shapes: Map<string, string> | undefined;
 
-function builtShapes(): Map<string, unknown> {
+function builtShapes(): Map<string, string> {
   try {
-    // Beside the bundle's chunks when built; absent when running from the sources (tests).
-    const built = JSON.parse(readFileSync(new URL('./shapes.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    // Beside the bundle's chunks when built; absent when running from the sources (tests). Each
+    // shape is held as text: parsing 300 kB of objects once cost more than filling them all.
+    const built = JSON.parse(readFileSync(new URL('./shapes.json', import.meta.url), 'utf8')) as Record<string, string>;
     return new Map(Object.entries(built));
   } catch {
     return new Map();
@@ -157,8 +158,7 @@ async function runtimeOf(spec: TopLevelSpec): Promise<Runtime> {
   const shape = shapeOf(spec);
   let compiled = shapes.get(shape.key);
   if (compiled === undefined) {
-    // Plain data, as the build's shapes are after JSON: fill copies what it walks.
-    compiled = JSON.parse(JSON.stringify(await compileSpec(shape.skeleton))) as unknown;
+    compiled = JSON.stringify(await compileSpec(shape.skeleton));
     shapes.set(shape.key, compiled);
   }
   return (fill(compiled, shape.content) as Runtime | undefined) ?? (await compileSpec(spec));
