@@ -26,6 +26,34 @@ await build({
   logLevel: 'warning',
 });
 
+// Vega's drawing part (src/render/vega-draw.ts) once more, as one CommonJS script: a run drawing
+// the build's shapes loads it through V8's code cache (src/render/cached-script.ts), which Node 20
+// keeps for scripts but not for modules. No canvas: cj measures text with its own font metrics,
+// and vega-canvas would look for the `canvas` package with a top-level await, which a script
+// cannot have.
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/render/vega-draw.ts'],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  outfile: 'dist/bundle/vega-draw.cjs',
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'no-canvas',
+      setup(plugin) {
+        plugin.onResolve({ filter: /^vega-canvas$/ }, () => ({ path: 'vega-canvas', namespace: 'no-canvas' }));
+        plugin.onLoad({ filter: /.*/, namespace: 'no-canvas' }, () => ({
+          contents: 'export const canvas = () => null, domCanvas = () => null, nodeCanvas = () => null, image = () => null;',
+          loader: 'js',
+        }));
+      },
+    },
+  ],
+});
+
 // The figure shapes of the report in out/ (what `cj analyse fixtures/haarlem-2016.csv` writes and
 // `--check` keeps current) compiled now, so that a run drawing figures of these shapes loads
 // neither Vega-Lite's compiler nor runs Vega's parser (src/render/spec-shape.ts). Without out/

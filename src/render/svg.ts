@@ -3,9 +3,10 @@
  * widths of the font cj ships (not with a canvas that may or may not be installed), and the ids
  * of SVG definitions restart at every render.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TopLevelSpec } from 'vega-lite';
+import { loadCachedScript } from './cached-script.js';
 import { fill, shapeOf } from './spec-shape.js';
 
 // Resolves to the same files from src/render/ (tests) and dist/render/ (the built CLI).
@@ -153,15 +154,18 @@ export async function compileSpec(spec: unknown): Promise<Runtime> {
   return vega.parse(vegaLite.compile(spec as TopLevelSpec).spec);
 }
 
-async function runtimeOf(spec: TopLevelSpec): Promise<Runtime> {
+/** A figure's Vega dataflow, and whether it came from a shape the build compiled. */
+async function runtimeOf(spec: TopLevelSpec): Promise<{ runtime: Runtime; built: boolean }> {
   shapes ??= builtShapes();
   const shape = shapeOf(spec);
   let compiled = shapes.get(shape.key);
+  const built = compiled !== undefined;
   if (compiled === undefined) {
     compiled = JSON.stringify(await compileSpec(shape.skeleton));
     shapes.set(shape.key, compiled);
   }
-  return (fill(compiled, shape.content) as Runtime | undefined) ?? (await compileSpec(spec));
+  const filled = fill(compiled, shape.content) as Runtime | undefined;
+  return filled === undefined ? { runtime: await compileSpec(spec), built: false } : { runtime: filled, built };
 }
 
 /** What renderNow uses of Vega: the part that draws (vega-draw.ts), typed as `vega` types it. */
@@ -171,11 +175,26 @@ interface Draw {
   readonly textMetrics: TextMetrics;
 }
 
+let drawPart: Draw | undefined;
+
+/**
+ * Vega's drawing part for a runtime of the build's shapes: in the built CLI its script form
+ * (dist/bundle/vega-draw.cjs, built from vega-draw.ts) through V8's code cache
+ * (cached-script.ts); from the sources, the module.
+ */
+async function builtDrawPart(): Promise<Draw> {
+  if (drawPart !== undefined) return drawPart;
+  const script = fileURLToPath(new URL('./vega-draw.cjs', import.meta.url));
+  if (!existsSync(script)) return (drawPart = (await import('./vega-draw.js')) as Draw);
+  return (drawPart = loadCachedScript(script, { saveOnExit: true }).exports as Draw);
+}
+
 async function renderNow(spec: TopLevelSpec): Promise<string> {
-  const runtime = await runtimeOf(spec);
-  // A runtime compiled in this run loaded all of `vega` (every transform); the build's shapes
-  // use only those vega-draw.ts registers (scripts/build.mjs checks).
-  const vega = (await import('./vega-draw.js')) as Draw;
+  const { runtime, built } = await runtimeOf(spec);
+  // A runtime compiled in this run loaded all of `vega` (every transform, registered in the
+  // module's copy of the dataflow); the build's shapes use only those vega-draw.ts registers
+  // (scripts/build.mjs checks).
+  const vega = built ? await builtDrawPart() : ((await import('./vega-draw.js')) as Draw);
   const { textMetrics } = vega;
   const previousWidth = textMetrics.width;
   textMetrics.width = itemWidth;
