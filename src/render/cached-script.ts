@@ -2,11 +2,12 @@
  * Loads a script the build made in CommonJS form (dist/bundle/vega-draw.cjs) with V8's code
  * cache, so that a run does not parse and compile the same 700 kB of Vega again. Node 22.1+ keeps
  * such a cache for modules itself (bin/cj.js enables it); Node 20 has none, and neither caches a
- * script loaded this way. The cache is one file per Node version, architecture and script text in
- * a folder of the OS temp folder that only this user may write (else it is not used); V8 checks it
- * against its own version, flags and the script and rejects what does not fit, and the script then
- * compiles as it would without. Written once, atomically, when the process ends: by then it holds
- * every function the run compiled. NODE_DISABLE_COMPILE_CACHE=1 turns it off, as it does Node's.
+ * script loaded this way. The cache is one file per Node version, architecture, Node flags and
+ * script text, in a folder of the OS temp folder that only this user may write (else it is not
+ * used); V8 checks it against its own version, flags and the script and rejects what does not
+ * fit, and the script then compiles as it would without. Written once, atomically, when the
+ * process ends: by then it holds every function the run compiled. NODE_DISABLE_COMPILE_CACHE=1
+ * turns it off, as it does Node's.
  */
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,7 +52,10 @@ export function loadCachedScript(file: string, options: { folder?: string; saveO
   const source = readFileSync(file, 'utf8');
   const off = process.env['NODE_DISABLE_COMPILE_CACHE'] !== undefined && process.env['NODE_DISABLE_COMPILE_CACHE'] !== '';
   const folder = off ? undefined : usableFolder(options.folder ?? defaultCacheFolder());
-  const key = createHash('sha256').update(source).digest('hex').slice(0, 32);
+  // V8 refuses a cache made under other flags: runs with other flags keep a cache of their own
+  // rather than replace each other's (bin/cj.js sets its flags the same way in every run).
+  const flags = JSON.stringify([process.execArgv, process.env['NODE_OPTIONS'] ?? '']);
+  const key = createHash('sha256').update(flags).update('\0').update(source).digest('hex').slice(0, 32);
   const cacheFile = folder === undefined ? undefined : join(folder, `${process.version}-${process.arch}-${key}.bin`);
   let cachedData: Buffer | undefined;
   try {

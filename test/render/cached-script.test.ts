@@ -86,6 +86,24 @@ describe('loadCachedScript', () => {
     expect((changed.exports as { more: number }).more).toBe(1);
   });
 
+  it('other Node flags are another cache file: runs with other flags do not replace each other\'s', () => {
+    delete process.env['NODE_DISABLE_COMPILE_CACHE'];
+    const folder = join(tempDir(), 'cache');
+    loadCachedScript(script(), { folder }).save();
+    const before = process.env['NODE_OPTIONS'];
+    process.env['NODE_OPTIONS'] = '--max-old-space-size=900';
+    try {
+      const other = loadCachedScript(script(), { folder });
+      expect(other.cache).toBe('absent');
+      other.save();
+    } finally {
+      if (before === undefined) delete process.env['NODE_OPTIONS'];
+      else process.env['NODE_OPTIONS'] = before;
+    }
+    expect(readdirSync(folder)).toHaveLength(2);
+    expect(loadCachedScript(script(), { folder }).cache).toBe('accepted');
+  });
+
   it.skipIf(process.platform === 'win32')('a folder others may write is not used', () => {
     delete process.env['NODE_DISABLE_COMPILE_CACHE'];
         const folder = join(tempDir(), 'cache');
