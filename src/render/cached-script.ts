@@ -10,7 +10,7 @@
  * turns it off, as it does Node's.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +37,21 @@ function usableFolder(folder: string): string | undefined {
     return stat.isDirectory() && mine && (process.platform === 'win32' || (stat.mode & 0o022) === 0) ? folder : undefined;
   } catch {
     return undefined;
+  }
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Each build of cj (and each Node version) makes a cache file of its own: when one is written,
+ * those not written for 30 days go (an older cj still in use writes its own again), and so do
+ * temporary files a killed run left over an hour ago.
+ */
+function prune(folder: string, now: number): void {
+  for (const name of readdirSync(folder)) {
+    const path = join(folder, name);
+    const age = now - statSync(path).mtimeMs;
+    if ((name.endsWith('.bin') && age > 30 * DAY_MS) || (name.endsWith('.tmp') && age > DAY_MS / 24)) rmSync(path, { force: true });
   }
 }
 
@@ -77,6 +92,7 @@ export function loadCachedScript(file: string, options: { folder?: string; saveO
     try {
       writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
       renameSync(temporary, cacheFile);
+      if (folder !== undefined) prune(folder, Date.now());
     } catch {
       // A cache that cannot be written is a run without one, not an error.
       rmSync(temporary, { force: true });

@@ -5,7 +5,7 @@
  * as the golden files hold them, whatever state the cache is in.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCachedScript } from '../../src/render/cached-script.js';
@@ -102,6 +102,25 @@ describe('loadCachedScript', () => {
     }
     expect(readdirSync(folder)).toHaveLength(2);
     expect(loadCachedScript(script(), { folder }).cache).toBe('accepted');
+  });
+
+  it('writing a cache removes those not written for 30 days and temporary files over an hour old', () => {
+    delete process.env['NODE_DISABLE_COMPILE_CACHE'];
+    const folder = join(tempDir(), 'cache');
+    mkdirSync(folder, { mode: 0o700 });
+    const now = Date.now() / 1000;
+    const aged = (name: string, seconds: number): void => {
+      writeFileSync(join(folder, name), 'x');
+      utimesSync(join(folder, name), now - seconds, now - seconds);
+    };
+    aged('v20.0.0-x64-old.bin', 31 * 24 * 3600);
+    aged('v20.0.0-x64-recent.bin', 29 * 24 * 3600);
+    aged('v20.0.0-x64-recent.bin.123.tmp', 2 * 3600);
+    aged('v20.0.0-x64-running.bin.456.tmp', 60);
+    loadCachedScript(script(), { folder }).save();
+    const left = readdirSync(folder).sort();
+    expect(left.filter((name) => name.startsWith('v20.0.0'))).toEqual(['v20.0.0-x64-recent.bin', 'v20.0.0-x64-running.bin.456.tmp']);
+    expect(left).toHaveLength(3);
   });
 
   it.skipIf(process.platform === 'win32')('a folder others may write is not used', () => {
