@@ -62,9 +62,11 @@ const precompile = await build({
   absWorkingDir: root,
   stdin: {
     contents: `
-      import { existsSync, readdirSync, readFileSync } from 'node:fs';
+      import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
       import { shapeOf } from './src/render/spec-shape.ts';
-      import { compileSpec } from './src/render/svg.ts';
+      import { compileSpec, packedFontWidths } from './src/render/svg.ts';
+      // The shipped fonts' advance widths, so that a run need not read the font files (svg.ts).
+      writeFileSync('dist/bundle/fonts.json', JSON.stringify(packedFontWidths()) + '\\n');
       import { transforms } from './src/render/vega-draw.ts';
       // The transforms the drawing part of Vega has, before compileSpec loads all of vega.
       const drawn = new Set(Object.keys(transforms));
@@ -97,7 +99,11 @@ const precompile = await build({
   write: false,
   logLevel: 'warning',
 });
-const compiled = spawnSync(process.execPath, ['--input-type=module', '-e', precompile.outputFiles[0].text], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+// Run from dist/bundle/, where the built CLI's chunks are, so that svg.ts finds the fonts as it does there.
+const precompileFile = new URL('../dist/bundle/.precompile.mjs', import.meta.url);
+writeFileSync(precompileFile, precompile.outputFiles[0].text);
+const compiled = spawnSync(process.execPath, [fileURLToPath(precompileFile)], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+rmSync(precompileFile);
 if (compiled.status !== 0) throw new Error(`compiling the figure shapes failed:\n${compiled.stderr}`);
 writeFileSync(new URL('../dist/bundle/shapes.json', import.meta.url), `${compiled.stdout}\n`);
 

@@ -15,9 +15,11 @@ export const fontFiles = {
   bold: fileURLToPath(new URL('../../assets/fonts/DejaVuSans-Bold.ttf', import.meta.url)),
 } as const;
 
-/** Horizontal advance of each character of a font, in em. */
+/** Horizontal advance of each character of a font: font units per BMP code point, -1 for none. */
 interface AdvanceWidths {
-  readonly byCodePoint: ReadonlyMap<number, number>;
+  readonly unitsPerEm: number;
+  readonly units: Int32Array;
+  /** The advance of glyph 0, drawn for a character the font lacks. */
   readonly missing: number;
 }
 
@@ -42,7 +44,7 @@ function readAdvanceWidths(path: string): AdvanceWidths {
   const unitsPerEm = font.readUInt16BE(table('head') + 18);
   const metricCount = font.readUInt16BE(table('hhea') + 34);
   const hmtx = table('hmtx');
-  const advance = (glyph: number): number => font.readUInt16BE(hmtx + Math.min(glyph, metricCount - 1) * 4) / unitsPerEm;
+  const advance = (glyph: number): number => font.readUInt16BE(hmtx + Math.min(glyph, metricCount - 1) * 4);
 
   const cmap = table('cmap');
   let subtable: number | undefined;
@@ -59,7 +61,7 @@ function readAdvanceWidths(path: string): AdvanceWidths {
   const starts = ends + segments * 2 + 2;
   const deltas = starts + segments * 2;
   const rangeOffsets = deltas + segments * 2;
-  const byCodePoint = new Map<number, number>();
+  const units = new Int32Array(0x10000).fill(-1);
   for (let s = 0; s < segments; s++) {
     const end = font.readUInt16BE(ends + s * 2);
     const start = font.readUInt16BE(starts + s * 2);
@@ -74,13 +76,59 @@ function readAdvanceWidths(path: string): AdvanceWidths {
         const raw = font.readUInt16BE(at);
         glyph = raw === 0 ? 0 : (raw + delta) & 0xffff;
       }
-      if (glyph !== 0) byCodePoint.set(code, advance(glyph));
+      if (glyph !== 0) units[code] = advance(glyph);
     }
   }
-  return { byCodePoint, missing: advance(0) };
+  return { unitsPerEm, units, missing: advance(0) };
+}
+
+/**
+ * A font's advance widths as JSON: each run of consecutive characters the font has, as its first
+ * code point followed by their advances. The build writes both fonts' (dist/bundle/fonts.json):
+ * a run reads that instead of scanning 1.4 MB of font files.
+ */
+export interface PackedWidths {
+  readonly unitsPerEm: number;
+  readonly missing: number;
+  readonly runs: readonly (readonly number[])[];
+}
+
+function pack(widths: AdvanceWidths): PackedWidths {
+  const runs: number[][] = [];
+  let run: number[] | undefined;
+  widths.units.forEach((units, code) => {
+    if (units < 0) run = undefined;
+    else if (run === undefined) runs.push((run = [code, units]));
+    else run.push(units);
+  });
+  return { unitsPerEm: widths.unitsPerEm, missing: widths.missing, runs };
+}
+
+function unpack(packed: PackedWidths): AdvanceWidths {
+  const units = new Int32Array(0x10000).fill(-1);
+  for (const run of packed.runs) {
+    const start = run[0] ?? 0;
+    for (let i = 1; i < run.length; i++) units[start + i - 1] = run[i] ?? -1;
+  }
+  return { unitsPerEm: packed.unitsPerEm, units, missing: packed.missing };
+}
+
+/** Both fonts' widths, read from the font files: what the build writes to fonts.json. */
+export function packedFontWidths(): { regular: PackedWidths; bold: PackedWidths } {
+  return { regular: pack(readAdvanceWidths(fontFiles.regular)), bold: pack(readAdvanceWidths(fontFiles.bold)) };
 }
 
 let metrics: { regular: AdvanceWidths; bold: AdvanceWidths } | undefined;
+
+function loadMetrics(): { regular: AdvanceWidths; bold: AdvanceWidths } {
+  try {
+    // Beside the bundle's chunks when built; absent when running from the sources (tests).
+    const built = JSON.parse(readFileSync(new URL('./fonts.json', import.meta.url), 'utf8')) as { regular: PackedWidths; bold: PackedWidths };
+    return { regular: unpack(built.regular), bold: unpack(built.bold) };
+  } catch {
+    return { regular: readAdvanceWidths(fontFiles.regular), bold: readAdvanceWidths(fontFiles.bold) };
+  }
+}
 
 /** Vega's text measuring hook (exported by vega-scenegraph, absent from vega's typings). */
 interface TextMetrics {
@@ -101,10 +149,13 @@ function isBold(weight: TextItem['fontWeight']): boolean {
 
 /** Width in pixels of one line of text as the shipped DejaVu Sans draws it. */
 export function textWidth(text: string, fontSize: number, bold = false): number {
-  metrics ??= { regular: readAdvanceWidths(fontFiles.regular), bold: readAdvanceWidths(fontFiles.bold) };
+  metrics ??= loadMetrics();
   const font = bold ? metrics.bold : metrics.regular;
   let em = 0;
-  for (const character of text) em += font.byCodePoint.get(character.codePointAt(0) ?? 0) ?? font.missing;
+  for (const character of text) {
+    const units = font.units[character.codePointAt(0) ?? 0] ?? -1;
+    em += (units < 0 ? font.missing : units) / font.unitsPerEm;
+  }
   return em * fontSize;
 }
 
