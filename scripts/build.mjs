@@ -64,7 +64,7 @@ const precompile = await build({
     contents: `
       import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
       import { shapeOf } from './src/render/spec-shape.ts';
-      import { compileSpec, packedFontWidths } from './src/render/svg.ts';
+      import { compileShape, packedFontWidths } from './src/render/svg.ts';
       // The shipped fonts' advance widths, so that a run need not read the font files (svg.ts).
       writeFileSync('dist/bundle/fonts.json', JSON.stringify(packedFontWidths()) + '\\n');
       import { transforms } from './src/render/vega-draw.ts';
@@ -82,11 +82,11 @@ const precompile = await build({
       const names = existsSync('out') ? readdirSync('out').filter((file) => file.endsWith('.vl.json')).sort() : [];
       for (const name of names) {
         const shape = shapeOf(JSON.parse(readFileSync('out/' + name, 'utf8')));
-        shapes[shape.key] ??= JSON.stringify(await compileSpec(shape.skeleton));
+        shapes[shape.key] ??= await compileShape(shape.skeleton);
       }
       // A runtime of these shapes is drawn without the rest of vega (svg.ts): each of its
       // operators must be one vega-draw.ts registers (or one Vega's runtime makes itself).
-      const missing = [...types(Object.values(shapes).map((text) => JSON.parse(text)), new Set())].filter((type) => !drawn.has(type) && type !== 'operator');
+      const missing = [...types(Object.values(shapes).map(({ json }) => JSON.parse(json)), new Set())].filter((type) => !drawn.has(type) && type !== 'operator');
       if (missing.length > 0) throw new Error('vega-draw.ts lacks the transforms ' + missing.join(', '));
       process.stdout.write(JSON.stringify(shapes));`,
     resolveDir: root,

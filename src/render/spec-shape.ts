@@ -84,17 +84,37 @@ export function shapeOf(spec: unknown): SpecShape {
 /**
  * One pass over a compiled shape as JSON text (what JSON.stringify writes: no white space, every
  * quote inside a string escaped): a data hole `[{"__cjdata":N}]`, a string with its optional
- * key colon, or a number. Content put in is never scanned again.
+ * key colon, or a number.
  */
 const JSON_TOKEN = /\[\{"__cjdata":(\d+)\}\]|("(?:[^"\\]|\\.)*")(:?)|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
 
 /**
- * Puts content back into what the compilers made of a skeleton, given as its JSON text: tokens
- * standing alone become the value, tokens quoted in expression code its JSON, sentinels the
- * number. Undefined when a hole is found anywhere else, or not at all. Working on the text and
- * parsing the result once is several times faster, in a run's cold code, than walking the objects.
+ * Where in a compiled shape's JSON text fill has to look: the start and end offsets, one pair
+ * after another, of each data hole, each string value holding a token or twelve digits in a row,
+ * and each number the size of a sentinel. The same for every figure of the shape, so found once
+ * (for the build's shapes, by the build).
  */
-export function fill(compiledJson: string, content: readonly unknown[]): unknown {
+export function holesIn(compiledJson: string): number[] {
+  const spans: number[] = [];
+  for (const match of compiledJson.matchAll(JSON_TOKEN)) {
+    const [token, data, literal, colon] = match;
+    const start = match.index;
+    const candidate =
+      data !== undefined ||
+      (literal !== undefined ? colon === '' && (literal.includes('cjhole') || /\d{12}/.test(literal)) : isSentinelSized(Number(token)));
+    if (candidate) spans.push(start, start + token.length);
+  }
+  return spans;
+}
+
+/**
+ * Puts content back into what the compilers made of a skeleton, given as its JSON text and the
+ * places holesIn found there: tokens standing alone become the value, tokens quoted in expression
+ * code its JSON, sentinels the number. Undefined when a hole is found anywhere else, or not at
+ * all. Working on those few places of the text and parsing the result once is several times
+ * faster, in a run's cold code, than walking the objects.
+ */
+export function fill(compiledJson: string, content: readonly unknown[], holes: readonly number[] = holesIn(compiledJson)): unknown {
   const sentinels = new Map<number, number>();
   content.forEach((value, hole) => {
     if (typeof value === 'number') sentinels.set(sentinelOf(hole, value), hole);
@@ -124,19 +144,26 @@ export function fill(compiledJson: string, content: readonly unknown[]): unknown
         if (typeof value !== 'string') whole = false;
         return typeof value === 'string' ? JSON.stringify(value) : quoted;
       });
-  const filled = compiledJson.replace(JSON_TOKEN, (token: string, data: string | undefined, literal: string | undefined, colon: string | undefined) => {
-    if (data !== undefined) return JSON.stringify(valueOf(Number(data))) ?? token;
-    if (literal !== undefined) {
-      // A property name is left as it is; so is a string without a token or a sentinel's digits.
-      if (colon !== '' || !(literal.includes('cjhole') || /\d{12}/.test(literal))) return token;
-      const text = JSON.parse(literal) as string;
+  /** What goes where a token was: a data hole, a string value, or a number (holesIn's three). */
+  const putBack = (token: string): string => {
+    if (token.startsWith('[')) return JSON.stringify(valueOf(Number(/\d+/.exec(token)?.[0]))) ?? token;
+    if (token.startsWith('"')) {
+      const text = JSON.parse(token) as string;
       const alone = /^cjhole(\d+)q$/.exec(text);
       if (alone !== null) return JSON.stringify(valueOf(Number(alone[1]))) ?? token;
       if (!text.includes('cjhole') && !/\d{12}/.test(text)) return token;
       return JSON.stringify(inCode(text));
     }
-    const n = Number(token);
-    return isSentinelSized(n) ? JSON.stringify(sentinel(n)) : token;
-  });
-  return whole && used.every(Boolean) ? (JSON.parse(filled) as unknown) : undefined;
+    return JSON.stringify(sentinel(Number(token)));
+  };
+  const parts: string[] = [];
+  let at = 0;
+  for (let i = 0; i + 1 < holes.length; i += 2) {
+    const start = holes[i] ?? at;
+    const end = holes[i + 1] ?? start;
+    parts.push(compiledJson.slice(at, start), putBack(compiledJson.slice(start, end)));
+    at = end;
+  }
+  parts.push(compiledJson.slice(at));
+  return whole && used.every(Boolean) ? (JSON.parse(parts.join('')) as unknown) : undefined;
 }

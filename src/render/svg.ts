@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TopLevelSpec } from 'vega-lite';
 import { loadCachedScript } from './cached-script.js';
-import { fill, shapeOf } from './spec-shape.js';
+import { fill, holesIn, shapeOf } from './spec-shape.js';
 
 // Resolves to the same files from src/render/ (tests) and dist/render/ (the built CLI).
 export const fontFiles = {
@@ -185,14 +185,20 @@ export function renderSvg(spec: TopLevelSpec): Promise<string> {
 /** Vega's dataflow description of a spec: what `vega.parse` makes of Vega-Lite's Vega spec. */
 type Runtime = ReturnType<typeof import('vega').parse>;
 
-/** Compiled shapes by key, as JSON text: those of the build, then those compiled in this run. */
-let shapes: Map<string, string> | undefined;
+/** A compiled shape: its JSON text, and where in it fill looks (spec-shape.ts, holesIn). */
+export interface CompiledShape {
+  readonly json: string;
+  readonly holes: readonly number[];
+}
 
-function builtShapes(): Map<string, string> {
+/** Compiled shapes by key: those of the build, then those compiled in this run. */
+let shapes: Map<string, CompiledShape> | undefined;
+
+function builtShapes(): Map<string, CompiledShape> {
   try {
     // Beside the bundle's chunks when built; absent when running from the sources (tests). Each
     // shape is held as text: parsing 300 kB of objects once cost more than filling them all.
-    const built = JSON.parse(readFileSync(new URL('./shapes.json', import.meta.url), 'utf8')) as Record<string, string>;
+    const built = JSON.parse(readFileSync(new URL('./shapes.json', import.meta.url), 'utf8')) as Record<string, CompiledShape>;
     return new Map(Object.entries(built));
   } catch {
     return new Map();
@@ -205,6 +211,12 @@ export async function compileSpec(spec: unknown): Promise<Runtime> {
   return vega.parse(vegaLite.compile(spec as TopLevelSpec).spec);
 }
 
+/** A shape's skeleton compiled, as the build's shapes.json holds it. */
+export async function compileShape(skeleton: unknown): Promise<CompiledShape> {
+  const json = JSON.stringify(await compileSpec(skeleton));
+  return { json, holes: holesIn(json) };
+}
+
 /** A figure's Vega dataflow, and whether it came from a shape the build compiled. */
 async function runtimeOf(spec: TopLevelSpec): Promise<{ runtime: Runtime; built: boolean }> {
   shapes ??= builtShapes();
@@ -212,10 +224,10 @@ async function runtimeOf(spec: TopLevelSpec): Promise<{ runtime: Runtime; built:
   let compiled = shapes.get(shape.key);
   const built = compiled !== undefined;
   if (compiled === undefined) {
-    compiled = JSON.stringify(await compileSpec(shape.skeleton));
+    compiled = await compileShape(shape.skeleton);
     shapes.set(shape.key, compiled);
   }
-  const filled = fill(compiled, shape.content) as Runtime | undefined;
+  const filled = fill(compiled.json, shape.content, compiled.holes) as Runtime | undefined;
   return filled === undefined ? { runtime: await compileSpec(spec), built: false } : { runtime: filled, built };
 }
 
