@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bundled = ['vega', 'vega-lite', 'vega-dataflow', 'vega-encode', 'vega-transforms', 'vega-view-transforms', 'vega-view', 'vega-scenegraph'];
+const bundled = ['vega', 'vega-lite', 'vega-dataflow', 'vega-encode', 'vega-transforms', 'vega-view-transforms', 'vega-view', 'vega-scenegraph', 'vega-runtime'];
 const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({

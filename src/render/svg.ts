@@ -236,7 +236,50 @@ interface Draw {
   readonly View: typeof import('vega').View;
   readonly resetSVGDefIds: typeof import('vega').resetSVGDefIds;
   readonly textMetrics: TextMetrics;
+  readonly expressionCodegen: ExpressionCodegen;
 }
+
+/** A runtime context as Vega's expression code generator sees it. */
+interface ExpressionContext {
+  readonly functions?: object;
+}
+type Generate = (ctx: ExpressionContext | null | undefined, expression: unknown) => (...args: unknown[]) => unknown;
+
+/**
+ * vega-runtime's expression code generator: one function per kind of expression, each making a
+ * Function from the expression's code and binding it to the context's functions.
+ */
+interface ExpressionCodegen {
+  readonly operator: Generate;
+  readonly parameter: Generate;
+  readonly event: Generate;
+  readonly handler: Generate;
+  readonly encode: Generate;
+}
+
+/**
+ * Vega's code generator, but each distinct expression made into a Function once per run: every
+ * group of a figure (and every figure) parses its dataflow again, and making the same Functions
+ * again and again was the largest single cost of drawing. Each context still gets the function
+ * bound to its own functions, as Vega's generator gives it.
+ */
+function madeOnce(codegen: ExpressionCodegen): ExpressionCodegen {
+  const made = new Map<string, (...args: unknown[]) => unknown>();
+  const once =
+    (kind: keyof ExpressionCodegen): Generate =>
+    (ctx, expression) => {
+      if (ctx?.functions === undefined) return codegen[kind](ctx, expression);
+      // The expression as Vega's runtime spec holds it: plain JSON (its code, for encode also the mark type).
+      const key = `${kind}\u0000${JSON.stringify(expression)}`;
+      let unbound = made.get(key);
+      if (unbound === undefined) made.set(key, (unbound = codegen[kind](null, expression)));
+      return unbound.bind(ctx.functions);
+    };
+  return { ...codegen, operator: once('operator'), parameter: once('parameter'), event: once('event'), handler: once('handler'), encode: once('encode') };
+}
+
+/** madeOnce of each drawing part (the script and the module have their own Vega). */
+const codegens = new WeakMap<Draw, ExpressionCodegen>();
 
 let drawPart: Draw | undefined;
 
@@ -263,7 +306,9 @@ async function renderNow(spec: TopLevelSpec): Promise<string> {
   textMetrics.width = itemWidth;
   try {
     vega.resetSVGDefIds();
-    const view = new vega.View(runtime, { renderer: 'none' });
+    let expr = codegens.get(vega);
+    if (expr === undefined) codegens.set(vega, (expr = madeOnce(vega.expressionCodegen)));
+    const view = new vega.View(runtime, { renderer: 'none', expr } as ConstructorParameters<typeof vega.View>[1]);
     const svg = await view.toSVG();
     view.finalize();
     return svg.endsWith('\n') ? svg : `${svg}\n`;
