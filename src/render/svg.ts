@@ -9,7 +9,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import { loadCachedScript } from './cached-script.js';
 import { fill, holesIn, shapeOf } from './spec-shape.js';
 
-// Resolves to the same files from src/render/ (tests) and dist/render/ (the built CLI).
+// Resolves to the same files from src/render/ (tests) and dist/bundle/ (the built CLI, and the
+// build step that writes fonts.json and shapes.json there).
 export const fontFiles = {
   regular: fileURLToPath(new URL('../../assets/fonts/DejaVuSans.ttf', import.meta.url)),
   bold: fileURLToPath(new URL('../../assets/fonts/DejaVuSans-Bold.ttf', import.meta.url)),
