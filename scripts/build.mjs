@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bundled = ['vega', 'vega-lite', 'vega-dataflow', 'vega-encode', 'vega-transforms', 'vega-view-transforms', 'vega-view', 'vega-scenegraph'];
+const bundled = ['vega', 'vega-lite', 'vega-dataflow', 'vega-encode', 'vega-transforms', 'vega-view-transforms', 'vega-view', 'vega-scenegraph', 'vega-runtime'];
 const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
@@ -26,6 +26,34 @@ await build({
   logLevel: 'warning',
 });
 
+// Vega's drawing part (src/render/vega-draw.ts) once more, as one CommonJS script: a run drawing
+// the build's shapes loads it through V8's code cache (src/render/cached-script.ts), which Node 20
+// keeps for scripts but not for modules. No canvas: cj measures text with its own font metrics,
+// and vega-canvas would look for the `canvas` package with a top-level await, which a script
+// cannot have.
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/render/vega-draw.ts'],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  outfile: 'dist/bundle/vega-draw.cjs',
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'no-canvas',
+      setup(plugin) {
+        plugin.onResolve({ filter: /^vega-canvas$/ }, () => ({ path: 'vega-canvas', namespace: 'no-canvas' }));
+        plugin.onLoad({ filter: /.*/, namespace: 'no-canvas' }, () => ({
+          contents: 'export const canvas = () => null, domCanvas = () => null, nodeCanvas = () => null, image = () => null;',
+          loader: 'js',
+        }));
+      },
+    },
+  ],
+});
+
 // The figure shapes of the report in out/ (what `cj analyse fixtures/haarlem-2016.csv` writes and
 // `--check` keeps current) compiled now, so that a run drawing figures of these shapes loads
 // neither Vega-Lite's compiler nor runs Vega's parser (src/render/spec-shape.ts). Without out/
@@ -34,9 +62,11 @@ const precompile = await build({
   absWorkingDir: root,
   stdin: {
     contents: `
-      import { existsSync, readdirSync, readFileSync } from 'node:fs';
+      import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
       import { shapeOf } from './src/render/spec-shape.ts';
-      import { compileSpec } from './src/render/svg.ts';
+      import { compileShape, packedFontWidths } from './src/render/svg.ts';
+      // The shipped fonts' advance widths, so that a run need not read the font files (svg.ts).
+      writeFileSync('dist/bundle/fonts.json', JSON.stringify(packedFontWidths()) + '\\n');
       import { transforms } from './src/render/vega-draw.ts';
       // The transforms the drawing part of Vega has, before compileSpec loads all of vega.
       const drawn = new Set(Object.keys(transforms));
@@ -52,11 +82,11 @@ const precompile = await build({
       const names = existsSync('out') ? readdirSync('out').filter((file) => file.endsWith('.vl.json')).sort() : [];
       for (const name of names) {
         const shape = shapeOf(JSON.parse(readFileSync('out/' + name, 'utf8')));
-        shapes[shape.key] ??= await compileSpec(shape.skeleton);
+        shapes[shape.key] ??= await compileShape(shape.skeleton);
       }
       // A runtime of these shapes is drawn without the rest of vega (svg.ts): each of its
       // operators must be one vega-draw.ts registers (or one Vega's runtime makes itself).
-      const missing = [...types(shapes, new Set())].filter((type) => !drawn.has(type) && type !== 'operator');
+      const missing = [...types(Object.values(shapes).map(({ json }) => JSON.parse(json)), new Set())].filter((type) => !drawn.has(type) && type !== 'operator');
       if (missing.length > 0) throw new Error('vega-draw.ts lacks the transforms ' + missing.join(', '));
       process.stdout.write(JSON.stringify(shapes));`,
     resolveDir: root,
@@ -69,7 +99,11 @@ const precompile = await build({
   write: false,
   logLevel: 'warning',
 });
-const compiled = spawnSync(process.execPath, ['--input-type=module', '-e', precompile.outputFiles[0].text], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+// Run from dist/bundle/, where the built CLI's chunks are, so that svg.ts finds the fonts as it does there.
+const precompileFile = new URL('../dist/bundle/.precompile.mjs', import.meta.url);
+writeFileSync(precompileFile, precompile.outputFiles[0].text);
+const compiled = spawnSync(process.execPath, [fileURLToPath(precompileFile)], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+rmSync(precompileFile);
 if (compiled.status !== 0) throw new Error(`compiling the figure shapes failed:\n${compiled.stderr}`);
 writeFileSync(new URL('../dist/bundle/shapes.json', import.meta.url), `${compiled.stdout}\n`);
 

@@ -6,6 +6,7 @@
  * The packages are the ones `vega` itself depends on, at its versions.
  */
 import { transforms } from 'vega-dataflow';
+import { context } from 'vega-runtime';
 import * as encode from 'vega-encode';
 import * as tx from 'vega-transforms';
 import * as vtx from 'vega-view-transforms';
@@ -16,3 +17,9 @@ Object.assign(transforms, tx, vtx, encode);
 export { transforms };
 export { View } from 'vega-view';
 export { resetSVGDefIds, textMetrics } from 'vega-scenegraph';
+
+/**
+ * Vega's own code generator for the expressions of a dataflow (what a View uses unless given
+ * another), taken from a bare runtime context: svg.ts makes each distinct expression once.
+ */
+export const expressionCodegen: unknown = context({ events: () => undefined }, {}).expr;

@@ -6,3 +6,4 @@ declare module 'vega-transforms';
 declare module 'vega-view-transforms';
 declare module 'vega-view';
 declare module 'vega-scenegraph';
+declare module 'vega-runtime';

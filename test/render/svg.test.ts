@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { figureSpec } from '../../src/render/figure-spec.js';
 import { figureFileSpec } from '../../src/render/figures.js';
@@ -5,6 +7,7 @@ import { escapeHtml } from '../../src/render/html.js';
 import { renderSvg, textWidth } from '../../src/render/svg.js';
 import { fixtureResults } from './fixture-results.js';
 import { hostileFigure } from './hostile-figure.js';
+import { repoRoot } from '../helpers/run.js';
 
 /** The y axis's bar labels as drawn: their y, their lines (tspans, or the text itself), joined. */
 function barLabelsDrawn(svg: string): { y: number; lines: string[]; text: string }[] {
@@ -104,6 +107,25 @@ describe('renderSvg on the fixture', () => {
     expect(textWidth('0', 2048)).toBe(1303);
     expect(textWidth('0', 2048, true)).toBe(1425);
     expect(textWidth('00', 10)).toBeCloseTo((2 * 1303 * 10) / 2048, 10);
+  });
+
+  it('the build\'s table of advance widths (dist/bundle/fonts.json) gives every character the width the font files give', () => {
+    // Read as its format says: per font, runs of consecutive code points, [first, advance, advance, …].
+    type Packed = { unitsPerEm: number; missing: number; runs: number[][] };
+    const built = JSON.parse(readFileSync(join(repoRoot, 'dist', 'bundle', 'fonts.json'), 'utf8')) as { regular: Packed; bold: Packed };
+    for (const [bold, font] of [[false, built.regular], [true, built.bold]] as const) {
+      const units = new Map<number, number>();
+      for (const [first, ...advances] of font.runs) advances.forEach((advance, i) => units.set(first! + i, advance));
+      expect(font.unitsPerEm).toBe(2048);
+      expect(units.get(0x30)).toBe(bold ? 1425 : 1303);
+      expect(units.size).toBeGreaterThan(3000);
+      // textWidth here runs from the sources, so it reads the font files themselves.
+      for (let code = 0; code < 0x10000; code++) {
+        if (code >= 0xd800 && code <= 0xdfff) continue;
+        const width = ((units.get(code) ?? font.missing) * 2048) / font.unitsPerEm;
+        expect(textWidth(String.fromCodePoint(code), 2048, bold), `U+${code.toString(16)}`).toBe(width);
+      }
+    }
   });
 });
 
