@@ -9,7 +9,8 @@
  * quote, a line end other than the header's) it stops, and the string path (records.ts) reads
  * on from that record. The header is read by the string path, always.
  */
-import { isBlank, type RawRecord } from './records.js';
+import { isBlank } from './blank.js';
+import type { RawRecord } from './records.js';
 
 /** FNV-1a's offset basis and prime (32 bits): a hash of a field's bytes, taken as they are split. */
 export const HASH_SEED = 0x811c9dc5 | 0;
@@ -95,6 +96,19 @@ export class ByteRecord implements RawRecord {
   }
 }
 
+/**
+ * The places of the fields splitBytes finds, kept for the next chunk (its records are gone by
+ * then): one table for a whole file, not one a chunk (at 64 KiB chunks, gigabytes a million rows).
+ */
+export interface FieldTable {
+  table: Int32Array;
+}
+
+/** A table for splitBytes: room for the fields of a chunk of 64 KiB of short cells; it grows as needed. */
+export function fieldTable(): FieldTable {
+  return { table: new Int32Array(SLOTS * 16_384) };
+}
+
 /** Where splitBytes stopped: the first byte of the first record it did not hand on. */
 export interface ByteStop {
   readonly cursor: number;
@@ -118,10 +132,10 @@ export function splitBytes(
   crlf: boolean,
   last: boolean,
   firstLine: number,
+  fields: FieldTable,
   onRecord: (record: ByteRecord) => boolean,
 ): ByteStop & { readonly line: number; readonly stopped: boolean } {
-  // Room for every field of the chunk: a field takes at least one byte (its delimiter or line end).
-  let table = new Int32Array(SLOTS * 4096);
+  let { table } = fields;
   // The next LF and CR at or after a quoted field's start (searched for only there, and again
   // only once passed): a line end inside quotes is the string path's.
   let nextLineEnd = -1;
@@ -143,12 +157,14 @@ export function splitBytes(
         const grown = new Int32Array(table.length * 2);
         grown.set(table);
         table = grown;
+        fields.table = grown;
       }
       let start = i;
       let end: number;
       let hash = HASH_SEED;
       let kind = PLAIN;
-      let code = i < to ? (view[i] as number) : -1;
+      // At `to` (a field after the last delimiter of the file) this reads the line end after the data.
+      let code = view[i] as number;
       if (code === 34) {
         let close = bytes.indexOf(34, i + 1);
         kind = QUOTED;

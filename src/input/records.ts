@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import type Papa from 'papaparse';
 import { DataError } from '../errors.js';
 import type { Messages } from '../messages.js';
-import { ByteRecord, splitBytes } from './byte-records.js';
+import { isBlank } from './blank.js';
+import { ByteRecord, fieldTable, splitBytes } from './byte-records.js';
 import { iconvLite, papaparse } from './lazy.js';
 import { sniffDelimiter, type Delimiter } from './sniff.js';
 
@@ -139,12 +140,6 @@ function windows1252Decoder(): Decoder {
   return { write: (chunk) => decoder.write(Buffer.from(chunk)), end: () => decoder.end() ?? '' };
 }
 
-/** A blank line, or a row of empty cells (Excel writes `;;;;` for an empty sheet row). */
-export function isBlank(fields: readonly string[]): boolean {
-  const first = fields[0] ?? '';
-  if (first !== '' && first.charCodeAt(0) > 32) return false;
-  return fields.every((field) => field.trim() === '');
-}
 
 const SEP_LINE = /^\s*"?sep=([,;\t])"?\s*$/i;
 
@@ -444,17 +439,20 @@ export async function readRecords(
   // The byte path (byte-records.ts): UTF-8 records past the header, while they are plain.
   // `leftover` is the start of a record the last chunk did not finish.
   let byteMode = false;
-  let workspace: Buffer = Buffer.alloc(0);
+  let workspace: Buffer = Buffer.allocUnsafeSlow(0);
+  const fields = fieldTable();
   let leftover: Buffer = workspace;
   const feedBytes = (chunk: Uint8Array, last: boolean): void => {
     // One buffer for all chunks (the records of the last chunk are gone: each is used at once),
     // the unfinished record moved to its front. At the file's end, a line end after the data:
     // splitBytes scans a field up to a line end.
     const length = leftover.length + chunk.length + (last ? 1 : 0);
-    if (workspace.length >= length && leftover.buffer === workspace.buffer) {
+    const inWorkspace = leftover.buffer === workspace.buffer && leftover.byteOffset >= workspace.byteOffset && leftover.byteOffset + leftover.length <= workspace.byteOffset + workspace.length;
+    if (workspace.length >= length && inWorkspace) {
       workspace.copyWithin(0, leftover.byteOffset - workspace.byteOffset, leftover.byteOffset - workspace.byteOffset + leftover.length);
     } else {
-      const grown = workspace.length >= length ? workspace : Buffer.allocUnsafe(Math.max(length, 2 * workspace.length));
+      // Never from Buffer's shared pool: the workspace is this reader's alone.
+      const grown = workspace.length >= length ? workspace : Buffer.allocUnsafeSlow(Math.max(length, 2 * workspace.length));
       grown.set(leftover, 0);
       workspace = grown;
     }
@@ -464,7 +462,7 @@ export async function readRecords(
     // Up to the last line end, the bytes hold whole characters: checked as UTF-8 there.
     const cut = last ? work.length - 1 : work.lastIndexOf(10) + 1;
     if (!isUtf8(work.subarray(0, cut))) throw new NotUtf8();
-    const split = splitBytes(work, 0, cut, info.delimiter.charCodeAt(0), newline === '\r\n', last, line, (record) => {
+    const split = splitBytes(work, 0, cut, info.delimiter.charCodeAt(0), newline === '\r\n', last, line, fields, (record) => {
       records++;
       return onRecord(record);
     });
