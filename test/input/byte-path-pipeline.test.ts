@@ -12,6 +12,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { findPersonalData } from '../../src/input/personal-data.js';
 import { casesInTests } from '../helpers/test-cases.js';
 import { fixturePath, run, tempDir, writeTemp, type RunResult } from '../helpers/run.js';
+import { seededRandom as random } from '../helpers/random.js';
 
 // How many records the byte path hands on (splitBytes, wrapped): shows which path read a run.
 const byteRecords = vi.hoisted(() => ({ count: 0 }));
@@ -30,16 +31,6 @@ async function analyseCounting(text: string, args: readonly string[] = []): Prom
   byteRecords.count = 0;
   const result = await analyse(text, args);
   return { result, byBytes: byteRecords.count };
-}
-
-function random(seed: number): () => number {
-  let state = seed | 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The fixture's header and data rows (papaparse reads it: one remark spans two lines). */

@@ -18,17 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { ByteRecord } from '../../src/input/byte-records.js';
 import { messages } from '../../src/messages.js';
 import { readRecords, type ByteSource, type InputInfo } from '../../src/input/records.js';
-
-/** A small seeded generator (mulberry32), so every run reads the same files. */
-function random(seed: number): () => number {
-  let state = seed | 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../helpers/random.js';
 
 interface Expected {
   readonly fields: readonly string[];
