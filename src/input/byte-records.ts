@@ -10,7 +10,7 @@
  * on from that record. The header is read by the string path, always.
  */
 import { isBlank } from './blank.js';
-import type { RawRecord } from './records.js';
+import type { RawRecord } from './raw-record.js';
 
 /** FNV-1a's offset basis and prime (32 bits): a hash of a field's bytes, taken as they are split. */
 export const HASH_SEED = 0x811c9dc5 | 0;

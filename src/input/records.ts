@@ -4,6 +4,7 @@ import type Papa from 'papaparse';
 import { DataError } from '../errors.js';
 import type { Messages } from '../messages.js';
 import { isBlank } from './blank.js';
+import type { RawRecord } from './raw-record.js';
 import { ByteRecord, fieldTable, splitBytes } from './byte-records.js';
 import { iconvLite, papaparse } from './lazy.js';
 import { sniffDelimiter, type Delimiter } from './sniff.js';
@@ -22,16 +23,7 @@ export interface ByteSource {
 
 export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
-/** One CSV record with the physical line it starts on. */
-export interface RawRecord {
-  /** The fields as text (a TextRecord makes them on first use). */
-  readonly fields: readonly string[];
-  readonly line: number;
-  /** A quoted field of this record is malformed (text after its closing quote). */
-  readonly malformed?: boolean;
-  /** Long-shaped input: the line of each field's answer (the record is assembled from many rows). */
-  readonly fieldLines?: readonly number[];
-}
+export type { RawRecord } from './raw-record.js';
 
 /**
  * A record as splitWellFormed reads it: each field a place in the decoded text, made into a

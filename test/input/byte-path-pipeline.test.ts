@@ -18,8 +18,8 @@ import { seededRandom as random } from '../helpers/random.js';
 const byteRecords = vi.hoisted(() => ({ count: 0 }));
 vi.mock('../../src/input/byte-records.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/input/byte-records.js')>();
-  const splitBytes: typeof original.splitBytes = (bytes, from, to, delimiter, crlf, last, firstLine, onRecord) =>
-    original.splitBytes(bytes, from, to, delimiter, crlf, last, firstLine, (record) => {
+  const splitBytes: typeof original.splitBytes = (bytes, from, to, delimiter, crlf, last, firstLine, fields, onRecord) =>
+    original.splitBytes(bytes, from, to, delimiter, crlf, last, firstLine, fields, (record) => {
       byteRecords.count++;
       return onRecord(record);
     });

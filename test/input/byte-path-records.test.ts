@@ -179,8 +179,7 @@ function papaparse(file: Generated): (readonly string[])[] {
   return result.data.filter((fields) => !fields.every((cell) => cell.trim() === ''));
 }
 
-// Chunks of 7 bytes and the odd mix meet a fault of the reader (see the it.fails below); the
-// other sizes are checked here, those two there.
+// Chunks of 7 bytes and the odd mix have a test of their own (see there).
 const smallChunks: readonly (readonly number[])[] = [[1], [4096], [65_536]];
 const pooledChunks: readonly (readonly number[])[] = [[7], [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5]];
 const largeChunks: readonly (readonly number[])[] = [[4096], [65_536], [65_535, 7], [10_007, 65_536, 1]];
@@ -213,14 +212,11 @@ describe('the CSV reader with its byte path, against the generator and papaparse
     expect(backToText).toBeGreaterThan(100);
   });
 
-  // Bug: in chunks of 7 bytes (and the mix) 111 of these 300 reads throw NotUtf8 on valid UTF-8
-  // (and one CJ_UNTERMINATED_QUOTE). feedBytes (records.ts) takes `leftover.buffer ===
-  // workspace.buffer` to mean the unfinished record lies inside the workspace; but Buffer.from
-  // and Buffer.allocUnsafe under 4 KiB slice Node's shared 8 KiB pool, so a small leftover made by
-  // feedText (Buffer.from, on coming back from the string path) and a small workspace share an
-  // ArrayBuffer without overlapping, and copyWithin copies other bytes. With a bounds check
-  // added to that test (tried on a copy, not committed), all 111 read right.
-  it.fails('gives the same in chunks of 7 bytes and of 3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5', async () => {
+  // Chunks under 4 KiB: Buffer.from and Buffer.allocUnsafe slice Node's shared 8 KiB pool, so
+  // two unrelated small buffers share an ArrayBuffer. This found feedBytes (records.ts) copying an
+  // unfinished record from the wrong place when it took a shared ArrayBuffer to mean its own
+  // workspace (111 of these 300 reads threw NotUtf8 on valid UTF-8); fixed, kept as a regression test.
+  it('gives the same in chunks of 7 bytes and of 3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5', async () => {
     await readSmallFiles(pooledChunks);
   });
 
@@ -263,12 +259,12 @@ describe('the CSV reader with its byte path, against the generator and papaparse
     expect((await read(bytes, [1])).records[0]?.fields).toEqual(['a', 'b']);
   });
 
-  // Bug: a last record that ends in a delimiter, with no line end after it (`a;b\nx;7;`, as Excel
-  // writes empty last cells), never ends: splitBytes starts the empty last field with code -1
-  // (i === to) and the scan of a plain field stops only at a delimiter, LF or CR, so it reads
-  // past the buffer (undefined) forever. The string path (0889b56) reads it. Run in a child
-  // process with a time limit, so that the hang fails this test and stops nothing else.
-  it.fails('ends on a last record with a trailing delimiter and no final line end', () => {
+  // A last record that ends in a delimiter, with no line end after it (`a;b\nx;7;`, as Excel
+  // writes empty last cells): this found splitBytes reading past its buffer for ever (the empty
+  // last field started at the end of the data, its first byte read as -1); fixed, kept as a
+  // regression test. Run in a child process with a time limit, so that a hang fails this test
+  // and stops nothing else.
+  it('ends on a last record with a trailing delimiter and no final line end', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cj-hang-'));
     try {
       const bundle = join(dir, 'records.mjs');
