@@ -262,8 +262,10 @@ export class Accumulator {
     cell.notApplicableKey = null;
     cell.showsNotApplicable = false;
     usableDates.fill(0);
-    row.dates.forEach((day, stepIndex) => {
-      if (day === null) return;
+    const { dates } = row;
+    for (let stepIndex = 0; stepIndex < dates.length; stepIndex++) {
+      const day = dates[stepIndex] ?? null;
+      if (day === null) continue;
       cell.stepIndex = stepIndex;
       cell.value = day;
       const verdict = judge(cell);
@@ -271,19 +273,21 @@ export class Accumulator {
       else if (verdict !== null) {
         this.exclude(row, survey.dateColumns[stepIndex] ?? '', survey.steps[stepIndex]?.id ?? '', verdict, row.dateLines?.[stepIndex]);
       }
-    });
+    }
     let tallies = this.state.leadTimes.get(row.track);
     if (tallies === undefined) {
       tallies = survey.leadTimes.map(() => ({ days: new Map(), missing: 0, withdrawnConsent: 0 }));
       this.state.leadTimes.set(row.track, tallies);
     }
-    survey.leadTimes.forEach((role, index) => {
+    const segments = survey.leadTimes;
+    for (let index = 0; index < segments.length; index++) {
+      const role = segments[index] as (typeof segments)[number];
       const tally = tallies[index] as LeadTimeTally;
       if (!stepUsable(row, role.toStep)) tally.withdrawnConsent++;
       else if (usableDates[role.fromStep] === 1 && usableDates[role.toStep] === 1) {
-        increment(tally.days, (row.dates[role.toStep] as number) - (row.dates[role.fromStep] as number));
+        increment(tally.days, (dates[role.toStep] as number) - (dates[role.fromStep] as number));
       } else tally.missing++;
-    });
+    }
   }
 
   add(row: ResponseRow): void {

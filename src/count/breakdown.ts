@@ -7,7 +7,7 @@
 import { columnKey, fixedColumns, type ResponseRow } from '../contract.js';
 import { DataError } from '../errors.js';
 import { findPersonalData } from '../input/personal-data.js';
-import type { RawRecord } from '../input/records.js';
+import { fieldOf, type RawRecord } from '../input/records.js';
 import type { Messages } from '../messages.js';
 import type { Survey } from '../survey/load.js';
 import type { BackgroundDefinition } from '../survey/types.js';
@@ -90,7 +90,7 @@ export class GroupRouter {
     const { source } = this;
     if (source.kind === 'rating') return row.ratings[source.index] ?? EMPTY_GROUP;
     if (source.kind === 'track') return row.track;
-    const raw = (record.fields[source.field] ?? '').trim();
+    const raw = fieldOf(record, source.field).trim();
     if (raw === '') return EMPTY_GROUP;
     const spelling = raw.toLowerCase();
     if (source.spellings === undefined) return spelling;

@@ -29,9 +29,10 @@ const PARTITIONS = 128;
 const BUFFER_BYTES = 8192;
 /**
  * Per code in a partition file: its line (4 bytes), then its length in UTF-8 bytes with the top
- * bit set when every byte is ASCII (4 bytes), then the code.
+ * bit set when every byte is ASCII (4 bytes), the hash that chose its partition (4 bytes: the
+ * check at the end takes it, not hashing every code again), then the code.
  */
-const ENTRY_HEAD = 8;
+const ENTRY_HEAD = 12;
 const ASCII = 0x8000_0000;
 const LENGTH = 0x7fff_ffff;
 
@@ -129,7 +130,7 @@ export class DuplicateCheck {
   }
 
   private write(code: string, line: number): void {
-    let hash = 0x811c9dc5;
+    let hash = 0x811c9dc5 | 0;
     for (let i = 0; i < code.length; i++) hash = Math.imul(hash ^ code.charCodeAt(i), 0x01000193);
     const partition = (hash >>> 0) % this.partitions;
     const most = ENTRY_HEAD + code.length * 3;
@@ -139,6 +140,7 @@ export class DuplicateCheck {
       const head = Buffer.alloc(ENTRY_HEAD);
       head.writeUInt32LE(line, 0);
       head.writeUInt32LE(bytes.length, 4);
+      head.writeInt32LE(hash, 8);
       writeSync(this.files[partition] as number, Buffer.concat([head, bytes]));
       this.sizes[partition] = (this.sizes[partition] as number) + ENTRY_HEAD + bytes.length;
       return;
@@ -158,6 +160,7 @@ export class DuplicateCheck {
     const length = ascii === ASCII ? code.length : buffer.write(code, at + ENTRY_HEAD, 'utf8');
     buffer.writeUInt32LE(line, at);
     buffer.writeUInt32LE((length | ascii) >>> 0, at + 4);
+    buffer.writeInt32LE(hash, at + 8);
     this.used[partition] = at + ENTRY_HEAD + length;
   }
 
@@ -183,9 +186,11 @@ function findRepeats(bytes: Buffer, table: Table, found: Duplicate[]): void {
     const length = bytes.readUInt32LE(at + 4) & LENGTH;
     const start = at + ENTRY_HEAD;
     const end = start + length;
-    let hash = 0x811c9dc5 | 0;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ (bytes[i] as number), 0x01000193);
-    let slot = hash & mask;
+    const hash = bytes.readInt32LE(at + 8);
+    // Mixed: the codes of one partition share hash % partitions (its low bits with 128 of them),
+    // and by those bits alone they would crowd into a few slots.
+    const mixed = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
+    let slot = (mixed ^ (mixed >>> 16)) & mask;
     for (;;) {
       const entry = (entries[slot] as number) - 1;
       if (entry < 0) {

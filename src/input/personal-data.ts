@@ -197,25 +197,48 @@ const isAsciiLetter = (code: number): boolean => (code | 0x20) >= 97 && (code | 
  * exact check. test/input/personal-data-prefilter.test.ts holds it against the exact check.
  */
 export function mayHoldPersonalData(cell: string): boolean {
-  const length = cell.length;
+  return mayHold(cell, 0, cell.length);
+}
+
+/**
+ * mayHoldPersonalData of a cell in UTF-8 bytes (`bytes` from `start` to `end`), without making
+ * it a string: the same answer as on the decoded text, or true where that is not sure (a byte
+ * of 0x80 or more: a character outside ASCII, or length in bytes where it is in characters).
+ */
+export function mayHoldPersonalDataBytes(bytes: Uint8Array, start: number, end: number): boolean {
+  return mayHold(bytes, start, end);
+}
+
+/**
+ * The pre-filter on text (UTF-16 code units) or on UTF-8 bytes: one rule. On bytes a byte of
+ * 0x80 or more sends the cell on. Otherwise each byte is the character, so both give the same:
+ * in UTF-8 the bytes of a character outside ASCII are all 0x80 or more, never a letter, digit,
+ * `@` or space, as such a character is in text; and a cell has at least as many bytes as
+ * characters, so `end - start < 5` on bytes implies it on the text.
+ */
+function mayHold(cell: string | Uint8Array, start: number, end: number): boolean {
+  const length = end - start;
   if (length < 5) return false;
+  const text = typeof cell === 'string';
+  const at = (i: number): number => (text ? cell.charCodeAt(i) : i < end ? (cell[i] as number) : Number.NaN);
   let digits = 0;
   let numberStart = false;
   let previous = -1;
-  for (let i = 0; i < length; i++) {
-    const code = cell.charCodeAt(i);
+  for (let i = start; i < end; i++) {
+    const code = at(i);
     if (code === 64) return true;
+    if (!text && code >= 0x80) return true;
     if (isDigit(code)) {
       digits++;
       if (!isDigit(previous) && !isAsciiLetter(previous)) numberStart = true;
       else if ((previous | 0x20) === 108) numberStart = true;
-    } else if (code === 32 && (previous | 0x20) === 108 && isDigit(cell.charCodeAt(i + 1))) {
+    } else if (code === 32 && (previous | 0x20) === 108 && isDigit(at(i + 1))) {
       numberStart = true;
     }
     previous = code;
   }
   if (digits < 5 || !numberStart) return false;
-  if (digits === length) return digits === 8 || digits === 9 || (digits >= 10 && cell.charCodeAt(0) === 48);
+  if (digits === length) return digits === 8 || digits === 9 || (digits >= 10 && at(start) === 48);
   return true;
 }
 

@@ -1,7 +1,11 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import type Papa from 'papaparse';
 import { DataError } from '../errors.js';
 import type { Messages } from '../messages.js';
+import { isBlank } from './blank.js';
+import type { RawRecord } from './raw-record.js';
+import { ByteRecord, fieldTable, splitBytes } from './byte-records.js';
 import { iconvLite, papaparse } from './lazy.js';
 import { sniffDelimiter, type Delimiter } from './sniff.js';
 
@@ -19,14 +23,65 @@ export interface ByteSource {
 
 export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
-/** One CSV record with the physical line it starts on. */
-export interface RawRecord {
-  readonly fields: readonly string[];
-  readonly line: number;
-  /** A quoted field of this record is malformed (text after its closing quote). */
-  readonly malformed?: boolean;
-  /** Long-shaped input: the line of each field's answer (the record is assembled from many rows). */
-  readonly fieldLines?: readonly number[];
+export type { RawRecord } from './raw-record.js';
+
+/**
+ * A record as splitWellFormed reads it: each field a place in the decoded text, made into a
+ * string only when asked. Most cells of a wide file are answers on a scale, only looked up
+ * (SpellingTable.of compares them where they are): no string per cell, 26% of a run at 1M rows.
+ * `bounds` holds each field's start and end; a quoted field's text (quotes taken off, `""` as
+ * `"`) is in `quoted` instead, its bounds -1.
+ */
+export class TextRecord implements RawRecord {
+  private made: string[] | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly bounds: readonly number[],
+    private readonly quoted: readonly (string | undefined)[] | undefined,
+    readonly line: number,
+  ) {}
+
+  /** How many fields the record has. */
+  get size(): number {
+    return this.bounds.length >> 1;
+  }
+
+  /** Field `index` as text, '' past the record's end. */
+  field(index: number): string {
+    if (this.made !== undefined) return this.made[index] ?? '';
+    const start = this.bounds[2 * index];
+    if (start === undefined) return '';
+    if (start < 0) return this.quoted?.[index] ?? '';
+    return this.text.slice(start, this.bounds[2 * index + 1]);
+  }
+
+  get fields(): readonly string[] {
+    if (this.made === undefined) {
+      const made: string[] = [];
+      for (let index = 0; index < this.size; index++) made.push(this.field(index));
+      this.made = made;
+    }
+    return this.made;
+  }
+
+  /** Whether every field is empty or white space (a blank line, or Excel's `;;;;`). */
+  get blank(): boolean {
+    const { bounds, text } = this;
+    const first = bounds[0] ?? 0;
+    if (first >= 0 && (bounds[1] ?? 0) > first && text.charCodeAt(first) > 32) return false;
+    return isBlank(this.fields);
+  }
+}
+
+/** A record's field as text, '' past its end: without making every field of a TextRecord a string. */
+export function fieldOf(record: RawRecord, index: number): string {
+  return record instanceof ByteRecord || record instanceof TextRecord ? record.field(index) : (record.fields[index] ?? '');
+}
+
+/** How many fields a record has. */
+export function fieldCount(record: RawRecord): number {
+  return record instanceof ByteRecord || record instanceof TextRecord ? record.size : record.fields.length;
 }
 
 /** What was learned about the file while reading it; complete once the records are consumed. */
@@ -77,12 +132,6 @@ function windows1252Decoder(): Decoder {
   return { write: (chunk) => decoder.write(Buffer.from(chunk)), end: () => decoder.end() ?? '' };
 }
 
-/** A blank line, or a row of empty cells (Excel writes `;;;;` for an empty sheet row). */
-function isBlank(fields: readonly string[]): boolean {
-  const first = fields[0] ?? '';
-  if (first !== '' && first.charCodeAt(0) > 32) return false;
-  return fields.every((field) => field.trim() === '');
-}
 
 const SEP_LINE = /^\s*"?sep=([,;\t])"?\s*$/i;
 
@@ -146,7 +195,7 @@ function splitWellFormed(
   delimiter: string,
   newline: string,
   last: boolean,
-  onRow: (fields: string[], lineEnds: number) => boolean,
+  onRow: (bounds: number[], quoted: (string | undefined)[] | undefined, lineEnds: number) => boolean,
 ): Stop {
   const length = text.length;
   const newlineFirst = newline.charCodeAt(0);
@@ -156,7 +205,9 @@ function splitWellFormed(
   let nextDelimiter = text.indexOf(delimiter);
   let nextNewline = text.indexOf(newline);
   let nextLineChar = text.indexOf(lineChar);
-  let row: string[] = [];
+  // The record being split: its fields' places (see TextRecord), quoted fields' text apart.
+  let bounds: number[] = [];
+  let quoted: (string | undefined)[] | undefined;
   let start = 0;
   let at = 0;
   /** The record's fields end at `end` (where its line end starts); the next record starts at `next`. */
@@ -167,10 +218,12 @@ function splitWellFormed(
       nextLineChar = text.indexOf(lineChar, nextLineChar + 1);
     }
     if (nextLineChar !== -1 && nextLineChar < next) nextLineChar = text.indexOf(lineChar, next);
-    const fields = row;
-    row = [];
+    const fields = bounds;
+    const texts = quoted;
+    bounds = [];
+    quoted = undefined;
     start = at = next;
-    return onRow(fields, lineEnds);
+    return onRow(fields, texts, lineEnds);
   };
   while (at <= length) {
     if (text.charCodeAt(at) === 34) {
@@ -182,7 +235,9 @@ function splitWellFormed(
       }
       if (close === -1 || (close + 1 === length && !last)) return { cursor: start, handOver: last };
       const inner = text.slice(at + 1, close);
-      row.push(escaped ? inner.replaceAll('""', '"') : inner);
+      quoted ??= [];
+      quoted[bounds.length >> 1] = escaped ? inner.replaceAll('""', '"') : inner;
+      bounds.push(-1, -1);
       const after = close + 1;
       if (after === length) {
         endRow(length, length);
@@ -204,21 +259,21 @@ function splitWellFormed(
       return { cursor: start, handOver: true };
     }
     if (nextDelimiter !== -1 && (nextDelimiter < nextNewline || nextNewline === -1)) {
-      row.push(text.slice(at, nextDelimiter));
+      bounds.push(at, nextDelimiter);
       at = nextDelimiter + 1;
       nextDelimiter = text.indexOf(delimiter, at);
       continue;
     }
     if (nextNewline !== -1) {
-      row.push(text.slice(at, nextNewline));
+      bounds.push(at, nextNewline);
       if (!endRow(nextNewline, nextNewline + newline.length)) return { cursor: start, handOver: false };
       nextNewline = text.indexOf(newline, at);
       continue;
     }
     // The text ends inside a record: the file's last, or one the next piece of text finishes.
     if (!last) return { cursor: start, handOver: false };
-    if (at < length || row.length > 0) {
-      row.push(text.slice(at, length));
+    if (at < length || bounds.length > 0) {
+      bounds.push(at, length);
       endRow(length, length);
     }
     return { cursor: length, handOver: false };
@@ -308,12 +363,13 @@ export async function readRecords(
     const newlineChar = newline === '\r' ? '\r' : '\n';
     if (wellFormed) {
       // The well-formed splitter while it can; from the first record it leaves, papaparse to the end.
-      const stop = splitWellFormed(pending, info.delimiter, newline, last, (fields, lineEnds) => {
-        const start = line;
+      const text = pending;
+      const stop = splitWellFormed(text, info.delimiter, newline, last, (bounds, quoted, lineEnds) => {
+        const record = new TextRecord(text, bounds, quoted, line);
         line += 1 + lineEnds;
-        if (isBlank(fields)) return true;
+        if (record.blank) return true;
         records++;
-        stopped = !onRecord({ fields, line: start });
+        stopped = !onRecord(record);
         return !stopped;
       });
       if (stopped) return;
@@ -372,6 +428,67 @@ export async function readRecords(
       : fail('CJ_LINE_TOO_LONG', messages.lineTooLong(line, MAX_LINE), line);
   };
 
+  // The byte path (byte-records.ts): UTF-8 records past the header, while they are plain.
+  // `leftover` is the start of a record the last chunk did not finish.
+  let byteMode = false;
+  let workspace: Buffer = Buffer.allocUnsafeSlow(0);
+  const fields = fieldTable();
+  let leftover: Buffer = workspace;
+  const feedBytes = (chunk: Uint8Array, last: boolean): void => {
+    // One buffer for all chunks (the records of the last chunk are gone: each is used at once),
+    // the unfinished record moved to its front. At the file's end, a line end after the data:
+    // splitBytes scans a field up to a line end.
+    const length = leftover.length + chunk.length + (last ? 1 : 0);
+    const inWorkspace = leftover.buffer === workspace.buffer && leftover.byteOffset >= workspace.byteOffset && leftover.byteOffset + leftover.length <= workspace.byteOffset + workspace.length;
+    if (workspace.length >= length && inWorkspace) {
+      workspace.copyWithin(0, leftover.byteOffset - workspace.byteOffset, leftover.byteOffset - workspace.byteOffset + leftover.length);
+    } else {
+      // Never from Buffer's shared pool: the workspace is this reader's alone.
+      const grown = workspace.length >= length ? workspace : Buffer.allocUnsafeSlow(Math.max(length, 2 * workspace.length));
+      grown.set(leftover, 0);
+      workspace = grown;
+    }
+    const work = workspace.subarray(0, length);
+    work.set(chunk, leftover.length);
+    if (last) work[length - 1] = 10;
+    // Up to the last line end, the bytes hold whole characters: checked as UTF-8 there.
+    const cut = last ? work.length - 1 : work.lastIndexOf(10) + 1;
+    if (!isUtf8(work.subarray(0, cut))) throw new NotUtf8();
+    const split = splitBytes(work, 0, cut, info.delimiter.charCodeAt(0), newline === '\r\n', last, line, fields, (record) => {
+      records++;
+      return onRecord(record);
+    });
+    line = split.line;
+    if (split.stopped) {
+      stopped = true;
+      return;
+    }
+    leftover = work.subarray(split.cursor, last ? work.length - 1 : work.length);
+    if (split.handOver || leftover.length > MAX_LINE) {
+      // From this record on, the string path; the bytes before it were whole characters.
+      byteMode = false;
+      decoder = utf8Decoder();
+      const rest = leftover;
+      leftover = Buffer.alloc(0);
+      parse(decoder.write(rest), false);
+      if (last && !stopped) parse(decoder.end(), true);
+    }
+  };
+  /** The string path on `bytes`, and from their last line end on the byte path where it can take over. */
+  const feedText = (bytes: Uint8Array): void => {
+    const cut = encoding === 'utf-8' && info.encoding === 'utf-8' && wellFormed ? bytes.lastIndexOf(10) + 1 : 0;
+    if (cut > 0) {
+      parse(decoder.write(bytes.subarray(0, cut)), false);
+      if (stopped) return;
+      if (headerSeen && wellFormed && pending === '' && newline !== '\r') {
+        byteMode = true;
+        leftover = Buffer.from(bytes.subarray(cut));
+        return;
+      }
+    }
+    parse(decoder.write(bytes.subarray(cut)), false);
+  };
+
   for await (const chunk of source.open()) {
     hash.update(chunk);
     info.bytes += chunk.length;
@@ -400,10 +517,12 @@ export async function readRecords(
       const zero = zeroByte(chunk);
       if (zero !== -1) throw new DataError('CJ_NOT_TEXT', messages.notText(info.bytes - chunk.length + zero), { file: source.name });
     }
-    parse(decoder.write(bytes), false);
+    if (byteMode) feedBytes(bytes, false);
+    else feedText(bytes);
     if (stopped) return;
   }
-  parse(decoder.end(), true);
+  if (byteMode) feedBytes(new Uint8Array(0), true);
+  else parse(decoder.end(), true);
   if (records === 0) {
     throw new DataError('CJ_EMPTY_FILE', messages.emptyFile(source.name), { file: source.name });
   }

@@ -3,8 +3,11 @@ import { DataError, type Location } from '../errors.js';
 import type { Messages } from '../messages.js';
 import type { Survey } from '../survey/load.js';
 import type { ColumnMap } from './header.js';
-import { findPersonalData } from './personal-data.js';
-import type { RawRecord } from './records.js';
+import type { PersonalDataKind } from '../contract.js';
+import { ByteRecord } from './byte-records.js';
+import { findPersonalData, mayHoldPersonalDataBytes } from './personal-data.js';
+import { fieldCount, fieldOf, type RawRecord } from './records.js';
+import { SpellingTable } from './spelling-table.js';
 import { DuplicateCheck, type DuplicateCheckOptions } from './duplicates.js';
 
 const DATE_ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -31,6 +34,20 @@ export function dayNumber(iso: string): number {
   return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 }
 
+/**
+ * findPersonalData of a record's cell (trimmed): a cell of the byte path goes through the
+ * pre-filter on its bytes, and becomes a string only when that lets it through.
+ */
+function personalDataOf(record: RawRecord, index: number): PersonalDataKind | null {
+  if (record instanceof ByteRecord && index < record.size && !mayHoldPersonalDataBytes(record.bytes, record.start(index), record.end(index))) return null;
+  return findPersonalData(cellOf(record, index));
+}
+
+/** A record's cell, trimmed; '' for a column the file lacks (-1). */
+function cellOf(record: RawRecord, index: number): string {
+  return index < 0 ? '' : fieldOf(record, index).trim();
+}
+
 /** Lower case, trimmed, inner runs of white space as one space: how spellings are compared. */
 function normaliseSpelling(cell: string): string {
   return cell.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -43,9 +60,13 @@ function normaliseSpelling(cell: string): string {
 export class RowValidator {
   private readonly seen: DuplicateCheck;
   /** Per rating column: spelling → category key, with the raw spelling as a fast first lookup. */
-  private readonly lookups: readonly ReadonlyMap<string, string>[];
+  private readonly lookups: readonly SpellingTable[];
+  /** Track spellings (as survey.trackBySpelling holds them: trimmed, lower case) → track id. */
+  private readonly tracks: SpellingTable;
   private readonly accepted: readonly string[];
   private readonly checkUnknown: readonly { index: number; name: string }[];
+  /** The dates of every row of a file without date columns (never written to). */
+  private readonly noDates: (number | null)[];
   /** Records with fewer fields than the header (read as empty trailing cells). */
   shortRecords = 0;
 
@@ -58,9 +79,11 @@ export class RowValidator {
     duplicates: DuplicateCheckOptions = {},
   ) {
     this.seen = new DuplicateCheck(duplicates);
-    this.lookups = survey.ratingColumns.map((role) => new Map(Object.entries(role.scale.spellings)));
+    this.lookups = survey.ratingColumns.map((role) => new SpellingTable(role.scale.spellings));
+    this.tracks = new SpellingTable(Object.fromEntries(survey.trackBySpelling));
     this.accepted = survey.ratingColumns.map((role) => Object.keys(role.scale.spellings).join(', '));
     this.checkUnknown = map.unknown.filter((column) => !allowColumns.has(column.key));
+    this.noDates = new Array<number | null>(survey.steps.length).fill(null);
   }
 
   /**
@@ -80,16 +103,16 @@ export class RowValidator {
   }
 
   validate(record: RawRecord, faults: DataError[]): ResponseRow | null {
-    const { fields, line } = record;
+    const { line } = record;
+    const size = fieldCount(record);
     const { map, messages, survey } = this;
     const before = faults.length;
     if (record.malformed === true) {
       faults.push(new DataError('CJ_MALFORMED_QUOTE', messages.malformedQuote(), { file: this.file, line }));
       return null;
     }
-    const at = (column: number): Location => this.locate(record, column);
-    if (fields.length > map.names.length) {
-      const extra = fields.slice(map.names.length);
+    if (size > map.names.length) {
+      const extra = record.fields.slice(map.names.length);
       // Excel writes trailing delimiters after the last column; empty extras lose nothing.
       if (extra.some((field) => field.trim() !== '')) {
         // The extra cells are never shown, but a refusal for personal data says more than a count.
@@ -100,22 +123,23 @@ export class RowValidator {
           }
         });
         faults.push(
-          new DataError('CJ_TOO_MANY_FIELDS', messages.tooManyFields(fields.length, map.names.length), {
+          new DataError('CJ_TOO_MANY_FIELDS', messages.tooManyFields(size, map.names.length), {
             file: this.file,
             line,
           }),
         );
         return null;
       }
-    } else if (fields.length < map.names.length) {
+    } else if (size < map.names.length) {
       this.shortRecords++;
     }
-    const cell = (index: number): string => (index < 0 ? '' : (fields[index] ?? '').trim());
     // Where a fault is, is worked out only for a fault: a location per cell would be millions of objects.
+    const at = (column: number): Location => this.locate(record, column);
+    const cell = (index: number): string => cellOf(record, index);
     const refused = (value: string, column: number): boolean => this.refused(value, record, column, faults);
 
     for (const column of this.checkUnknown) {
-      const kind = findPersonalData(cell(column.index));
+      const kind = personalDataOf(record, column.index);
       if (kind !== null) faults.push(new DataError('CJ_PERSONAL_DATA', messages.personalDataCell(kind), at(column.index)));
     }
 
@@ -127,8 +151,10 @@ export class RowValidator {
       if (firstLine !== undefined) faults.push(new DataError('CJ_DUPLICATE_RESPONDENT', messages.duplicateRespondent(respondent, firstLine), at(map.respondent)));
     }
 
-    const trackCell = cell(map.track);
-    const track = survey.trackBySpelling.get(trackCell) ?? survey.trackBySpelling.get(trackCell.toLowerCase());
+    // Looked up as written first (no string made), then trimmed and in lower case.
+    const written = map.track < 0 ? undefined : this.tracks.of(record, map.track);
+    const trackCell = written === undefined ? cell(map.track) : '';
+    const track = written ?? survey.trackBySpelling.get(trackCell) ?? survey.trackBySpelling.get(trackCell.toLowerCase());
     if (track === undefined && !refused(trackCell, map.track)) {
       const accepted = [...survey.trackBySpelling.keys()].join(', ');
       faults.push(new DataError(trackCell === '' ? 'CJ_MISSING_TRACK' : 'CJ_UNKNOWN_TRACK', messages.badValue(trackCell, accepted), at(map.track)));
@@ -149,12 +175,13 @@ export class RowValidator {
     }
 
     const ratings: (string | null)[] = new Array<string | null>(map.ratings.length);
+    const { lookups } = this;
     for (let i = 0; i < map.ratings.length; i++) {
       const index = map.ratings[i] ?? -1;
-      const raw = index < 0 ? '' : (fields[index] ?? '');
-      const lookup = this.lookups[i] as ReadonlyMap<string, string>;
-      let category = raw === '' ? undefined : lookup.get(raw);
-      if (category === undefined && raw !== '') {
+      const lookup = lookups[i] as SpellingTable;
+      let category = index < 0 ? undefined : lookup.of(record, index);
+      const raw = category !== undefined || index < 0 ? '' : fieldOf(record, index);
+      if (raw !== '') {
         const spelling = normaliseSpelling(raw);
         category = spelling === '' ? undefined : lookup.get(spelling);
         // Checked and quoted as written, not lower-cased: a postcode's letters are capitals.
@@ -181,7 +208,8 @@ export class RowValidator {
 
     // Per step, its date as a day number. The steps follow each other, so a date before an
     // earlier step's date is a fault of the file (a typing error, or day and month swapped).
-    const dates: (number | null)[] = new Array<number | null>(survey.steps.length).fill(null);
+    // A file without date columns shares one row of empty dates (most files: no array a row).
+    const dates: (number | null)[] = map.dates.length === 0 ? this.noDates : new Array<number | null>(survey.steps.length).fill(null);
     let latest: { readonly iso: string; readonly day: number; readonly stepIndex: number } | undefined;
     for (const date of map.dates) {
       const value = cell(date.index);

@@ -1,38 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exactPersonalData, findPersonalData, mayHoldPersonalData } from '../../src/input/personal-data.js';
+import { casesInTests } from '../helpers/test-cases.js';
 
 // The pre-filter may only pass over cells the exact check clears: whatever it sends on, the
 // exact check decides, so findPersonalData refuses exactly what exactPersonalData refuses.
 const agrees = (cell: string): boolean => mayHoldPersonalData(cell) || exactPersonalData(cell) === null;
-
-const testRoot = fileURLToPath(new URL('..', import.meta.url));
-
-function testFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return testFiles(path);
-    return /\.(test\.ts|csv)$/.test(name) ? [path] : [];
-  });
-}
-
-/** Every quoted text in the tests and every cell of their CSV fixtures, and the pieces they split into. */
-function casesInTests(): string[] {
-  const cases = new Set<string>();
-  for (const file of testFiles(testRoot)) {
-    const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(/'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`([^`]*)`/g)) {
-      const literal = match[1] ?? match[2] ?? match[3] ?? '';
-      cases.add(literal);
-      for (const piece of literal.split(/[,;\t\n\r]|\\n|\\t/)) cases.add(piece.trim());
-    }
-    if (file.endsWith('.csv')) for (const cell of text.split(/[,;\t\r\n]/)) cases.add(cell.trim());
-  }
-  return [...cases];
-}
 
 // Characters every pattern turns on: digits, the letters of an IBAN, separators, brackets, a plus,
 // an at sign, letters outside ASCII (ſ and K fold to ASCII letters under case-insensitive matching).
