@@ -10,7 +10,7 @@
  * on from that record. The header is read by the string path, always.
  */
 import { isBlank } from './blank.js';
-import type { RawRecord } from './raw-record.js';
+import { PlacedRecord } from './raw-record.js';
 
 /** FNV-1a's offset basis and prime (32 bits): a hash of a field's bytes, taken as they are split. */
 export const HASH_SEED = 0x811c9dc5 | 0;
@@ -28,7 +28,7 @@ function after(index: number): number {
   return index === -1 ? Number.MAX_SAFE_INTEGER : index;
 }
 
-/** What a field's slots in ByteRecord.fieldsTable hold: start, end, hash, kind. */
+/** What a field's slots in ByteRecord.table hold: start, end, hash, kind. */
 export const SLOTS = 4;
 /** A field's kind: as written, quoted (quotes off), quoted with `""` inside. */
 export const PLAIN = 0;
@@ -38,10 +38,12 @@ const ESCAPED = 2;
 /** Buffer's own decoding of a range (what toString('utf8', start, end) calls, without its checks). */
 type Utf8Slicing = Buffer & { utf8Slice(start: number, end: number): string };
 
-/** One record of the byte path: its fields are places in `bytes` (see the module comment), a buffer the reader fills again with the next chunk: a record is valid while it is handed on (onRecord), and what is kept of it must be made a string there. */
-export class ByteRecord implements RawRecord {
-  private made: string[] | undefined;
-
+/**
+ * One record of the byte path: its fields are places in `bytes` (see the module comment), a
+ * buffer the reader fills again with the next chunk: a record is valid while it is handed on
+ * (onRecord), and what is kept of it must be made a string there.
+ */
+export class ByteRecord extends PlacedRecord {
   constructor(
     readonly bytes: Buffer,
     /** Per field SLOTS numbers from `offset` on: start, end, hash of the bytes, kind. */
@@ -49,11 +51,11 @@ export class ByteRecord implements RawRecord {
     readonly offset: number,
     readonly size: number,
     readonly line: number,
-  ) {}
+  ) {
+    super();
+  }
 
-  /** Field `index` as text, '' past the record's end. */
-  field(index: number): string {
-    if (this.made !== undefined) return this.made[index] ?? '';
+  protected make(index: number): string {
     if (index >= this.size) return '';
     const at = this.offset + index * SLOTS;
     const start = this.table[at] as number;
@@ -63,9 +65,23 @@ export class ByteRecord implements RawRecord {
     return this.table[at + 3] === ESCAPED ? text.replaceAll('""', '"') : text;
   }
 
+  /** Field `index` when it is written as one or two ASCII digits (unquoted, nothing else): its value; otherwise -1. */
+  smallNumber(index: number): number {
+    if (index >= this.size) return -1;
+    const at = this.offset + index * SLOTS;
+    if (this.table[at + 3] !== PLAIN) return -1;
+    const start = this.table[at] as number;
+    const length = (this.table[at + 1] as number) - start;
+    const first = (this.bytes[start] as number) - 48;
+    if (length < 1 || length > 2 || first < 0 || first > 9) return -1;
+    if (length === 1) return first;
+    const second = (this.bytes[start + 1] as number) - 48;
+    return second < 0 || second > 9 ? -1 : first * 10 + second;
+  }
+
   /**
    * Where field `index`'s bytes start and end in `bytes` (of a quoted field: between its quotes,
-   * with any `""` as written), and the hash of a plain field's bytes. `index` < size.
+   * with any `""` as written). `index` < size.
    */
   start(index: number): number {
     return this.table[this.offset + index * SLOTS] as number;
@@ -73,19 +89,6 @@ export class ByteRecord implements RawRecord {
 
   end(index: number): number {
     return this.table[this.offset + index * SLOTS + 1] as number;
-  }
-
-  hash(index: number): number {
-    return this.table[this.offset + index * SLOTS + 2] as number;
-  }
-
-  get fields(): readonly string[] {
-    if (this.made === undefined) {
-      const made: string[] = [];
-      for (let index = 0; index < this.size; index++) made.push(this.field(index));
-      this.made = made;
-    }
-    return this.made;
   }
 
   /** Whether every field is empty or white space (a blank line, or Excel's `;;;;`). */

@@ -4,8 +4,8 @@ import type Papa from 'papaparse';
 import { DataError } from '../errors.js';
 import type { Messages } from '../messages.js';
 import { isBlank } from './blank.js';
-import type { RawRecord } from './raw-record.js';
-import { ByteRecord, fieldTable, splitBytes } from './byte-records.js';
+import { PlacedRecord, type RawRecord } from './raw-record.js';
+import { fieldTable, splitBytes } from './byte-records.js';
 import { iconvLite, papaparse } from './lazy.js';
 import { sniffDelimiter, type Delimiter } from './sniff.js';
 
@@ -32,37 +32,25 @@ export type { RawRecord } from './raw-record.js';
  * `bounds` holds each field's start and end; a quoted field's text (quotes taken off, `""` as
  * `"`) is in `quoted` instead, its bounds -1.
  */
-export class TextRecord implements RawRecord {
-  private made: string[] | undefined;
-
+export class TextRecord extends PlacedRecord {
   constructor(
     readonly text: string,
     readonly bounds: readonly number[],
     private readonly quoted: readonly (string | undefined)[] | undefined,
     readonly line: number,
-  ) {}
+  ) {
+    super();
+  }
 
-  /** How many fields the record has. */
   get size(): number {
     return this.bounds.length >> 1;
   }
 
-  /** Field `index` as text, '' past the record's end. */
-  field(index: number): string {
-    if (this.made !== undefined) return this.made[index] ?? '';
+  protected make(index: number): string {
     const start = this.bounds[2 * index];
     if (start === undefined) return '';
     if (start < 0) return this.quoted?.[index] ?? '';
     return this.text.slice(start, this.bounds[2 * index + 1]);
-  }
-
-  get fields(): readonly string[] {
-    if (this.made === undefined) {
-      const made: string[] = [];
-      for (let index = 0; index < this.size; index++) made.push(this.field(index));
-      this.made = made;
-    }
-    return this.made;
   }
 
   /** Whether every field is empty or white space (a blank line, or Excel's `;;;;`). */
@@ -76,12 +64,12 @@ export class TextRecord implements RawRecord {
 
 /** A record's field as text, '' past its end: without making every field of a TextRecord a string. */
 export function fieldOf(record: RawRecord, index: number): string {
-  return record instanceof ByteRecord || record instanceof TextRecord ? record.field(index) : (record.fields[index] ?? '');
+  return record instanceof PlacedRecord ? record.field(index) : (record.fields[index] ?? '');
 }
 
 /** How many fields a record has. */
 export function fieldCount(record: RawRecord): number {
-  return record instanceof ByteRecord || record instanceof TextRecord ? record.size : record.fields.length;
+  return record instanceof PlacedRecord ? record.size : record.fields.length;
 }
 
 /** What was learned about the file while reading it; complete once the records are consumed. */

@@ -133,41 +133,39 @@ export class RowValidator {
     } else if (size < map.names.length) {
       this.shortRecords++;
     }
-    // Where a fault is, is worked out only for a fault: a location per cell would be millions of objects.
-    const at = (column: number): Location => this.locate(record, column);
-    const cell = (index: number): string => cellOf(record, index);
-    const refused = (value: string, column: number): boolean => this.refused(value, record, column, faults);
+    // Where a fault is, is worked out only for a fault (this.locate): a location per cell would
+    // be millions of objects. No closure here either: one a row is garbage a row.
 
     for (const column of this.checkUnknown) {
       const kind = personalDataOf(record, column.index);
-      if (kind !== null) faults.push(new DataError('CJ_PERSONAL_DATA', messages.personalDataCell(kind), at(column.index)));
+      if (kind !== null) faults.push(new DataError('CJ_PERSONAL_DATA', messages.personalDataCell(kind), this.locate(record, column.index)));
     }
 
-    const respondent = cell(map.respondent);
+    const respondent = cellOf(record, map.respondent);
     if (respondent === '') {
-      faults.push(new DataError('CJ_MISSING_RESPONDENT', messages.missingRespondent(), at(map.respondent)));
-    } else if (!refused(respondent, map.respondent)) {
+      faults.push(new DataError('CJ_MISSING_RESPONDENT', messages.missingRespondent(), this.locate(record, map.respondent)));
+    } else if (!this.refused(respondent, record, map.respondent, faults)) {
       const firstLine = this.seen.add(respondent, record.fieldLines?.[map.respondent] ?? line);
-      if (firstLine !== undefined) faults.push(new DataError('CJ_DUPLICATE_RESPONDENT', messages.duplicateRespondent(respondent, firstLine), at(map.respondent)));
+      if (firstLine !== undefined) faults.push(new DataError('CJ_DUPLICATE_RESPONDENT', messages.duplicateRespondent(respondent, firstLine), this.locate(record, map.respondent)));
     }
 
     // Looked up as written first (no string made), then trimmed and in lower case.
     const written = map.track < 0 ? undefined : this.tracks.of(record, map.track);
-    const trackCell = written === undefined ? cell(map.track) : '';
+    const trackCell = written === undefined ? cellOf(record, map.track) : '';
     const track = written ?? survey.trackBySpelling.get(trackCell) ?? survey.trackBySpelling.get(trackCell.toLowerCase());
-    if (track === undefined && !refused(trackCell, map.track)) {
+    if (track === undefined && !this.refused(trackCell, record, map.track, faults)) {
       const accepted = [...survey.trackBySpelling.keys()].join(', ');
-      faults.push(new DataError(trackCell === '' ? 'CJ_MISSING_TRACK' : 'CJ_UNKNOWN_TRACK', messages.badValue(trackCell, accepted), at(map.track)));
+      faults.push(new DataError(trackCell === '' ? 'CJ_MISSING_TRACK' : 'CJ_UNKNOWN_TRACK', messages.badValue(trackCell, accepted), this.locate(record, map.track)));
     }
 
     const lastStep = survey.steps.length - 1;
     let lastUsableStep = lastStep;
-    const withdrawnCell = cell(map.withdrawnAfter);
+    const withdrawnCell = cellOf(record, map.withdrawnAfter);
     if (withdrawnCell !== '') {
       const step = survey.stepIndex.get(withdrawnCell.toLowerCase());
       if (step === undefined) {
-        if (!refused(withdrawnCell, map.withdrawnAfter)) {
-          faults.push(new DataError('CJ_UNKNOWN_STEP', messages.badValue(withdrawnCell, survey.steps.map((s) => s.id).join(', ')), at(map.withdrawnAfter)));
+        if (!this.refused(withdrawnCell, record, map.withdrawnAfter, faults)) {
+          faults.push(new DataError('CJ_UNKNOWN_STEP', messages.badValue(withdrawnCell, survey.steps.map((s) => s.id).join(', ')), this.locate(record, map.withdrawnAfter)));
         }
       } else {
         lastUsableStep = step;
@@ -185,21 +183,25 @@ export class RowValidator {
         const spelling = normaliseSpelling(raw);
         category = spelling === '' ? undefined : lookup.get(spelling);
         // Checked and quoted as written, not lower-cased: a postcode's letters are capitals.
-        if (spelling !== '' && category === undefined && !refused(raw.trim(), index)) {
-          faults.push(new DataError('CJ_INVALID_VALUE', messages.badValue(raw.trim(), this.accepted[i] ?? ''), at(index)));
+        if (spelling !== '' && category === undefined && !this.refused(raw.trim(), record, index, faults)) {
+          faults.push(new DataError('CJ_INVALID_VALUE', messages.badValue(raw.trim(), this.accepted[i] ?? ''), this.locate(record, index)));
         }
       }
       ratings[i] = category ?? null;
     }
 
     let grade: number | null = null;
-    const gradeCell = cell(map.grade);
-    if (gradeCell !== '') {
+    // A mark of one or two digits is read from the byte path's bytes (what GRADE and Number
+    // make of the same text); any other mark as text.
+    const whole = map.grade >= 0 && record instanceof ByteRecord ? record.smallNumber(map.grade) : -1;
+    const typed = whole >= 0 ? '' : cellOf(record, map.grade);
+    if (whole >= 0 || typed !== '') {
       const { min, max } = survey.definition.grade;
-      const value = GRADE.test(gradeCell) ? Number(gradeCell.replace(',', '.')) : Number.NaN;
+      const value = whole >= 0 ? whole : GRADE.test(typed) ? Number(typed.replace(',', '.')) : Number.NaN;
       if (Number.isNaN(value) || value < min || value > max) {
-        if (!refused(gradeCell, map.grade)) {
-          faults.push(new DataError('CJ_INVALID_GRADE', messages.badGrade(gradeCell, min, max), at(map.grade)));
+        const gradeCell = whole >= 0 ? cellOf(record, map.grade) : typed;
+        if (!this.refused(gradeCell, record, map.grade, faults)) {
+          faults.push(new DataError('CJ_INVALID_GRADE', messages.badGrade(gradeCell, min, max), this.locate(record, map.grade)));
         }
       } else {
         grade = value;
@@ -212,17 +214,17 @@ export class RowValidator {
     const dates: (number | null)[] = map.dates.length === 0 ? this.noDates : new Array<number | null>(survey.steps.length).fill(null);
     let latest: { readonly iso: string; readonly day: number; readonly stepIndex: number } | undefined;
     for (const date of map.dates) {
-      const value = cell(date.index);
+      const value = cellOf(record, date.index);
       if (value === '') continue;
       const iso = parseDate(value);
       if (iso === null) {
-        if (!refused(value, date.index)) faults.push(new DataError('CJ_INVALID_DATE', messages.badDate(value), at(date.index)));
+        if (!this.refused(value, record, date.index, faults)) faults.push(new DataError('CJ_INVALID_DATE', messages.badDate(value), this.locate(record, date.index)));
         continue;
       }
       const day = dayNumber(iso);
       if (latest !== undefined && day < latest.day) {
         const earlier = survey.dateColumns[latest.stepIndex] ?? '';
-        faults.push(new DataError('CJ_DATE_ORDER', messages.dateBeforeEarlierStep(iso, earlier, latest.iso), at(date.index)));
+        faults.push(new DataError('CJ_DATE_ORDER', messages.dateBeforeEarlierStep(iso, earlier, latest.iso), this.locate(record, date.index)));
       } else {
         latest = { iso, day, stepIndex: date.stepIndex };
       }
