@@ -88,6 +88,8 @@ export interface InputInfo {
 export class NotUtf8 extends Error {}
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
+/** Bytes enough to tell a byte-order mark, and UTF-16 without one (utf16WithoutBom looks at 512). */
+const HEAD_BYTES = 512;
 
 interface Decoder {
   write(chunk: Uint8Array): string;
@@ -302,7 +304,6 @@ export async function readRecords(
   let pending = '';
   /** Physical line on which `pending` starts. */
   let line = 1;
-  let firstChunk = true;
   let stopped = false;
   let records = 0;
   let declared: Delimiter | undefined;
@@ -477,12 +478,10 @@ export async function readRecords(
     parse(decoder.write(bytes.subarray(cut)), false);
   };
 
-  for await (const chunk of source.open()) {
-    hash.update(chunk);
-    info.bytes += chunk.length;
+  /** One chunk of the bytes, the first told apart by its marks; `counted` bytes read so far. */
+  const take = (chunk: Uint8Array, first: boolean): void => {
     let bytes = chunk;
-    if (firstChunk) {
-      firstChunk = false;
+    if (first) {
       info.bom = UTF8_BOM.every((byte, index) => chunk[index] === byte);
       if (info.bom) bytes = chunk.subarray(3);
       // Excel's "Unicode text" is UTF-16 with a byte-order mark: that mark decides, whatever was tried.
@@ -507,6 +506,27 @@ export async function readRecords(
     }
     if (byteMode) feedBytes(bytes, false);
     else feedText(bytes);
+  };
+
+  // The first bytes are held until there are enough to tell a byte-order mark and UTF-16 by
+  // (a pipe may give them a few at a time), then taken as the first chunk.
+  let head: Uint8Array | undefined = new Uint8Array(0);
+  for await (const chunk of source.open()) {
+    hash.update(chunk);
+    info.bytes += chunk.length;
+    if (head !== undefined) {
+      const joined: Uint8Array = head.length === 0 ? chunk : Buffer.concat([head, chunk]);
+      if (joined.length < HEAD_BYTES) {
+        head = Uint8Array.from(joined);
+        continue;
+      }
+      head = undefined;
+      take(joined, true);
+    } else take(chunk, false);
+    if (stopped) return;
+  }
+  if (head !== undefined && head.length > 0) {
+    take(head, true);
     if (stopped) return;
   }
   if (byteMode) feedBytes(new Uint8Array(0), true);
