@@ -1,6 +1,7 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HASH_PRIME, HASH_SEED } from './byte-records.js';
 
 /** A code seen twice: the line of its first and of its second occurrence. */
 export interface Duplicate {
@@ -130,8 +131,9 @@ export class DuplicateCheck {
   }
 
   private write(code: string, line: number): void {
-    let hash = 0x811c9dc5 | 0;
-    for (let i = 0; i < code.length; i++) hash = Math.imul(hash ^ code.charCodeAt(i), 0x01000193);
+    // FNV-1a, as the byte path hashes a field, here over the code's UTF-16 units.
+    let hash = HASH_SEED;
+    for (let i = 0; i < code.length; i++) hash = Math.imul(hash ^ code.charCodeAt(i), HASH_PRIME);
     const partition = (hash >>> 0) % this.partitions;
     const most = ENTRY_HEAD + code.length * 3;
     if ((this.used[partition] as number) + most > BUFFER_BYTES) this.flush(partition);
