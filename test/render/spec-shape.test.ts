@@ -104,8 +104,8 @@ function fillByWalking(compiled: unknown, content: readonly unknown[]): unknown 
   const used = content.map(() => false);
   let whole = true;
   const valueOf = (hole: number): unknown => {
-    // A token beyond the content is no hole of this shape: refused.
-    if (hole >= content.length) whole = false;
+    // A token outside the content (beyond it, or a negative data index) is no hole of this shape: refused.
+    if (hole < 0 || hole >= content.length) whole = false;
     used[hole] = true;
     return content[hole];
   };
