@@ -86,7 +86,9 @@ export function shapeOf(spec: unknown): SpecShape {
  * quote inside a string escaped): a data hole `[{"__cjdata":N}]`, a string with its optional
  * key colon, or a number.
  */
-const JSON_TOKEN = /\[\{"__cjdata":(-?\d+)\}\]|("(?:[^"\\]|\\.)*")(:?)|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+/** How a data hole's JSON text begins; its index follows, then `}]`. */
+const DATA_HOLE_START = '[{"__cjdata":';
+const JSON_TOKEN = /\[\{"__cjdata":(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\}\]|("(?:[^"\\]|\\.)*")(:?)|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
 
 /**
  * Where in a compiled shape's JSON text fill has to look: the start and end offsets, one pair
@@ -122,8 +124,8 @@ export function fill(compiledJson: string, content: readonly unknown[], holes: r
   const used = new Array<boolean>(content.length).fill(false);
   let whole = true;
   const valueOf = (hole: number): unknown => {
-    // A token outside the content was never a hole of this shape (a name that looks like one).
-    if (hole < 0 || hole >= content.length) whole = false;
+    // A token outside the content (or no whole index) was never a hole of this shape (a name that looks like one).
+    if (!Number.isInteger(hole) || hole < 0 || hole >= content.length) whole = false;
     used[hole] = true;
     return content[hole];
   };
@@ -146,7 +148,7 @@ export function fill(compiledJson: string, content: readonly unknown[], holes: r
       });
   /** What goes where a token was: a data hole, a string value, or a number (holesIn's three). */
   const putBack = (token: string): string => {
-    if (token.startsWith('[')) return JSON.stringify(valueOf(Number(/-?\d+/.exec(token)?.[0]))) ?? token;
+    if (token.startsWith('[')) return JSON.stringify(valueOf(Number(token.slice(DATA_HOLE_START.length, -2)))) ?? token;
     if (token.startsWith('"')) {
       const text = JSON.parse(token) as string;
       const alone = /^cjhole(\d+)q$/.exec(text);

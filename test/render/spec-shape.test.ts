@@ -104,8 +104,8 @@ function fillByWalking(compiled: unknown, content: readonly unknown[]): unknown 
   const used = content.map(() => false);
   let whole = true;
   const valueOf = (hole: number): unknown => {
-    // A token outside the content (beyond it, or a negative data index) is no hole of this shape: refused.
-    if (hole < 0 || hole >= content.length) whole = false;
+    // A token outside the content (beyond it, a negative or fractional data index) is no hole of this shape: refused.
+    if (!Number.isInteger(hole) || hole < 0 || hole >= content.length) whole = false;
     used[hole] = true;
     return content[hole];
   };
@@ -209,5 +209,12 @@ describe('fill on the JSON text', () => {
       values: [{ x: 'cjhole0q' }],
     });
     expect(fill(JSON.stringify(compiled), ['a', 5, [{ x: 1 }], 'unused'])).toBeUndefined();
+  });
+
+  it('refuses a data index that is no whole number in range, as written in JSON (CI seed -158946562)', () => {
+    const shape = (index: number): string => JSON.stringify({ n: 'cjhole0q', values: [{ __cjdata: 1 }], more: [{ __cjdata: index }] });
+    const content = ['a', [{ x: 1 }]];
+    expect(fill(shape(1), content)).toEqual({ n: 'a', values: [{ x: 1 }], more: [{ x: 1 }] });
+    for (const index of [-5e-324, 0.5, 1.5, -1, 2, 1e21]) expect(fill(shape(index), content)).toBeUndefined();
   });
 });
