@@ -1,35 +1,24 @@
 /**
  * The fast path of a UTF-8 CSV file's body: records split from the bytes, no string per cell.
- * Each field is kept as its place in the chunk's bytes with a hash of its bytes taken while
- * splitting (FNV-1a), so that an answer's spelling is looked up in SpellingTable by that hash
- * and a byte comparison, and only the cells that are read as text (the respondent code, the
- * track, the mark, free text) become strings. On the bytes it handles it gives the records
- * splitWellFormed gives the same text (test/input/byte-records.test.ts holds the two together);
- * at the first record it does not handle (a line end inside quotes, text after a closing
- * quote, a line end other than the header's) it stops, and the string path (records.ts) reads
- * on from that record. The header is read by the string path, always.
+ * Each field is kept as its place in the chunk's bytes, so that an answer's spelling is looked up
+ * in SpellingTable by its length, first and last byte and a byte comparison, and only the cells
+ * that are read as text (the respondent code, the track, the mark, free text) become strings. On
+ * the bytes it handles it gives the records splitWellFormed gives the same text
+ * (test/input/byte-records.test.ts holds the two together); at the first record it does not
+ * handle (a line end inside quotes, text after a closing quote, a line end other than the
+ * header's) it stops, and the string path (records.ts) reads on from that record. The header is
+ * read by the string path, always.
  */
 import { isBlank } from './blank.js';
 import { PlacedRecord } from './raw-record.js';
-
-/** FNV-1a's offset basis and prime (32 bits): a hash of a field's bytes, taken as they are split. */
-export const HASH_SEED = 0x811c9dc5 | 0;
-export const HASH_PRIME = 16_777_619;
-
-/** FNV-1a of bytes, the same as the splitter takes while splitting. */
-export function hashBytes(bytes: Uint8Array, start = 0, end = bytes.length): number {
-  let hash = HASH_SEED;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ (bytes[i] as number), HASH_PRIME);
-  return hash;
-}
 
 /** indexOf's -1 (none) as a place after every other. */
 function after(index: number): number {
   return index === -1 ? Number.MAX_SAFE_INTEGER : index;
 }
 
-/** What a field's slots in ByteRecord.table hold: start, end, hash, kind. */
-export const SLOTS = 4;
+/** What a field's slots in ByteRecord.table hold: start, end, kind. */
+export const SLOTS = 3;
 /** A field's kind: as written, quoted (quotes off), quoted with `""` inside. */
 export const PLAIN = 0;
 const QUOTED = 1;
@@ -46,7 +35,7 @@ type Utf8Slicing = Buffer & { utf8Slice(start: number, end: number): string };
 export class ByteRecord extends PlacedRecord {
   constructor(
     readonly bytes: Buffer,
-    /** Per field SLOTS numbers from `offset` on: start, end, hash of the bytes, kind. */
+    /** Per field SLOTS numbers from `offset` on: start, end, kind. */
     readonly table: Int32Array,
     readonly offset: number,
     readonly size: number,
@@ -62,14 +51,14 @@ export class ByteRecord extends PlacedRecord {
     const end = this.table[at + 1] as number;
     if (start === end) return '';
     const text = (this.bytes as Utf8Slicing).utf8Slice(start, end);
-    return this.table[at + 3] === ESCAPED ? text.replaceAll('""', '"') : text;
+    return this.table[at + 2] === ESCAPED ? text.replaceAll('""', '"') : text;
   }
 
   /** Field `index` when it is written as one or two ASCII digits (unquoted, nothing else): its value; otherwise -1. */
   smallNumber(index: number): number {
     if (index >= this.size) return -1;
     const at = this.offset + index * SLOTS;
-    if (this.table[at + 3] !== PLAIN) return -1;
+    if (this.table[at + 2] !== PLAIN) return -1;
     const start = this.table[at] as number;
     const length = (this.table[at + 1] as number) - start;
     const first = (this.bytes[start] as number) - 48;
@@ -94,7 +83,7 @@ export class ByteRecord extends PlacedRecord {
   /** Whether every field is empty or white space (a blank line, or Excel's `;;;;`). */
   get blank(): boolean {
     const start = this.table[this.offset] as number;
-    if (this.table[this.offset + 3] === PLAIN && (this.table[this.offset + 1] as number) > start && (this.bytes[start] as number) > 32) return false;
+    if (this.table[this.offset + 2] === PLAIN && (this.table[this.offset + 1] as number) > start && (this.bytes[start] as number) > 32) return false;
     return isBlank(this.fields);
   }
 }
@@ -164,7 +153,6 @@ export function splitBytes(
       }
       let start = i;
       let end: number;
-      let hash = HASH_SEED;
       let kind = PLAIN;
       // At `to` (a field after the last delimiter of the file) this reads the line end after the data.
       let code = view[i] as number;
@@ -187,17 +175,13 @@ export function splitBytes(
         if (code !== delimiter && code !== 10 && code !== 13 && code !== -1) return stop(recordStart, true);
       } else {
         // No bound to check: a line end comes first (`bytes` ends with one; see the caller's contract).
-        while (code !== delimiter && code !== 10 && code !== 13) {
-          hash = Math.imul(hash ^ code, HASH_PRIME);
-          code = view[++i] as number;
-        }
+        while (code !== delimiter && code !== 10 && code !== 13) code = view[++i] as number;
         end = i;
         if (i >= to) code = -1;
       }
       table[used] = start;
       table[used + 1] = end;
-      table[used + 2] = hash;
-      table[used + 3] = kind;
+      table[used + 2] = kind;
       used += SLOTS;
       size++;
       if (code === delimiter) {
@@ -227,7 +211,7 @@ export function splitBytes(
     at = i;
     const record = new ByteRecord(bytes, table, offset, size, line);
     line++;
-    if (size === 1 && table[offset] === table[offset + 1] && table[offset + 3] === PLAIN) continue;
+    if (size === 1 && table[offset] === table[offset + 1] && table[offset + 2] === PLAIN) continue;
     if (record.blank) continue;
     if (!onRecord(record)) return stop(at, false, true);
   }

@@ -1,7 +1,10 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HASH_PRIME, HASH_SEED } from './byte-records.js';
+
+/** FNV-1a's offset basis and prime (32 bits): which partition a code goes to. */
+const HASH_SEED = 0x811c9dc5 | 0;
+const HASH_PRIME = 16_777_619;
 
 /** A code seen twice: the line of its first and of its second occurrence. */
 export interface Duplicate {
@@ -131,7 +134,7 @@ export class DuplicateCheck {
   }
 
   private write(code: string, line: number): void {
-    // FNV-1a, as the byte path hashes a field, here over the code's UTF-16 units.
+    // FNV-1a over the code's UTF-16 units.
     let hash = HASH_SEED;
     for (let i = 0; i < code.length; i++) hash = Math.imul(hash ^ code.charCodeAt(i), HASH_PRIME);
     const partition = (hash >>> 0) % this.partitions;

@@ -1,4 +1,4 @@
-import { ByteRecord, hashBytes, PLAIN, SLOTS } from './byte-records.js';
+import { ByteRecord, PLAIN, SLOTS } from './byte-records.js';
 import { TextRecord, type RawRecord } from './records.js';
 
 /**
@@ -12,7 +12,10 @@ export class SpellingTable {
   private readonly byText: ReadonlyMap<string, string>;
   private readonly buckets = new Map<number, { readonly spelling: string; readonly key: string }[]>();
 
-  /** For a ByteRecord: the spellings' UTF-8 bytes, their keys, and an open-addressed table of their hashes → index. */
+  /**
+   * For a ByteRecord: the spellings' UTF-8 bytes, their keys, and an open-addressed table from
+   * slotOf(length, first byte, last byte) to their index.
+   */
   private readonly encoded: Uint8Array[] = [];
   private readonly encodedKeys: string[] = [];
   private readonly slots: Int32Array;
@@ -25,7 +28,7 @@ export class SpellingTable {
     for (const [spelling, key] of this.byText) {
       if (spelling === '') continue;
       const bytes = Buffer.from(spelling, 'utf8');
-      let slot = hashBytes(bytes) & (size - 1);
+      let slot = slotOf(bytes.length, bytes[0] as number, bytes[bytes.length - 1] as number, size - 1);
       while (this.slots[slot] !== -1) slot = (slot + 1) & (size - 1);
       this.slots[slot] = this.encoded.length;
       this.encoded.push(bytes);
@@ -57,10 +60,10 @@ export class SpellingTable {
     const start = table[at] as number;
     const length = (table[at + 1] as number) - start;
     if (length === 0) return undefined;
-    if (table[at + 3] !== PLAIN) return this.byText.get(record.field(index));
+    if (table[at + 2] !== PLAIN) return this.byText.get(record.field(index));
     const { slots, encoded } = this;
     const mask = slots.length - 1;
-    for (let slot = (table[at + 2] as number) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = slotOf(length, bytes[start] as number, bytes[start + length - 1] as number, mask); ; slot = (slot + 1) & mask) {
       const entry = slots[slot] as number;
       if (entry === -1) return undefined;
       const spelling = encoded[entry] as Uint8Array;
@@ -91,6 +94,11 @@ export class SpellingTable {
     for (const entry of entries) if (entry.spelling.length === length && text.startsWith(entry.spelling, start)) return entry.key;
     return undefined;
   }
+}
+
+/** A slot of SpellingTable's byte table (`mask`: its size less one) for a spelling's length and its first and last bytes. */
+function slotOf(length: number, first: number, last: number, mask: number): number {
+  return (Math.imul((length << 16) ^ (first << 8) ^ last, 0x9e3779b1) >>> 16) & mask;
 }
 
 /** A small integer of a spelling's length and its first and last characters (UTF-16 code units). */
