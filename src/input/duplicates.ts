@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -47,12 +47,17 @@ const LENGTH = 0x7fff_ffff;
  * then reads each partition and compares the codes themselves (never only their hashes), in the
  * order they were read (as bytes, never only by a hash), so a repeat names the first line and the line that repeats it. Codes cj
  * refused as personal data never come here (the caller checks first), so none is ever written.
+ * Where the system allows it (not on Windows), the files and their folder are removed as soon as
+ * they are opened: the check reads and writes them by their open handles, and a run that is
+ * killed (even with SIGKILL) leaves no codes on disk.
  */
 export class DuplicateCheck {
   private readonly inMemory: number;
   private readonly partitions: number;
   private readonly lines = new Map<string, number>();
   private folder: string | undefined;
+  /** Whether the folder is still there to remove (on Windows, open files cannot be removed). */
+  private named = false;
   private files: number[] = [];
   private buffers: Buffer[] = [];
   private used: number[] = [];
@@ -82,11 +87,7 @@ export class DuplicateCheck {
     if (this.folder === undefined) return [];
     const found: Duplicate[] = [];
     try {
-      for (let partition = 0; partition < this.partitions; partition++) {
-        this.flush(partition);
-        closeSync(this.files[partition] as number);
-      }
-      this.files = [];
+      for (let partition = 0; partition < this.partitions; partition++) this.flush(partition);
       // One buffer and one table for all partitions, sized for the largest: a new one each
       // would be freed late by the garbage collector (typed arrays), adding up at the peak.
       let largest = 0;
@@ -95,15 +96,11 @@ export class DuplicateCheck {
       const table = new Table(largest);
       for (let partition = 0; partition < this.partitions; partition++) {
         const size = this.sizes[partition] as number;
-        const file = openSync(join(this.folder, `${partition}`), 'r');
-        try {
-          for (let read = 0; read < size; ) {
-            const got = readSync(file, bytes, read, size - read, read);
-            if (got === 0) throw new Error(`a partition file of the duplicate check ended early (${read} of ${size} bytes)`);
-            read += got;
-          }
-        } finally {
-          closeSync(file);
+        const file = this.files[partition] as number;
+        for (let read = 0; read < size; ) {
+          const got = readSync(file, bytes, read, size - read, read);
+          if (got === 0) throw new Error(`a partition file of the duplicate check ended early (${read} of ${size} bytes)`);
+          read += got;
         }
         findRepeats(bytes.subarray(0, size), table, found);
       }
@@ -118,16 +115,24 @@ export class DuplicateCheck {
     for (const file of this.files) closeSync(file);
     this.files = [];
     this.buffers = [];
-    if (this.folder !== undefined) rmSync(this.folder, { recursive: true, force: true });
+    if (this.folder !== undefined && this.named) rmSync(this.folder, { recursive: true, force: true });
+    this.named = false;
   }
 
   private spill(): void {
-    this.folder = mkdtempSync(join(tmpdir(), 'cj-respondents-'));
+    const folder = mkdtempSync(join(tmpdir(), 'cj-respondents-'));
+    this.folder = folder;
+    this.named = true;
     for (let partition = 0; partition < this.partitions; partition++) {
-      this.files.push(openSync(join(this.folder, `${partition}`), 'w'));
+      this.files.push(openSync(join(folder, `${partition}`), 'w+'));
       this.buffers.push(Buffer.allocUnsafe(BUFFER_BYTES));
       this.used.push(0);
       this.sizes.push(0);
+    }
+    if (process.platform !== 'win32') {
+      for (let partition = 0; partition < this.partitions; partition++) unlinkSync(join(folder, `${partition}`));
+      rmdirSync(folder);
+      this.named = false;
     }
     for (const [code, line] of this.lines) this.write(code, line);
     this.lines.clear();

@@ -5,7 +5,7 @@
  * for byte with folders written by clean runs.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, statSync, watch } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { JOURNAL_FILE, recoverOutputFolder } from '../../src/cli/output.js';
@@ -77,17 +77,21 @@ async function killedRun(name: RunName, out: string, when: { delayMs: number } |
   return how;
 }
 
+/** The tests run the built CLI: built when missing or built before the journal existed. */
+function ensureBuilt(): void {
+  if (!existsSync(bundle) || !readdirSync(join(repoRoot, 'dist', 'bundle')).some((file) => readFileSync(join(repoRoot, 'dist', 'bundle', file), 'utf8').includes(JOURNAL_FILE))) {
+    const build = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
+  }
+}
+
 describe('kill -9 at random moments of cj analyse', () => {
   const references = {} as Record<RunName, Folder>;
   const referenceDir = tempDir();
   let runMs = 0;
 
   beforeAll(() => {
-    // The test runs the built CLI: build it when missing or built before the journal existed.
-    if (!existsSync(bundle) || !readdirSync(join(repoRoot, 'dist', 'bundle')).some((file) => readFileSync(join(repoRoot, 'dist', 'bundle', file), 'utf8').includes(JOURNAL_FILE))) {
-      const build = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, encoding: 'utf8' });
-      if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
-    }
+    ensureBuilt();
     for (const name of Object.keys(RUNS) as RunName[]) {
       const result = runToEnd(name, join(referenceDir, name));
       if (result.status !== 0) throw new Error(`${name}: ${result.stderr}`);
@@ -141,5 +145,37 @@ describe('kill -9 at random moments of cj analyse', () => {
     expect(after.status, after.stderr).toBe(0);
     if (kept.interrupted) expect(after.stderr).toContain('die wissel is nu afgemaakt');
     expect(same(snapshot(kept.dir), references[kept.to])).toBe(true);
+  }, 120_000);
+});
+
+describe('kill -9 while the duplicate check keeps codes on disk', () => {
+  beforeAll(ensureBuilt, 120_000);
+
+  it('leaves no respondent codes in the temporary folder, at any moment of a run past its memory bound of 50 000 codes', async () => {
+    // 120 000 respondents: past 50 000 codes the check writes them to partition files.
+    const [header = '', ...lines] = readFileSync(fixturePath, 'utf8').trimEnd().split('\n');
+    const row = lines.find((line) => line.startsWith('A01,')) ?? '';
+    const body = Array.from({ length: 120_000 }, (_, i) => row.replace(/^A01,/, `K${i},`));
+    const file = join(tempDir(), 'many.csv');
+    writeFileSync(file, `${[header, ...body].join('\n')}\n`);
+    const tmp = tempDir();
+    const args = [bin, 'analyse', file, '--format', 'json'];
+    const codesLeft = (): string[] => readdirSync(tmp).filter((name) => name.startsWith('cj-respondents-'));
+
+    const start = performance.now();
+    const whole = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...env, TMPDIR: tmp } });
+    const ms = performance.now() - start;
+    expect(whole.status, whole.stderr).toBe(0);
+    expect((JSON.parse(whole.stdout) as { input: { respondents: number } }).input.respondents).toBe(120_000);
+    expect(codesLeft()).toEqual([]);
+
+    for (const fraction of [0.5, 0.6, 0.7, 0.8, 0.9]) {
+      const child = spawn(process.execPath, args, { stdio: 'ignore', env: { ...env, TMPDIR: tmp } });
+      const exited = new Promise<string | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+      const timer = setTimeout(() => child.kill('SIGKILL'), Math.round(ms * fraction));
+      await exited;
+      clearTimeout(timer);
+      expect(codesLeft(), `killed at ${fraction} of a run`).toEqual([]);
+    }
   }, 120_000);
 });

@@ -67,7 +67,8 @@ describe('DuplicateCheck, the exact duplicate-respondent check in bounded memory
   it('keeps 200 000 distinct codes apart past the bound, and removes its files (also on close)', () => {
     const duplicates = new DuplicateCheck({ inMemory: 1000, partitions: 16 });
     for (let i = 0; i < 200_000; i++) duplicates.add(`R${i}`, i + 2);
-    expect(leftovers().some(Boolean)).toBe(true);
+    // Its files are used by their open handles, with no name left on disk (not so on Windows).
+    if (process.platform !== 'win32') expect(leftovers()).toEqual([]);
     expect(duplicates.finish()).toEqual([]);
     const stopped = new DuplicateCheck({ inMemory: 2, partitions: 2 });
     for (const code of ['a', 'b', 'c']) stopped.add(code, 1);
