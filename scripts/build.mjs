@@ -60,6 +60,9 @@ await build({
   format: 'cjs',
   outfile: 'dist/bundle/vega-draw.cjs',
   logLevel: 'warning',
+  // d3-timer picks its clock when it loads; Node's global `performance` would load perf_hooks
+  // (and its modules) for timers a drawing never runs. Date is its fallback.
+  define: { performance: 'undefined' },
   plugins: [
     {
       name: 'no-canvas',

@@ -8,9 +8,13 @@ import { createHash } from 'node:crypto';
 import { DataError, DataErrors, type Location } from '../errors.js';
 import type { Messages, UnsupportedKind } from '../messages.js';
 import { readRecords, type ByteSource, type Encoding, type InputInfo, type RawRecord } from './records.js';
-import { readSav, type SavVariable } from './sav.js';
-import { columnLetter, readXlsx } from './xlsx.js';
-import { inflateEntry, NotReadableZip, readZipDirectory } from './zip.js';
+import type { SavVariable } from './sav.js';
+
+// The readers of workbooks and SPSS files (and node:zlib with them) load when the bytes say one
+// is read: a CSV run does without them.
+const sav = (): Promise<typeof import('./sav.js')> => import('./sav.js');
+const xlsx = (): Promise<typeof import('./xlsx.js')> => import('./xlsx.js');
+const zip = (): Promise<typeof import('./zip.js')> => import('./zip.js');
 
 export type InputKind = 'csv' | 'xlsx' | 'sav' | UnsupportedKind;
 
@@ -33,6 +37,7 @@ export function sniffKind(head: Uint8Array): InputKind | 'zip' {
 
 /** An Excel workbook, an OpenDocument file (its first entry names its type), or another ZIP. */
 export async function classifyZip(bytes: Uint8Array): Promise<'xlsx' | 'ods' | 'zip'> {
+  const { inflateEntry, NotReadableZip, readZipDirectory } = await zip();
   let entries;
   try {
     entries = readZipDirectory(bytes);
@@ -125,6 +130,7 @@ export async function readInput(
     const state = { sheet: '' };
     let records = 0;
     let header: readonly string[] = [];
+    const { columnLetter, readXlsx } = await xlsx();
     const layout = await readXlsx(bytes, source.name, sheet, messages, state, (record) => {
       if (records++ === 0) header = record.fields.map((name) => name.trim().toLowerCase());
       return onRecord(record);
@@ -140,6 +146,7 @@ export async function readInput(
   }
   info.format = 'sav';
   const variables: SavVariable[] = [];
+  const { readSav } = await sav();
   const dictionary = readSav(bytes, source.name, messages, onRecord, variables);
   const known: readonly string[] = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'];
   if (known.includes(dictionary.encoding)) info.encoding = dictionary.encoding as Encoding;
