@@ -121,12 +121,16 @@ export function fisherFreemanHalton(
   if (method !== 'monte-carlo') {
     const bound = method === 'exact' ? Number.POSITIVE_INFINITY : maxWork;
     // A few thousand tables are summed faster one by one than the network can be set up.
+    // With three rows or more, a count that is surely past the bound is not counted (work of its own).
+    const atLeast = rowTotals.length > 2 && bound < Number.POSITIVE_INFINITY ? tablesAtLeast(rowTotals, columnTotals, bound) : 0;
     const few =
-      rowTotals.length === 2 ? countTwoRowTables(rowTotals[0]!, columnTotals, SMALL) <= SMALL : countTables(rowTotals, columnTotals, logFactorial, SMALL) <= SMALL;
+      rowTotals.length === 2
+        ? countTwoRowTables(rowTotals[0]!, columnTotals, SMALL) <= SMALL
+        : atLeast <= SMALL && countTables(rowTotals, columnTotals, logFactorial, SMALL) <= SMALL;
     const exact =
       rowTotals.length === 2 && !few
         ? network(rowTotals, columnTotals, oriented[0]!, logFactorial, bound)
-        : few || countTables(rowTotals, columnTotals, logFactorial, bound) <= bound
+        : few || (atLeast <= bound && countTables(rowTotals, columnTotals, logFactorial, bound) <= bound)
           ? enumerate(rowTotals, columnTotals, logFactorial, threshold)
           : null;
     if (exact !== null) return exact;
@@ -247,6 +251,69 @@ function countTables(
   let count = 0;
   for (const { ways } of states.values()) count += ways;
   return count;
+}
+
+/**
+ * A lower bound on the number of tables with these margins (three rows or more), in a few steps
+ * where counting them takes up to `bound` (countTables). One table with the margins is made (each
+ * row but the last spread over the columns in proportion to what they have left), and tables
+ * that differ from it only in rows 1 and 2 are counted, two ways, the larger count kept:
+ * - each cell of row 1 (but in one column) lowered by 0 … dⱼ, and the one column, the one with
+ *   most in row 2, taking what they give up (row 2 changing to match): ∏(dⱼ + 1) tables, with
+ *   dⱼ at most the cell and Σdⱼ at most row 2's cell of that column, so every cell stays ≥ 0;
+ * - rows 1 and 2 set free in the first m columns, m = 2, 3, …, holding the sums of those cells:
+ *   the two-row tables there, counted while that takes few steps.
+ * Each of those is one of the tables, so a count past `bound` here (Infinity) is one there too,
+ * and countTables would return Infinity.
+ */
+export function tablesAtLeast(rowTotals: readonly number[], columnTotals: readonly number[], bound: number): number {
+  const left = columnTotals.slice();
+  const table = rowTotals.map(() => new Array<number>(left.length).fill(0));
+  let pool = sum(left);
+  for (let i = 0; i < rowTotals.length - 1; i++) {
+    const total = rowTotals[i]!;
+    const row = table[i]!;
+    let rest = total;
+    for (let j = 0; j < left.length && pool > 0; j++) {
+      const share = Math.min(left[j]!, Math.floor((total * left[j]!) / pool), rest);
+      row[j]! += share;
+      left[j]! -= share;
+      rest -= share;
+    }
+    // What rounding left over goes to the columns with the most left (there is room: rest ≤ Σ left).
+    while (rest > 0) {
+      let most = 0;
+      for (let j = 1; j < left.length; j++) if (left[j]! > left[most]!) most = j;
+      const share = Math.min(rest, Math.max(1, Math.floor(rest / left.length)), left[most]!);
+      row[most]! += share;
+      left[most]! -= share;
+      rest -= share;
+    }
+    pool -= total;
+  }
+  table[rowTotals.length - 1] = left;
+  const [first = [], second = []] = table;
+  let taker = 0;
+  for (let j = 1; j < second.length; j++) if (second[j]! > second[taker]!) taker = j;
+  const each = Math.floor(second[taker]! / Math.max(1, columnTotals.length - 1));
+  let lowered = 1;
+  for (let j = 0; j < first.length && lowered <= bound; j++) if (j !== taker) lowered *= Math.min(first[j]!, each) + 1;
+  if (lowered > bound) return Number.POSITIVE_INFINITY;
+  let found = lowered;
+  for (let m = 2; m <= columnTotals.length; m++) {
+    let r1 = 0;
+    let steps = 0;
+    const columns: number[] = [];
+    for (let j = 0; j < m; j++) {
+      r1 += first[j]!;
+      columns.push(first[j]! + second[j]!);
+    }
+    for (const c of columns) steps += (r1 + 1) * (c + 1);
+    if (steps > 1e5) break;
+    found = Math.max(found, countTwoRowTables(r1, columns, bound));
+    if (found === Number.POSITIVE_INFINITY) break;
+  }
+  return found;
 }
 
 /**

@@ -4,7 +4,7 @@
 // python3 test/stats/reference/make-reference.py — scipy.stats.fisher_exact for the 2×2 tables.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fisherFreemanHalton } from '../../src/stats/fisher-freeman-halton.js';
+import { fisherFreemanHalton, tablesAtLeast } from '../../src/stats/fisher-freeman-halton.js';
 import { APPROXIMATE, EXACT, expectClose } from './helpers.js';
 import r from './reference/r.json' with { type: 'json' };
 import scipy from './reference/scipy.json' with { type: 'json' };
@@ -98,5 +98,41 @@ describe('fisherFreemanHalton', () => {
     expect(() => fisherFreemanHalton([[1, -2], [3, 4]])).toThrow(RangeError);
     expect(() => fisherFreemanHalton([[1, 2.5], [3, 4]])).toThrow(RangeError);
     expect(() => fisherFreemanHalton([])).toThrow(RangeError);
+  });
+
+  it('bounds the number of tables from below: never above the count of the tables enumerated one by one (property)', () => {
+    // Margins of tables with 3 or 4 rows and 3 to 5 columns of counts up to 2, small enough to enumerate.
+    const tableOf = fc.integer({ min: 3, max: 4 }).chain((rows) =>
+      fc.integer({ min: rows, max: 5 }).chain((columns) => fc.array(fc.array(fc.nat({ max: 2 }), { minLength: columns, maxLength: columns }), { minLength: rows, maxLength: rows })),
+    );
+    let compared = 0;
+    fc.assert(
+      fc.property(tableOf, (table) => {
+        const rowTotals = table.map((row) => row.reduce((a, b) => a + b, 0));
+        const columnTotals = (table[0] ?? []).map((_, j) => table.reduce((a, row) => a + (row[j] ?? 0), 0));
+        if (rowTotals.some((n) => n === 0) || columnTotals.some((n) => n === 0)) return;
+        const count = fisherFreemanHalton(table, { method: 'exact' }).tables;
+        const bound = tablesAtLeast(rowTotals, columnTotals, Number.POSITIVE_INFINITY);
+        expect(bound).toBeGreaterThanOrEqual(1);
+        expect(bound).toBeLessThanOrEqual(count);
+        // Past a bound below the count it says Infinity only when the count is past it too.
+        const below = Math.max(1, Math.floor(count / 2));
+        if (tablesAtLeast(rowTotals, columnTotals, below) === Number.POSITIVE_INFINITY) expect(count).toBeGreaterThan(below);
+        compared++;
+      }),
+      { numRuns: 300, seed: 20261201 },
+    );
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it('leaves a 3×40 table of a breakdown with 40 groups to Monte-Carlo without counting its tables, as before', () => {
+    // 3 categories × 40 groups of 5 000 answers: far more than a million tables.
+    const table = [0, 1, 2].map((row) => Array.from({ length: 40 }, (_, group) => 30 + ((group * 7 + row * 11) % 17)));
+    const rowTotals = table.map((row) => row.reduce((a, b) => a + b, 0));
+    const columnTotals = (table[0] ?? []).map((_, j) => table.reduce((a, row) => a + (row[j] ?? 0), 0));
+    expect(tablesAtLeast(rowTotals, columnTotals, 1e6)).toBe(Number.POSITIVE_INFINITY);
+    const result = fisherFreemanHalton(table, { seed: 1, replicates: 1000 });
+    expect(result.method).toBe('monte-carlo');
+    expect(result.tables).toBe(1000);
   });
 });
