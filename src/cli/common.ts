@@ -30,25 +30,38 @@ export interface InputFlags {
 export interface RawInputFlags {
   lang: string;
   survey?: string;
-  allowColumn: string[];
-  maxErrors: string;
+  /** Absent for a command that reads no response files (cj merge). */
+  allowColumn?: string[];
+  maxErrors?: string;
   minCell: string;
   quiet?: boolean;
   debug?: boolean;
   sheet?: string;
 }
 
-export function addInputOptions(command: Command): Command {
-  return command
+/** --max-errors when not given. */
+const DEFAULT_MAX_ERRORS = 50;
+
+/**
+ * The options every command shares; those of reading response files (--allow-column,
+ * --max-errors, --sheet) only where a command reads them (not cj merge, which reads results).
+ */
+export function addInputOptions(command: Command, { readsResponses = true }: { readsResponses?: boolean } = {}): Command {
+  command
     .addOption(new Option('--lang <lang>', 'language of captions, footnotes and terminal text').choices(['nl', 'en']).default('nl'))
-    .option('--survey <file>', 'survey definition (JSON); default: the built-in Haarlem 2016 study')
-    .option('--allow-column <name>', 'a column you vouch holds no personal data (repeatable)', (value: string, all: string[]) => [...all, value], [])
-    .option('--max-errors <n>', 'stop after this many data errors', '50')
+    .option('--survey <file>', 'survey definition (JSON); default: the built-in Haarlem 2016 study');
+  if (readsResponses) {
+    command
+      .option('--allow-column <name>', 'a column you vouch holds no personal data (repeatable)', (value: string, all: string[]) => [...all, value], [])
+      .option('--max-errors <n>', 'stop after this many data errors', String(DEFAULT_MAX_ERRORS));
+  }
+  command
     .option('--min-cell <n>', 'warn when a group reported apart has a count below this (privacy)', '3')
     .option('-q, --quiet', 'no notices on stderr')
-    .option('--debug', 'print the stack trace of internal errors')
-    .option('--sheet <name|n>', 'the sheet of an Excel workbook to read, by name or number (default: the first)');
+    .option('--debug', 'print the stack trace of internal errors');
+  return readsResponses ? command.option('--sheet <name|n>', 'the sheet of an Excel workbook to read, by name or number (default: the first)') : command;
 }
+
 
 /** The flags of the commands that test (cj diff, cj trend): the level after Holm, the Monte-Carlo seed. */
 export interface TestFlags {
@@ -79,7 +92,7 @@ export async function normaliseInputFlags(raw: RawInputFlags, io: Io): Promise<I
     if (!Number.isInteger(number) || number < 1) throw new UsageError('CJ_USAGE', messages[lang].badOption(option, value));
     return number;
   };
-  const maxErrors = wholeNumber('--max-errors', raw.maxErrors);
+  const maxErrors = wholeNumber('--max-errors', raw.maxErrors ?? String(DEFAULT_MAX_ERRORS));
   const minCell = wholeNumber('--min-cell', raw.minCell);
   const surveyPath = raw.survey;
   // Loaded here, not at start-up: `cj --help` must not pay for reading definitions.
@@ -90,7 +103,7 @@ export async function normaliseInputFlags(raw: RawInputFlags, io: Io): Promise<I
       surveyPath === undefined
         ? builtInSurvey(messages[lang], lang)
         : await loadSurveyFile(resolve(io.cwd, surveyPath), surveyPath, messages[lang], lang),
-    allowColumns: new Set(raw.allowColumn.map((name) => name.trim().toLowerCase())),
+    allowColumns: new Set((raw.allowColumn ?? []).map((name) => name.trim().toLowerCase())),
     maxErrors,
     minCell,
     quiet: raw.quiet === true,

@@ -78,7 +78,7 @@ export function registerMerge(program: Command, io: Io, setExit: (code: number) 
     .argument('<results...>', 'two or more results.json files of cj analyse, of the same definition and different respondents')
     .option('-o, --out <file>', 'write the merged results.json here (and the tables to the terminal); default: the JSON on stdout')
     .addOption(new Option('-f, --format <format>', 'with --out: text (tables) or json on stdout').choices(['text', 'json']).default('text'));
-  addInputOptions(command)
+  addInputOptions(command, { readsResponses: false })
     .addHelpText(
       'after',
       `

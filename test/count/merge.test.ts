@@ -129,3 +129,15 @@ describe('cj merge adds up exactly', () => {
     expect(result.stderr).toContain('twee of meer');
   });
 });
+
+describe('cj merge --help', () => {
+  it('lists only options merge uses: none of reading response files', async () => {
+    const { stdout, code } = await run(['merge', '--help']);
+    expect(code).toBe(0);
+    for (const option of ['--survey', '--lang', '--min-cell', '--out', '--format']) expect(stdout).toContain(option);
+    for (const option of ['--sheet', '--allow-column', '--max-errors']) expect(stdout).not.toContain(option);
+    const refused = await run(['merge', 'a.json', 'b.json', '--sheet', '2']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--sheet');
+  });
+});
