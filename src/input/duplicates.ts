@@ -44,8 +44,8 @@ const LENGTH = 0x7fff_ffff;
  * The exact duplicate-respondent check in bounded memory. Up to `inMemory` codes are kept in a
  * Map (code → line) and a repeat is found at once. Past that bound the codes go, with their
  * lines, to partitions split by a hash of the code: one file in a temporary folder of the OS, to
- * which each partition's buffer is written as a block when it is full (one file: creating 128 took
- * ~60 ms on this machine, a run's worth of counting at 100k). `finish` then reads each
+ * which each partition's buffer is written as a block when it is full (one file: creating one a
+ * partition, 128, took ~60 ms on this machine). `finish` then reads each
  * partition's blocks and compares the codes themselves (never only their hashes), in the order
  * they were read, so a repeat names the first line and the line that repeats it. Codes cj
  * refused as personal data never come here (the caller checks first), so none is ever written.
