@@ -20,7 +20,7 @@ const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', impo
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: ['src/cli/main.ts'],
+  entryPoints: ['src/cli/main.ts', 'src/cli/analyse-worker.ts'],
   bundle: true,
   splitting: true,
   platform: 'node',

@@ -136,7 +136,7 @@ function unreadable(error: unknown, path: string, m: Messages): DataError {
  * A file on disk as a ByteSource; refuses what is not a readable file before any work starts.
  * A pipe, FIFO or device (`/dev/stdin`) can be read only once: it becomes a spooled source.
  */
-export async function fileSource(path: string, io: Io, m: Messages): Promise<{ source: ByteSource; size: number }> {
+export async function fileSource(path: string, io: Pick<Io, 'cwd'>, m: Messages): Promise<{ source: ByteSource; size: number }> {
   const absolute = resolve(io.cwd, path);
   // Results name the file as given, or by its base name when given as an absolute path:
   // no machine's folders in the output.

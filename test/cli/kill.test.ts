@@ -5,15 +5,14 @@
  * for byte with folders written by clean runs.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { JOURNAL_FILE, recoverOutputFolder } from '../../src/cli/output.js';
 import { messages } from '../../src/messages.js';
+import { bin, ensureBuilt } from '../helpers/built.js';
 import { fixturePath, repoRoot, tempDir } from '../helpers/run.js';
 
-const bin = join(repoRoot, 'bin', 'cj.js');
-const bundle = join(repoRoot, 'dist', 'bundle', 'main.js');
 const env = { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' };
 
 type Folder = Record<string, Buffer | '<folder>'>;
@@ -75,14 +74,6 @@ async function killedRun(name: RunName, out: string, when: { delayMs: number } |
   clearTimeout(timer);
   watcher?.close();
   return how;
-}
-
-/** The tests run the built CLI: built when missing or built before the journal existed. */
-function ensureBuilt(): void {
-  if (!existsSync(bundle) || !readdirSync(join(repoRoot, 'dist', 'bundle')).some((file) => readFileSync(join(repoRoot, 'dist', 'bundle', file), 'utf8').includes(JOURNAL_FILE))) {
-    const build = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
-  }
 }
 
 describe('kill -9 at random moments of cj analyse', () => {

@@ -1,0 +1,32 @@
+/**
+ * `cj diff`'s second response file, analysed in a worker thread while the main thread analyses
+ * the first: on two cores the two reads take about the time of one. The worker runs the same
+ * pipeline on the same flags (src/pipeline.ts) and sends back the results, or the error it
+ * threw, which the main thread throws in its place (analysedApart), so the output and the
+ * messages are the ones of reading the files one after the other. Only the built CLI has this
+ * module as a file of its own (dist/bundle/analyse-worker.js); run from the sources, cj diff reads
+ * the files in turn.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { messages } from '../messages.js';
+import { analyse } from '../pipeline.js';
+import { fileSource, pipelineOptions, type InputFlags } from './common.js';
+import { sendableError } from './worker-errors.js';
+
+/** What the worker is given: the file as the user named it, the folder it is named from, the run's flags. */
+export interface AnalyseApart {
+  readonly path: string;
+  readonly cwd: string;
+  readonly flags: InputFlags;
+}
+
+async function analyseHere(port: NonNullable<typeof parentPort>, { path, cwd, flags }: AnalyseApart): Promise<void> {
+  try {
+    const { source } = await fileSource(path, { cwd }, messages[flags.lang]);
+    port.postMessage({ results: await analyse(source, pipelineOptions(flags)) });
+  } catch (error) {
+    port.postMessage({ error: sendableError(error) });
+  }
+}
+
+if (parentPort !== null && workerData !== undefined) void analyseHere(parentPort, workerData as AnalyseApart);
