@@ -4,9 +4,9 @@ import { TextRecord, type RawRecord } from './records.js';
 /**
  * A scale's spellings (as written in the survey definition) → category keys, looked up exactly as
  * written: the fast first lookup of every answer (validate.ts tries the normalised spelling
- * next). A TextRecord's field is compared where it stands in the decoded text, no string made:
- * the spellings are bucketed by length, first and last character, and a bucket's few are
- * compared with startsWith. Both lookups give what the Map of spellings gives the field's text.
+ * next), no string made: a field is found by its length, first and last unit (slotOf) where it
+ * stands, a ByteRecord's in its UTF-8 bytes, a TextRecord's in the decoded text, and compared
+ * with the few spellings there. Both lookups give what the Map of spellings gives the field's text.
  */
 export class SpellingTable {
   private readonly byText: ReadonlyMap<string, string>;
@@ -36,7 +36,7 @@ export class SpellingTable {
     }
     for (const [spelling, key] of this.byText) {
       if (spelling === '') continue;
-      const bucket = bucketOf(spelling.length, spelling.charCodeAt(0), spelling.charCodeAt(spelling.length - 1));
+      const bucket = slotOf(spelling.length, spelling.charCodeAt(0), spelling.charCodeAt(spelling.length - 1), TEXT_BUCKETS);
       const entries = this.buckets.get(bucket) ?? [];
       entries.push({ spelling, key });
       this.buckets.set(bucket, entries);
@@ -88,7 +88,7 @@ export class SpellingTable {
     const end = record.bounds[2 * index + 1] as number;
     if (end === start) return undefined;
     const { text } = record;
-    const entries = this.buckets.get(bucketOf(end - start, text.charCodeAt(start), text.charCodeAt(end - 1)));
+    const entries = this.buckets.get(slotOf(end - start, text.charCodeAt(start), text.charCodeAt(end - 1), TEXT_BUCKETS));
     if (entries === undefined) return undefined;
     const length = end - start;
     for (const entry of entries) if (entry.spelling.length === length && text.startsWith(entry.spelling, start)) return entry.key;
@@ -96,12 +96,13 @@ export class SpellingTable {
   }
 }
 
-/** A slot of SpellingTable's byte table (`mask`: its size less one) for a spelling's length and its first and last bytes. */
+/**
+ * A slot for a spelling's length and its first and last units (UTF-8 bytes, or UTF-16 code units
+ * of text), `mask` the table's size less one: spellings that share one are told apart by comparing.
+ */
 function slotOf(length: number, first: number, last: number, mask: number): number {
   return (Math.imul((length << 16) ^ (first << 8) ^ last, 0x9e3779b1) >>> 16) & mask;
 }
 
-/** A small integer of a spelling's length and its first and last characters (UTF-16 code units). */
-function bucketOf(length: number, first: number, last: number): number {
-  return ((length * 31 + first) * 31 + last) | 0;
-}
+/** The text lookup's buckets (a Map's keys): slotOf's whole range. */
+const TEXT_BUCKETS = 0xffff;
