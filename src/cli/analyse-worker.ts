@@ -1,11 +1,11 @@
 /**
- * `cj diff`'s second response file, analysed in a worker thread while the main thread analyses
- * the first: on two cores the two reads take about the time of one. The worker runs the same
- * pipeline on the same flags (src/pipeline.ts) and sends back the results, or the error it
- * threw, which the main thread throws in its place (analyseApart in diff.ts), so the output and the
- * messages are the ones of reading the files one after the other. Only the built CLI has this
- * module as a file of its own (dist/bundle/analyse-worker.js); run from the sources, cj diff reads
- * the files in turn.
+ * A response file analysed in a worker thread while the main thread analyses another: `cj diff`'s
+ * second file, and the second wave of each pair `cj trend` reads. On two cores the two reads take
+ * about the time of one. The worker runs the same pipeline on the same flags (src/pipeline.ts)
+ * and sends back the results, or the error it threw, which the main thread throws in its place
+ * (analyseApart in diff.ts), so the output and the messages are the ones of reading the files one
+ * after the other. Only the built CLI has this module as a file of its own
+ * (dist/bundle/analyse-worker.js); run from the sources, cj diff and cj trend read the files in turn.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { messages } from '../messages.js';

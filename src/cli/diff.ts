@@ -135,7 +135,7 @@ export interface LoadedCohort {
 }
 
 /** A response file being analysed in a worker thread (analyse-worker.ts): its results, and how to stop it. */
-interface AnalysedApart {
+export interface AnalysedApart {
   readonly results: Promise<Results>;
   readonly stop: () => void;
 }
@@ -145,7 +145,7 @@ interface AnalysedApart {
  * and the built CLI has the worker's module; undefined otherwise (the file is then read in turn,
  * and every refusal of it is made there, as before).
  */
-async function analyseApart(path: string, flags: InputFlags, io: Io): Promise<AnalysedApart | undefined> {
+export async function analyseApart(path: string, flags: InputFlags, io: Io): Promise<AnalysedApart | undefined> {
   const script = new URL('./analyse-worker.js', import.meta.url);
   const absolute = resolve(io.cwd, path);
   try {

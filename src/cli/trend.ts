@@ -4,7 +4,7 @@ import type { TrendWave } from '../diff/trend.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { messages } from '../messages.js';
 import { addColorOptions, addInputOptions, normaliseInputFlags, normaliseTestFlags, type InputFlags, type RawInputFlags } from './common.js';
-import { addOutputOptions, loadCohort, normaliseOutputFlags, openOutputs, type OutputFlags, type RawOutputFlags } from './diff.js';
+import { addOutputOptions, analyseApart, loadCohort, normaliseOutputFlags, openOutputs, type LoadedCohort, type OutputFlags, type RawOutputFlags } from './diff.js';
 import { cjVersion, useColor, type Io } from './io.js';
 
 /** The flags of `cj trend`, validated once and frozen. */
@@ -45,8 +45,20 @@ export async function runTrend(flags: TrendFlags, io: Io): Promise<number> {
   const outputs = await openOutputs('trend', flags, io, m);
   try {
     const [{ trendOfWaves }, { namingPath, waveLabels }] = await Promise.all([import('../diff/trend.js'), import('../diff/labels.js')]);
-    const loaded = [];
-    for (const path of flags.waves) loaded.push(await loadCohort(path, flags, io, m));
+    const loaded: LoadedCohort[] = [];
+    for (let i = 0; i < flags.waves.length; i += 2) {
+      const [path = '', next] = [flags.waves[i], flags.waves[i + 1]];
+      // Two waves at a time: the second in a worker thread while this one reads the first (two
+      // cores: the pair in about the time of one). Its error, if any, is thrown where reading in
+      // turn would throw it.
+      const apart = next === undefined ? undefined : await analyseApart(next, flags, io);
+      try {
+        loaded.push(await loadCohort(path, flags, io, m));
+        if (next !== undefined) loaded.push(await loadCohort(next, flags, io, m, apart));
+      } finally {
+        apart?.stop();
+      }
+    }
     const labels =
       flags.labels.length > 0
         ? flags.labels

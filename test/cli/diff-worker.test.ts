@@ -1,7 +1,8 @@
 /**
  * `cj diff` of two response files in the built CLI reads the second in a worker thread
- * (src/cli/analyse-worker.ts). What it prints, writes and exits with must be what reading them
- * in turn gives: the in-process CLI (tests run the sources, which read in turn) is the reference.
+ * (src/cli/analyse-worker.ts), and `cj trend` reads its waves two at a time the same way. What
+ * they print, write and exit with must be what reading the files in turn gives: the in-process
+ * CLI (tests run the sources, which read in turn) is the reference.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -12,17 +13,18 @@ import { fixturePath, repoRoot, run, tempDir, writeTemp } from '../helpers/run.j
 
 const env = { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' };
 const fixture2017 = join(repoRoot, 'fixtures', 'haarlem-2017.csv');
+const fixture2018 = join(repoRoot, 'fixtures', 'haarlem-2018.csv');
 
 function built(args: readonly string[]): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env, cwd: repoRoot });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A copy of the 2016 fixture with one answer no scale knows, on its line 5. */
-function withBadAnswer(): string {
+/** A copy of the 2016 fixture with one answer no scale knows, on its line `line` (5 unless told). */
+function withBadAnswer(name = 'bad.csv', line = 5): string {
   const lines = readFileSync(fixturePath, 'utf8').split('\n');
-  lines[4] = (lines[4] ?? '').replace(/,positief,/, ',heel goed,');
-  return writeTemp('bad.csv', lines.join('\n'));
+  lines[line - 1] = (lines[line - 1] ?? '').replace(/,positief,/, ',heel goed,');
+  return writeTemp(name, lines.join('\n'));
 }
 
 describe('cj diff with the second file read in a worker thread', () => {
@@ -68,5 +70,48 @@ describe('cj diff with the second file read in a worker thread', () => {
     expect(apart.stderr).toBe(inTurn.stderr);
     expect(apart.stderr).toContain('bad.csv:5');
     expect(apart.stderr).not.toContain('absent.csv');
+  });
+});
+
+describe('cj trend with its waves read two at a time (the second of each pair in a worker thread)', () => {
+  beforeAll(ensureBuilt, 120_000);
+
+  it('gives the JSON and the notices that reading the waves in turn gives, byte for byte', async () => {
+    const args = ['trend', fixturePath, fixture2017, fixture2018, '--format', 'json'];
+    const inTurn = await run(args, { cwd: repoRoot });
+    const apart = built(args);
+    expect(apart.code).toBe(0);
+    expect(inTurn.code).toBe(0);
+    expect(apart.stdout).toBe(inTurn.stdout);
+    expect(apart.stderr).toBe(inTurn.stderr);
+  });
+
+  it.each([
+    ['the second wave (read in the worker)', 1],
+    ['the third wave (read on the main thread, alone in its pair)', 2],
+  ])('reports a fault of %s as reading in turn does: exit code 3, file and line', async (_, bad) => {
+    const waves = [fixturePath, fixture2017, fixture2018];
+    waves[bad] = withBadAnswer();
+    const args = ['trend', ...waves, '--format', 'json'];
+    const inTurn = await run(args, { cwd: repoRoot });
+    const apart = built(args);
+    expect(inTurn.code).toBe(3);
+    expect(apart.code).toBe(3);
+    expect(apart.stderr).toBe(inTurn.stderr);
+    expect(apart.stderr).toContain('bad.csv:5');
+    expect(apart.stdout).toBe('');
+  });
+
+  it("reports the first wave's fault, not the second's (read in the worker), when both have one", async () => {
+    const second = withBadAnswer('other.csv', 8);
+    const args = ['trend', withBadAnswer(), second, fixture2018, '--format', 'json'];
+    const inTurn = await run(args, { cwd: repoRoot });
+    const apart = built(args);
+    expect(apart.code).toBe(inTurn.code);
+    expect(apart.stderr).toBe(inTurn.stderr);
+    expect(apart.stderr).toContain('bad.csv:5');
+    expect(apart.stderr).not.toContain('other.csv');
+    // The second wave's fault is one the run would report: read with a good first wave, it is.
+    expect(built(['trend', fixturePath, second, '--format', 'json']).stderr).toContain('other.csv:8');
   });
 });
