@@ -8,13 +8,8 @@ import { hedgesG, permutationTestMeans, sampleMoments, welchTest } from '../stat
 import type { CohortGrade } from './cohort.js';
 import type { GradeComparison, GradeSide } from './types.js';
 
-/** Every mark as often as it was given, ascending (the trend's interval; the tests here take the histogram). */
-export function marksOf(grade: CohortGrade): number[] {
-  return grade.distribution.flatMap(({ mark, count }) => new Array<number>(count).fill(mark));
-}
-
-/** The marks as a histogram, mark → count, in the distribution's order: the tests' input. */
-function histogramOf(grade: CohortGrade): Map<number, number> {
+/** The marks as a histogram, mark → count, in the distribution's order: the tests' input, and the trend's interval. */
+export function histogramOf(grade: CohortGrade): Map<number, number> {
   const histogram = new Map<number, number>();
   for (const { mark, count } of grade.distribution) if (count > 0) histogram.set(mark, (histogram.get(mark) ?? 0) + count);
   return histogram;

@@ -5,11 +5,10 @@
  * n.v.t. left out), Holm-adjusted over the bars; the grade per wave with its t interval. Bars are
  * those whose figure and column every wave has with the same categories.
  */
-import { mean, sampleStandardDeviation } from 'simple-statistics';
-import { histogramSummary, holm, linearByLinear, studentTQuantile, wilsonInterval } from '../stats/index.js';
+import { histogramSummary, holm, linearByLinear, sampleMoments, studentTQuantile, wilsonInterval } from '../stats/index.js';
 import { ordinalCategories, type Cohort, type CohortCategory } from './cohort.js';
 import { captionWithoutN } from './format.js';
-import { marksOf } from './grade.js';
+import { histogramOf } from './grade.js';
 
 export const TREND_SCHEMA_VERSION = 1;
 
@@ -162,12 +161,12 @@ export function trendOfWaves(cohorts: readonly Cohort[], waves: readonly TrendWa
     };
   });
   const grade = cohorts.map((cohort): TrendGrade => {
-    const marks = marksOf(cohort.grade);
-    if (marks.length === 0) return { n: 0, mean: null, lower: null, upper: null };
-    const average = mean(marks);
-    if (marks.length < 2) return { n: 1, mean: average, lower: null, upper: null };
-    const half = (studentTQuantile(1 - (1 - CONFIDENCE) / 2, marks.length - 1) * sampleStandardDeviation(marks)) / Math.sqrt(marks.length);
-    return { n: marks.length, mean: average, lower: average - half, upper: average + half };
+    // From the histogram, as simple-statistics' mean and standard deviation would from every mark (sample-moments.ts).
+    const { n, mean: average, variance } = sampleMoments(histogramOf(cohort.grade));
+    if (n === 0) return { n: 0, mean: null, lower: null, upper: null };
+    if (variance === null) return { n: 1, mean: average, lower: null, upper: null };
+    const half = (studentTQuantile(1 - (1 - CONFIDENCE) / 2, n - 1) * Math.sqrt(variance)) / Math.sqrt(n);
+    return { n, mean: average, lower: average - half, upper: average + half };
   });
   const figures = (first?.figures ?? []).flatMap((figure): TrendFigure[] => {
     if (!bars.some((bar) => bar.figureId === figure.id)) return [];
