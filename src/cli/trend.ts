@@ -74,7 +74,7 @@ export async function runTrend(flags: TrendFlags, io: Io): Promise<number> {
     const trend = trendOfWaves(
       loaded.map((wave) => wave.cohort),
       waves,
-      { alpha: flags.alpha, seed: flags.seed, version: cjVersion() },
+      { alpha: flags.alpha, seed: flags.seed, version: cjVersion(), messages: m },
     );
     const json = `${jsonText(trend)}\n`;
     if (outputs === undefined) {

@@ -3,12 +3,18 @@
  * category per wave with its Wilson interval and an exact test for a trend across the ordered
  * waves (linear-by-linear association of wave 1, 2, … against the answer categories worst to best,
  * n.v.t. left out), Holm-adjusted over the bars; the grade per wave with its t interval. Bars are
- * those whose figure and column every wave has with the same categories.
+ * those the first wave shares with every other wave, matched as `cj diff` matches two cohorts
+ * (match.ts: the same figure, categories and n.v.t., the bar's column, answers in both); every
+ * other figure and bar is listed in notCompared with why, as cj diff lists them.
  */
 import { histogramSummary, holm, linearByLinear, sampleMoments, studentTQuantile, wilsonInterval } from '../stats/index.js';
 import { ordinalCategories, type Cohort, type CohortCategory } from './cohort.js';
 import { captionWithoutN } from './format.js';
 import { histogramOf } from './grade.js';
+import { matchCohorts } from './match.js';
+import type { NotCompared } from './types.js';
+import { unmatchedText } from './verdicts.js';
+import type { Messages } from '../messages.js';
 
 export const TREND_SCHEMA_VERSION = 1;
 
@@ -86,6 +92,8 @@ export interface TrendResult {
   readonly grade: readonly TrendGrade[];
   /** Segments of the first wave with respondents in some wave; empty without dates. */
   readonly leadTimes: readonly TrendLeadTime[];
+  /** Figures and bars not in the trend, each with why (as cj diff's notCompared, per later wave against the first). */
+  readonly notCompared: readonly NotCompared[];
 }
 
 const CONFIDENCE = 0.95;
@@ -97,18 +105,23 @@ const TESTS = {
   grade: 'mean mark per wave with the 95% t interval, mean ± t(0.975, n - 1)·sd/√n',
 } as const;
 
-export function trendOfWaves(cohorts: readonly Cohort[], waves: readonly TrendWave[], options: { alpha: number; seed: number; version: string }): TrendResult {
-  const [first] = cohorts;
+export function trendOfWaves(
+  cohorts: readonly Cohort[],
+  waves: readonly TrendWave[],
+  options: { alpha: number; seed: number; version: string; messages: Messages },
+): TrendResult {
+  const [first, ...later] = cohorts;
+  // Each later wave matched to the first: a bar is in the trend when every one of them has it.
+  const pairings = first === undefined ? [] : later.map((cohort) => matchCohorts(first, cohort));
+  const matched = pairings.map((pairing) => new Map(pairing.figures.map((figure) => [figure.id, new Map(figure.bars.map((bar) => [bar.a.column, bar.b]))])));
   const raw: Omit<TrendBar, 'trend'>[] = [];
   const tests: (ReturnType<typeof linearByLinear> | null)[] = [];
   for (const figure of first?.figures ?? []) {
-    const keys = figure.categories.map((category) => category.key).join('|');
-    const figures = cohorts.map((cohort) => cohort.figures.find((other) => other.id === figure.id));
-    if (figures.some((other) => other === undefined || other.categories.map((category) => category.key).join('|') !== keys)) continue;
     const order = ordinalCategories(figure).map((category) => category.key);
     for (const bar of figure.bars) {
-      const bars = figures.map((other) => other?.bars.find((candidate) => candidate.column === bar.column));
-      if (bars.some((other) => other === undefined || other.n === 0)) continue;
+      const others = matched.map((pairing) => pairing.get(figure.id)?.get(bar.column));
+      if (others.some((other) => other === undefined)) continue;
+      const bars = [bar, ...others];
       raw.push({
         figureId: figure.id,
         column: bar.column,
@@ -173,7 +186,27 @@ export function trendOfWaves(cohorts: readonly Cohort[], waves: readonly TrendWa
     const last = cohorts[cohorts.length - 1]?.figures.find((other) => other.id === figure.id) ?? figure;
     return [{ id: figure.id, title: captionWithoutN(last.title), categories: figure.categories }];
   });
-  return { schemaVersion: TREND_SCHEMA_VERSION, cj: { version: options.version }, alpha: options.alpha, waves, tests: TESTS, figures, bars, grade, leadTimes: leadTimesOf(cohorts) };
+  // What one wave lacks is said once per later wave; what the first wave lacks, once.
+  const notCompared = new Map<string, NotCompared>();
+  pairings.forEach((pairing, index) => {
+    const labels = { a: waves[0]?.label ?? '1', b: waves[index + 1]?.label ?? String(index + 2) };
+    for (const unmatched of pairing.unmatched) {
+      const text = unmatchedText(unmatched, options.messages, labels);
+      if (!notCompared.has(text)) notCompared.set(text, { figureId: unmatched.figureId, column: unmatched.column, reason: unmatched.reason, text });
+    }
+  });
+  return {
+    schemaVersion: TREND_SCHEMA_VERSION,
+    cj: { version: options.version },
+    alpha: options.alpha,
+    waves,
+    tests: TESTS,
+    figures,
+    bars,
+    grade,
+    leadTimes: leadTimesOf(cohorts),
+    notCompared: [...notCompared.values()],
+  };
 }
 
 function leadTimesOf(cohorts: readonly Cohort[]): TrendLeadTime[] {

@@ -5,7 +5,7 @@
  */
 import { Chalk } from 'chalk';
 import { changeMark, formatP, formatPWithRelation } from '../diff/format.js';
-import type { DiffResult, FigureComparison } from '../diff/types.js';
+import type { DiffResult, FigureComparison, NotCompared } from '../diff/types.js';
 import type { Messages } from '../messages.js';
 import { cohortLine, gradeLines, leadTimeLines, testLines } from './diff-terminal.js';
 import { BASE_CSS, escapeHtml, htmlDocument } from './html.js';
@@ -56,9 +56,15 @@ export function renderDiffHtml(diff: DiffResult, svgs: readonly string[], m: Mes
     ...diff.figures.map((figure, index) => figureSection(figure, svgs[index] ?? '', diff, m)),
     diff.grade === null ? '' : `<section class="grade" id="rapportcijfer"><h2>${escapeHtml(m.grade)}</h2>${paragraphs(gradeLines(diff.grade, m, plain, diff.alpha).slice(1))}</section>`,
     diff.leadTimes.length === 0 ? '' : `<section class="lead-times" id="doorlooptijden"><h2>${escapeHtml(m.diffLeadTimesTitle)}</h2>${paragraphs(leadTimeLines(diff.leadTimes, diff, m, plain).slice(1))}</section>`,
-    diff.notCompared.length === 0 ? '' : `<section id="niet-vergeleken"><h2>${escapeHtml(m.diffNotComparedTitle)}</h2><ul>${diff.notCompared.map((entry) => `<li>${escapeHtml(entry.text)}</li>`).join('')}</ul></section>`,
+    notComparedSection(diff.notCompared, m),
     `<section id="conclusie"><h2>${escapeHtml(m.diffConclusionTitle)}</h2><ul>${conclusions.join('')}</ul><p><strong>${escapeHtml(m.diffSummary(diff.summary.barsChanged, diff.summary.barsCompared))}</strong></p></section>`,
     `<section id="toetsen"><h2>${escapeHtml(m.diffTestsTitle)}</h2>${paragraphs(testLines(diff, m))}</section>`,
   ].filter((part) => part !== '');
   return htmlDocument(title, m, BASE_CSS, body);
+}
+
+/** What was left out of a comparison (cj diff) or a trend (cj trend), each with why; '' when nothing was. */
+export function notComparedSection(entries: readonly NotCompared[], m: Messages): string {
+  if (entries.length === 0) return '';
+  return `<section id="niet-vergeleken"><h2>${escapeHtml(m.diffNotComparedTitle)}</h2><ul>${entries.map((entry) => `<li>${escapeHtml(entry.text)}</li>`).join('')}</ul></section>`;
 }

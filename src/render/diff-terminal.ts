@@ -6,7 +6,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { displayWidth, formatDays, formatDecimal, padEnd, padStart } from '../format.js';
 import { captionWithoutN, changeMark, formatP, formatPWithRelation, formatShare, formatSigned } from '../diff/format.js';
-import type { BarComparison, DiffInput, DiffResult, FigureComparison, GradeComparison, LeadTimeComparison } from '../diff/types.js';
+import type { BarComparison, DiffInput, DiffResult, FigureComparison, GradeComparison, LeadTimeComparison, NotCompared } from '../diff/types.js';
 import type { Messages } from '../messages.js';
 import { safeStrings } from '../safe-text.js';
 
@@ -133,9 +133,7 @@ export function renderDiffTerminal(unsafe: DiffResult, m: Messages, color: boole
   for (const figure of diff.figures) lines.push(...figureLines(figure, diff, m, chalk), '');
   if (diff.grade !== null) lines.push(...gradeLines(diff.grade, m, chalk, diff.alpha), '');
   if (diff.leadTimes.length > 0) lines.push(...leadTimeLines(diff.leadTimes, diff, m, chalk), '');
-  if (diff.notCompared.length > 0) {
-    lines.push(chalk.bold(m.diffNotComparedTitle), ...diff.notCompared.map((entry) => `  ${entry.text}`), '');
-  }
+  if (diff.notCompared.length > 0) lines.push(...notComparedLines(diff.notCompared, m, chalk), '');
   for (const note of diff.notes) lines.push(chalk.yellow(`${m.notice}: ${note}`));
   if (diff.notes.length > 0) lines.push('');
   lines.push(chalk.bold(m.diffConclusionTitle));
@@ -146,4 +144,9 @@ export function renderDiffTerminal(unsafe: DiffResult, m: Messages, color: boole
   lines.push(chalk.bold(`  ${m.diffSummary(diff.summary.barsChanged, diff.summary.barsCompared)}`), '');
   lines.push(chalk.dim(m.diffTestsTitle), ...testLines(diff, m).map((line) => chalk.dim(`  ${line}`)));
   return `${lines.map((line) => line.trimEnd()).join('\n')}\n`;
+}
+
+/** What was left out of a comparison (cj diff) or a trend (cj trend), under its heading, each with why. */
+export function notComparedLines(entries: readonly NotCompared[], m: Messages, chalk: ChalkInstance): string[] {
+  return [chalk.bold(m.diffNotComparedTitle), ...entries.map((entry) => `  ${entry.text}`)];
 }

@@ -3,6 +3,7 @@
  * its interval, the trend test and what it shows; then the grade per wave.
  */
 import { Chalk } from 'chalk';
+import { notComparedLines } from './diff-terminal.js';
 import { formatDays, formatDecimal, padEnd, padStart } from '../format.js';
 import { formatP, formatPWithRelation, formatShare } from '../diff/format.js';
 import type { TrendResult } from '../diff/trend.js';
@@ -53,5 +54,6 @@ export function renderTrendTerminal(unsafe: TrendResult, m: Messages, color: boo
       lines.push(`  ${m.trendLeadTime(segment.label, medians, segment.waves.map((wave) => wave?.n ?? 0).join(', '))}`);
     }
   }
+  if (trend.notCompared.length > 0) lines.push('', ...notComparedLines(trend.notCompared, m, chalk));
   return `${lines.map((line) => line.trimEnd()).join('\n')}\n`;
 }

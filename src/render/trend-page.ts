@@ -7,6 +7,7 @@ import { changeMark, formatP, formatPWithRelation } from '../diff/format.js';
 import type { TrendFigure, TrendResult } from '../diff/trend.js';
 import { formatDays, formatDecimal } from '../format.js';
 import type { Messages } from '../messages.js';
+import { notComparedSection } from './diff-page.js';
 import { BASE_CSS, escapeHtml, htmlDocument } from './html.js';
 
 const headRow = (cells: readonly string[], textColumns: readonly number[]): string =>
@@ -67,6 +68,7 @@ export function renderTrendHtml(trend: TrendResult, svgs: { readonly figures: re
     svgs.leadTimes === undefined
       ? ''
       : `<section class="lead-times" id="doorlooptijden"><h2>${escapeHtml(m.trendFigure.leadTimesTitle)}</h2><figure class="lead-times-chart">${chart(svgs.leadTimes)}</figure>${leadTimeTable(trend, m)}</section>`,
+    notComparedSection(trend.notCompared, m),
     `<section id="toetsen"><h2>${escapeHtml(m.diffTestsTitle)}</h2><p>${escapeHtml(m.trendFigure.note(trend.bars.filter((bar) => bar.trend !== null).length, String(trend.alpha).replace('.', m.decimalSeparator)))}</p><p>${escapeHtml(m.trendFigure.gradeNote)}</p></section>`,
   ].filter((part) => part !== '');
   return htmlDocument(title, m, BASE_CSS, body);

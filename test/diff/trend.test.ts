@@ -4,10 +4,11 @@
  * medewerker" from Rscript test/stats/reference/linear-by-linear.R (every table with the
  * margins enumerated in base R); the grade interval from R's t.test; Wilson bounds by formula.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TrendResult } from '../../src/diff/trend.js';
-import { repoRoot, run } from '../helpers/run.js';
+import { repoRoot, run, tempDir, writeTemp } from '../helpers/run.js';
 import r from '../stats/reference/linear-by-linear-r.json' with { type: 'json' };
 import { fixture2016, fixture2017 } from './helpers.js';
 
@@ -25,6 +26,7 @@ describe('cj trend over three waves', () => {
   it('names the waves by the words of their file names that differ, compares every bar the three share', () => {
     expect(trend.waves.map((wave) => wave.label)).toEqual(['2016', '2017', '2018']);
     expect(trend.bars).toHaveLength(19);
+    expect(trend.notCompared).toEqual([]);
   });
 
   it('Figure 2 "contact medewerker": counts per wave, the exact trend p as R enumerates it, better over the waves', () => {
@@ -68,5 +70,43 @@ describe('cj trend over three waves', () => {
   it('refuses one wave, and a --label count that does not match, with exit 2', async () => {
     expect((await run(['trend', fixture2016])).code).toBe(2);
     expect((await run(['trend', fixture2016, fixture2017, '--label', 'x'])).code).toBe(2);
+  });
+});
+
+/** The 2018 wave with one column's answers left empty on every line (its header kept). */
+function withEmptyColumn(column: string): string {
+  const [header = '', ...rows] = readFileSync(fixture2018, 'utf8').split('\n');
+  const at = header.split(',').indexOf(column);
+  expect(at).toBeGreaterThan(0);
+  // The columns before it hold no commas (codes, tracks, steps, ratings): split there only.
+  const blank = (line: string): string => {
+    const fields = line.split(',');
+    if (fields.length <= at) return line;
+    fields[at] = '';
+    return fields.join(',');
+  };
+  return writeTemp('wave.csv', [header, ...rows.map(blank)].join('\n'), tempDir());
+}
+
+describe('cj trend says what it leaves out, as cj diff does', () => {
+  it('a bar one wave has no answers for is left out of the trend and listed with why, in JSON, terminal and page', async () => {
+    const third = withEmptyColumn('besluit_brief');
+    const labels = ['--label', '2016', '--label', '2017', '--label', 'zonder besluit'];
+    const json = await run(['trend', fixture2016, fixture2017, third, '--format', 'json', '--quiet', ...labels]);
+    expect(json.code, json.stderr).toBe(0);
+    const result = JSON.parse(json.stdout) as TrendResult;
+    expect(result.bars).toHaveLength(18);
+    expect(result.bars.some((bar) => bar.column === 'besluit_brief')).toBe(false);
+    expect(result.figures.some((figure) => figure.id === '7')).toBe(false);
+    expect(result.notCompared).toEqual([
+      { figureId: '7', column: 'besluit_brief', reason: 'no-answers-in-b', text: 'Figuur 7, brief met besluit: geen antwoorden in zonder besluit' },
+    ]);
+
+    const out = join(tempDir(), 'out');
+    const text = await run(['trend', fixture2016, fixture2017, third, '--out', out, '--quiet', ...labels]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('Niet vergeleken\n  Figuur 7, brief met besluit: geen antwoorden in zonder besluit\n');
+    const page = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(page).toContain('<section id="niet-vergeleken"><h2>Niet vergeleken</h2><ul><li>Figuur 7, brief met besluit: geen antwoorden in zonder besluit</li></ul></section>');
   });
 });
