@@ -27,6 +27,20 @@ function withBadAnswer(name = 'bad.csv', line = 5): string {
   return writeTemp(name, lines.join('\n'));
 }
 
+/**
+ * `args` run in process (reading in turn) and built (reading apart): both exit with 3, print
+ * the same messages and nothing on stdout. Returns the messages.
+ */
+async function sameFault(args: readonly string[]): Promise<string> {
+  const inTurn = await run(args, { cwd: repoRoot });
+  const apart = built(args);
+  expect(inTurn.code).toBe(3);
+  expect(apart.code).toBe(3);
+  expect(apart.stderr).toBe(inTurn.stderr);
+  expect(apart.stdout).toBe('');
+  return apart.stderr;
+}
+
 describe('cj diff with the second file read in a worker thread', () => {
   beforeAll(ensureBuilt, 120_000);
 
@@ -49,27 +63,13 @@ describe('cj diff with the second file read in a worker thread', () => {
   });
 
   it("reports a fault of the second file as reading in turn does: file, line, column, exit code 3", async () => {
-    const bad = withBadAnswer();
-    const args = ['diff', fixturePath, bad, '--format', 'json'];
-    const inTurn = await run(args, { cwd: repoRoot });
-    const apart = built(args);
-    expect(inTurn.code).toBe(3);
-    expect(apart.code).toBe(3);
-    expect(apart.stderr).toBe(inTurn.stderr);
-    expect(apart.stderr).toContain('bad.csv:5');
-    expect(apart.stdout).toBe('');
+    expect(await sameFault(['diff', fixturePath, withBadAnswer(), '--format', 'json'])).toContain('bad.csv:5');
   });
 
   it('reports the first file\'s fault, not the second\'s, when both have one (as in turn)', async () => {
-    const bad = withBadAnswer();
-    const missing = join(tempDir(), 'absent.csv');
-    const args = ['diff', bad, missing, '--format', 'json'];
-    const inTurn = await run(args, { cwd: repoRoot });
-    const apart = built(args);
-    expect(apart.code).toBe(inTurn.code);
-    expect(apart.stderr).toBe(inTurn.stderr);
-    expect(apart.stderr).toContain('bad.csv:5');
-    expect(apart.stderr).not.toContain('absent.csv');
+    const stderr = await sameFault(['diff', withBadAnswer(), join(tempDir(), 'absent.csv'), '--format', 'json']);
+    expect(stderr).toContain('bad.csv:5');
+    expect(stderr).not.toContain('absent.csv');
   });
 });
 
@@ -92,25 +92,14 @@ describe('cj trend with its waves read two at a time (the second of each pair in
   ])('reports a fault of %s as reading in turn does: exit code 3, file and line', async (_, bad) => {
     const waves = [fixturePath, fixture2017, fixture2018];
     waves[bad] = withBadAnswer();
-    const args = ['trend', ...waves, '--format', 'json'];
-    const inTurn = await run(args, { cwd: repoRoot });
-    const apart = built(args);
-    expect(inTurn.code).toBe(3);
-    expect(apart.code).toBe(3);
-    expect(apart.stderr).toBe(inTurn.stderr);
-    expect(apart.stderr).toContain('bad.csv:5');
-    expect(apart.stdout).toBe('');
+    expect(await sameFault(['trend', ...waves, '--format', 'json'])).toContain('bad.csv:5');
   });
 
   it("reports the first wave's fault, not the second's (read in the worker), when both have one", async () => {
     const second = withBadAnswer('other.csv', 8);
-    const args = ['trend', withBadAnswer(), second, fixture2018, '--format', 'json'];
-    const inTurn = await run(args, { cwd: repoRoot });
-    const apart = built(args);
-    expect(apart.code).toBe(inTurn.code);
-    expect(apart.stderr).toBe(inTurn.stderr);
-    expect(apart.stderr).toContain('bad.csv:5');
-    expect(apart.stderr).not.toContain('other.csv');
+    const stderr = await sameFault(['trend', withBadAnswer(), second, fixture2018, '--format', 'json']);
+    expect(stderr).toContain('bad.csv:5');
+    expect(stderr).not.toContain('other.csv');
     // The second wave's fault is one the run would report: read with a good first wave, it is.
     expect(built(['trend', fixturePath, second, '--format', 'json']).stderr).toContain('other.csv:8');
   });
