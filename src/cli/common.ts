@@ -62,7 +62,6 @@ export function addInputOptions(command: Command, { readsResponses = true }: { r
   return readsResponses ? command.option('--sheet <name|n>', 'the sheet of an Excel workbook to read, by name or number (default: the first)') : command;
 }
 
-
 /** The flags of the commands that test (cj diff, cj trend): the level after Holm, the Monte-Carlo seed. */
 export interface TestFlags {
   readonly alpha: number;

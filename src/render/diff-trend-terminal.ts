@@ -3,12 +3,12 @@
  * its interval, the trend test and what it shows; then the grade per wave.
  */
 import { Chalk } from 'chalk';
-import { notComparedLines } from './diff-terminal.js';
 import { formatDays, formatDecimal, padEnd, padStart } from '../format.js';
 import { formatP, formatPWithRelation, formatShare } from '../diff/format.js';
 import type { TrendResult } from '../diff/trend.js';
 import type { Messages } from '../messages.js';
 import { safeStrings } from '../safe-text.js';
+import { notComparedLines } from './diff-terminal.js';
 
 
 export function renderTrendTerminal(unsafe: TrendResult, m: Messages, color: boolean): string {
