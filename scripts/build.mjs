@@ -1,13 +1,17 @@
-// Builds the CLI: esbuild bundles src/cli/main.ts (TypeScript straight from the sources) into
-// dist/bundle, code-split so commands load their own modules lazily. Packages stay external but
-// vega and vega-lite: loaded as one chunk they start in a quarter of the time their ~80
-// modules take (only a run that draws figures loads it). The vega packages that draw a figure
-// (src/render/vega-draw.ts) are bundled too, so they share their modules with vega's chunk. So
-// are commander, chalk and simple-statistics, which every run loads: no module resolution in
-// node_modules and no CommonJS-to-ESM translation at start-up (each chunk gets a `require` for the
-// CommonJS inside), and commander's node:child_process (only for subcommands that are programs of
-// their own, which cj has none of) loads on first use instead of with its ~10 modules. Measured
-// on the fixture to figures and pages: 0.95x the wall time (15 paired runs, medians).
+// Builds the CLI: esbuild bundles the sources (TypeScript straight from the sources) into
+// dist/bundle as CommonJS scripts, each loaded through V8's code cache (src/render/cached-script.ts),
+// which Node 20 keeps for scripts but not for modules:
+// - cj.cjs, the CLI (src/cli/bundle.ts): commands load their modules lazily inside it (esbuild
+//   runs a module's top level on its first import). commander, chalk and simple-statistics are
+//   bundled, which every run loads: no module resolution in node_modules at start-up; commander's
+//   node:child_process (only for subcommands that are programs of their own, which cj has none of)
+//   loads on first use instead of with its ~10 modules;
+// - start.cjs, what bin/cj.js runs: loads cj.cjs with the code cache of the command run;
+// - analyse-worker.cjs, the worker thread of cj diff and cj trend (the same cj.cjs);
+// - vega-draw.cjs and vega-full.cjs, Vega's drawing part and all of Vega and Vega-Lite (below).
+// Measured on the fixture to figures and pages against the former build (ES modules split into
+// chunks, bin/cj.js an ES module): 0.91x the wall time (15 paired runs, medians); `cj --version`
+// 0.94x.
 // Type checking is separate (`npm run typecheck`, part of `npm test`): the build needs only esbuild.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,67 +19,100 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bundled = ['commander', 'chalk', 'simple-statistics', 'vega', 'vega-lite', 'vega-dataflow', 'vega-encode', 'vega-transforms', 'vega-view-transforms', 'vega-view', 'vega-scenegraph', 'vega-runtime'];
+const bundled = ['commander', 'chalk', 'simple-statistics'];
 const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const external = Object.keys(dependencies).filter((name) => !bundled.includes(name));
+// Packages that are ES modules only: a script cannot load them (below); the built CLI loads Vega
+// and Vega-Lite from vega-full.cjs instead (src/render/svg.ts).
+const modulesOnly = ['vega', 'vega-lite'];
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
-  absWorkingDir: root,
-  entryPoints: ['src/cli/main.ts', 'src/cli/analyse-worker.ts'],
-  bundle: true,
-  splitting: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  external: Object.keys(dependencies).filter((name) => !bundled.includes(name)),
-  outdir: 'dist/bundle',
-  logLevel: 'warning',
-  banner: { js: "import { createRequire as __cjCreateRequire } from 'node:module'; const require = __cjCreateRequire(import.meta.url);" },
-  plugins: [
-    {
-      name: 'lazy-child-process',
-      setup(plugin) {
-        plugin.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-          args.importer.includes('commander') ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
-        );
-        plugin.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
-          contents: "module.exports = new Proxy({}, { get: (_, name) => require('node:child_process')[name] });",
-          loader: 'js',
-        }));
-      },
-    },
-  ],
-});
 
-// Vega's drawing part (src/render/vega-draw.ts) once more, as one CommonJS script: a run drawing
-// the build's shapes loads it through V8's code cache (src/render/cached-script.ts), which Node 20
-// keeps for scripts but not for modules. No canvas: cj measures text with its own font metrics,
-// and vega-canvas would look for the `canvas` package with a top-level await, which a script
-// cannot have.
-await build({
+// What a script of the CLI needs to be one: import.meta.url from its own file name, and no
+// import() of a package. Node 20 runs no import() in code compiled by node:vm (without
+// --experimental-vm-modules), so an import() of a CommonJS package (or of node:*) becomes its
+// require, and one of an ES module package, or of the module form of vega-draw.ts, an error
+// that the built CLI never meets (svg.ts takes vega-full.cjs when it exists).
+const scriptOptions = {
   absWorkingDir: root,
-  entryPoints: ['src/render/vega-draw.ts'],
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  outfile: 'dist/bundle/vega-draw.cjs',
   logLevel: 'warning',
-  // d3-timer picks its clock when it loads; Node's global `performance` would load perf_hooks
-  // (and its modules) for timers a drawing never runs. Date is its fallback.
-  define: { performance: 'undefined' },
-  plugins: [
-    {
-      name: 'no-canvas',
-      setup(plugin) {
-        plugin.onResolve({ filter: /^vega-canvas$/ }, () => ({ path: 'vega-canvas', namespace: 'no-canvas' }));
-        plugin.onLoad({ filter: /.*/, namespace: 'no-canvas' }, () => ({
-          contents: 'export const canvas = () => null, domCanvas = () => null, nodeCanvas = () => null, image = () => null;',
-          loader: 'js',
-        }));
-      },
-    },
-  ],
-});
+  define: { 'import.meta.url': '__cjModuleUrl' },
+  banner: { js: "var __cjModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+const noImport = {
+  name: 'no-import',
+  setup(plugin) {
+    plugin.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      if (modulesOnly.includes(args.path) || /(^|\/)vega-draw\.js$/.test(args.path)) return { path: args.path, namespace: 'not-in-script' };
+      if (args.path.startsWith('node:') || external.includes(args.path)) return { path: args.path, namespace: 'required' };
+      return undefined;
+    });
+    plugin.onLoad({ filter: /.*/, namespace: 'required' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    plugin.onLoad({ filter: /.*/, namespace: 'not-in-script' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`${args.path} is an ES module: the built CLI loads it from vega-full.cjs`)});`,
+      loader: 'js',
+    }));
+  },
+};
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes('commander') ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+    );
+    plugin.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, name) => require('node:child_process')[name] });",
+      loader: 'js',
+    }));
+  },
+};
+await build({ ...scriptOptions, entryPoints: ['src/cli/bundle.ts'], outfile: 'dist/bundle/cj.cjs', external, plugins: [noImport, lazyChildProcess] });
+for (const [entry, outfile] of [
+  ['src/cli/start.ts', 'dist/bundle/start.cjs'],
+  ['src/cli/analyse-worker-start.ts', 'dist/bundle/analyse-worker.cjs'],
+]) {
+  await build({ ...scriptOptions, entryPoints: [entry], outfile, external, plugins: [noImport] });
+}
+for (const script of ['cj.cjs', 'start.cjs', 'analyse-worker.cjs']) {
+  const text = readFileSync(new URL(`../dist/bundle/${script}`, import.meta.url), 'utf8');
+  if (/\bimport\s*\(/.test(text)) throw new Error(`dist/bundle/${script} still has an import(): a script compiled by node:vm cannot run it`);
+}
+
+const noCanvas = {
+  name: 'no-canvas',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^vega-canvas$/ }, () => ({ path: 'vega-canvas', namespace: 'no-canvas' }));
+    plugin.onLoad({ filter: /.*/, namespace: 'no-canvas' }, () => ({
+      contents: 'export const canvas = () => null, domCanvas = () => null, nodeCanvas = () => null, image = () => null;',
+      loader: 'js',
+    }));
+  },
+};
+
+// Vega's drawing part (src/render/vega-draw.ts) as a script of its own: a run drawing the build's
+// shapes loads only this of Vega. No canvas: cj measures text with its own font metrics, and
+// vega-canvas would look for the `canvas` package with a top-level await, which a script cannot
+// have. And all of Vega with Vega-Lite and the drawing part (src/render/vega-full.ts), one copy
+// of each package: what a run compiling a figure of another shape loads.
+for (const [entry, outfile] of [
+  ['src/render/vega-draw.ts', 'dist/bundle/vega-draw.cjs'],
+  ['src/render/vega-full.ts', 'dist/bundle/vega-full.cjs'],
+]) {
+  await build({
+    ...scriptOptions,
+    entryPoints: [entry],
+    outfile,
+    banner: undefined,
+    // d3-timer picks its clock when it loads; Node's global `performance` would load perf_hooks
+    // (and its modules) for timers a drawing never runs. Date is its fallback.
+    define: { performance: 'undefined' },
+    plugins: [noCanvas],
+  });
+}
 
 // The figure shapes of the report in out/ (what `cj analyse fixtures/haarlem-2016.csv` writes and
 // `--check` keeps current) compiled now, so that a run drawing figures of these shapes loads
@@ -122,10 +159,11 @@ const precompile = await build({
   write: false,
   logLevel: 'warning',
 });
-// Run from dist/bundle/, where the built CLI's chunks are, so that svg.ts finds the fonts as it does there.
+// Run from dist/bundle/, where the built CLI's scripts are, so that svg.ts finds the fonts as it does there.
 const precompileFile = new URL('../dist/bundle/.precompile.mjs', import.meta.url);
 writeFileSync(precompileFile, precompile.outputFiles[0].text);
-const compiled = spawnSync(process.execPath, [fileURLToPath(precompileFile)], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+// Vega from node_modules (NODE_DISABLE_COMPILE_CACHE: and no code cache written by the build).
+const compiled = spawnSync(process.execPath, [fileURLToPath(precompileFile)], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' } });
 rmSync(precompileFile);
 if (compiled.status !== 0) throw new Error(`compiling the figure shapes failed:\n${compiled.stderr}`);
 writeFileSync(new URL('../dist/bundle/shapes.json', import.meta.url), `${compiled.stdout}\n`);
@@ -133,8 +171,8 @@ writeFileSync(new URL('../dist/bundle/shapes.json', import.meta.url), `${compile
 // What the built CLI prints for `cj --help` and `cj --version` into a pipe (help wrapped at
 // commander's default 80 columns): bin/cj.js prints it without loading the CLI.
 const printed = (flag) => {
-  const script = `const { main } = await import('./dist/bundle/main.js'); process.exitCode = await main([${JSON.stringify(flag)}]);`;
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const script = `require('./dist/bundle/cj.cjs').main([${JSON.stringify(flag)}]).then((code) => { process.exitCode = code; });`;
+  const run = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   if (run.status !== 0 || run.stderr !== '') throw new Error(`cj ${flag} failed while building:\n${run.stderr}`);
   return run.stdout;
 };

@@ -4,8 +4,9 @@
  * about the time of one. The worker runs the same pipeline on the same flags (src/pipeline.ts)
  * and sends back the results, or the error it threw, which the main thread throws in its place
  * (analyseApart in diff.ts), so the output and the messages are the ones of reading the files one
- * after the other. Only the built CLI has this module as a file of its own
- * (dist/bundle/analyse-worker.js); run from the sources, cj diff and cj trend read the files in turn.
+ * after the other. Only the built CLI has a worker's script (dist/bundle/analyse-worker.cjs, from
+ * analyse-worker-start.ts, which calls serveAnalyseApart); run from the sources, cj diff and cj trend
+ * read the files in turn.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { messages } from '../messages.js';
@@ -29,4 +30,7 @@ async function analyseHere(port: NonNullable<typeof parentPort>, { path, cwd, fl
   }
 }
 
-if (parentPort !== null && workerData !== undefined) void analyseHere(parentPort, workerData as AnalyseApart);
+/** In a worker thread started by analyseApart (diff.ts): analyses the file it was given. */
+export function serveAnalyseApart(): void {
+  if (parentPort !== null && workerData !== undefined) void analyseHere(parentPort, workerData as AnalyseApart);
+}

@@ -146,7 +146,7 @@ export interface AnalysedApart {
  * and every refusal of it is made there, as before).
  */
 export async function analyseApart(path: string, flags: InputFlags, io: Io): Promise<AnalysedApart | undefined> {
-  const script = new URL('./analyse-worker.js', import.meta.url);
+  const script = new URL('./analyse-worker.cjs', import.meta.url);
   const absolute = resolve(io.cwd, path);
   try {
     if (!(await stat(script)).isFile() || !(await stat(absolute)).isFile() || (await isResultsJson(absolute))) return undefined;

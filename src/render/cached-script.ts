@@ -1,8 +1,8 @@
 /**
- * Loads a script the build made in CommonJS form (dist/bundle/vega-draw.cjs) with V8's code
- * cache, so that a run does not parse and compile the same 700 kB of Vega again. Node 22.1+ keeps
- * such a cache for modules itself (bin/cj.js enables it); Node 20 has none, and neither caches a
- * script loaded this way. The cache is one file per Node version, architecture, Node flags and
+ * Loads a script the build made in CommonJS form (dist/bundle/*.cjs: the CLI, Vega's drawing
+ * part) with V8's code cache, so that a run does not parse and compile the same ~750 kB of code
+ * again. Node 22.1+ keeps such a cache for modules itself (bin/cj.js enables it); Node 20 has
+ * none, and neither caches a script loaded this way. The cache is one file per Node version, architecture, Node flags and
  * script text, in a folder of the OS temp folder that only this user may write (else it is not
  * used); V8 checks it against its own version, flags and the script and rejects what does not
  * fit, and the script then compiles as it would without. Written once, atomically, when the
@@ -61,17 +61,21 @@ export function defaultCacheFolder(): string {
 
 /**
  * Runs `file` as a CommonJS module (its `require` resolves from its own folder) and returns its
- * exports. `saveOnExit` writes a missing or rejected cache when the process ends.
+ * exports. `saveOnExit` writes a missing or rejected cache when the process ends. `label` (a
+ * plain word) keeps a cache of its own for the same script: a cache holds what its first run
+ * compiled, so runs that use different parts of a script (the commands of the CLI) each keep theirs.
  */
-export function loadCachedScript(file: string, options: { folder?: string; saveOnExit?: boolean } = {}): CachedScript {
-  const source = readFileSync(file, 'utf8');
+export function loadCachedScript(file: string, options: { folder?: string; saveOnExit?: boolean; label?: string } = {}): CachedScript {
+  const bytes = readFileSync(file);
+  const source = bytes.toString('utf8');
+  const label = options.label === undefined ? '' : `${options.label.replace(/[^a-z0-9]/gi, '')}-`;
   const off = process.env['NODE_DISABLE_COMPILE_CACHE'] !== undefined && process.env['NODE_DISABLE_COMPILE_CACHE'] !== '';
   const folder = off ? undefined : usableFolder(options.folder ?? defaultCacheFolder());
   // V8 refuses a cache made under other flags: runs with other flags keep a cache of their own
   // rather than replace each other's (bin/cj.js sets its flags the same way in every run).
   const flags = JSON.stringify([process.execArgv, process.env['NODE_OPTIONS'] ?? '']);
-  const key = createHash('sha256').update(flags).update('\0').update(source).digest('hex').slice(0, 32);
-  const cacheFile = folder === undefined ? undefined : join(folder, `${process.version}-${process.arch}-${key}.bin`);
+  const key = createHash('sha256').update(flags).update('\0').update(bytes).digest('hex').slice(0, 32);
+  const cacheFile = folder === undefined ? undefined : join(folder, `${process.version}-${process.arch}-${label}${key}.bin`);
   let cachedData: Buffer | undefined;
   try {
     if (cacheFile !== undefined) cachedData = readFileSync(cacheFile);

@@ -206,9 +206,32 @@ function builtShapes(): Map<string, CompiledShape> {
   }
 }
 
+/** All of Vega, Vega-Lite and the drawing part, one copy of each Vega package (vega-full.ts). */
+interface FullVega {
+  readonly vega: typeof import('vega');
+  readonly vegaLite: typeof import('vega-lite');
+  readonly draw: Draw;
+}
+
+let fullVega: Promise<FullVega> | undefined;
+
+/**
+ * Vega and Vega-Lite, loaded the first time a run compiles a figure: in the built CLI their
+ * script (dist/bundle/vega-full.cjs) through V8's code cache; from the sources, the modules.
+ */
+function loadFullVega(): Promise<FullVega> {
+  fullVega ??= (async () => {
+    const script = fileURLToPath(new URL('./vega-full.cjs', import.meta.url));
+    if (existsSync(script)) return loadCachedScript(script, { saveOnExit: true }).exports as FullVega;
+    const [vega, vegaLite, draw] = await Promise.all([import('vega'), import('vega-lite'), import('./vega-draw.js')]);
+    return { vega, vegaLite, draw: draw as Draw };
+  })();
+  return fullVega;
+}
+
 /** Compiles a spec (or a shape's skeleton) with Vega-Lite and parses the result with Vega. */
 export async function compileSpec(spec: unknown): Promise<Runtime> {
-  const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
+  const { vega, vegaLite } = await loadFullVega();
   return vega.parse(vegaLite.compile(spec as TopLevelSpec).spec);
 }
 
@@ -292,16 +315,16 @@ let drawPart: Draw | undefined;
 async function builtDrawPart(): Promise<Draw> {
   if (drawPart !== undefined) return drawPart;
   const script = fileURLToPath(new URL('./vega-draw.cjs', import.meta.url));
-  if (!existsSync(script)) return (drawPart = (await import('./vega-draw.js')) as Draw);
+  if (!existsSync(script)) return (drawPart = (await loadFullVega()).draw);
   return (drawPart = loadCachedScript(script, { saveOnExit: true }).exports as Draw);
 }
 
 async function renderNow(spec: TopLevelSpec): Promise<string> {
   const { runtime, built } = await runtimeOf(spec);
-  // A runtime compiled in this run loaded all of `vega` (every transform, registered in the
-  // module's copy of the dataflow); the build's shapes use only those vega-draw.ts registers
-  // (scripts/build.mjs checks).
-  const vega = built ? await builtDrawPart() : ((await import('./vega-draw.js')) as Draw);
+  // A runtime compiled in this run loaded all of `vega` (every transform, registered in its copy
+  // of the dataflow); the build's shapes use only those vega-draw.ts registers (scripts/build.mjs
+  // checks).
+  const vega = built ? await builtDrawPart() : (await loadFullVega()).draw;
   const { textMetrics } = vega;
   const previousWidth = textMetrics.width;
   textMetrics.width = itemWidth;

@@ -13,9 +13,9 @@ const bundleDir = join(repoRoot, 'dist', 'bundle');
 
 export function ensureBuilt(): void {
   const current =
-    existsSync(join(bundleDir, 'main.js')) &&
-    existsSync(join(bundleDir, 'analyse-worker.js')) &&
-    readdirSync(bundleDir).some((file) => file.endsWith('.js') && readFileSync(join(bundleDir, file), 'utf8').includes(JOURNAL_FILE));
+    existsSync(join(bundleDir, 'cj.cjs')) &&
+    existsSync(join(bundleDir, 'analyse-worker.cjs')) &&
+    readdirSync(bundleDir).some((file) => file.endsWith('.cjs') && readFileSync(join(bundleDir, file), 'utf8').includes(JOURNAL_FILE));
   if (current) return;
   const build = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);

@@ -280,7 +280,7 @@ function windows1252File(): Buffer {
 describe('pipes and FIFOs are read once, also when the file turns out to be Windows-1252', () => {
   const bin = join(repoRoot, 'bin', 'cj.js');
   beforeAll(() => {
-    if (!existsSync(join(repoRoot, 'dist', 'bundle', 'main.js'))) {
+    if (!existsSync(join(repoRoot, 'dist', 'bundle', 'cj.cjs'))) {
       const build = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, encoding: 'utf8' });
       if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
     }

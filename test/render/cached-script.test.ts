@@ -104,6 +104,23 @@ describe('loadCachedScript', () => {
     expect(loadCachedScript(script(), { folder }).cache).toBe('accepted');
   });
 
+  it('a label is a cache of its own for the same script, named with it: each keeps what its runs compiled', () => {
+    delete process.env['NODE_DISABLE_COMPILE_CACHE'];
+    const folder = join(tempDir(), 'cache');
+    const analyse = loadCachedScript(script(), { folder, label: 'analyse' });
+    expect(analyse.cache).toBe('absent');
+    analyse.save();
+    expect(readdirSync(folder)).toEqual([expect.stringMatching(new RegExp(`^${process.version}-${process.arch}-analyse-[0-9a-f]{32}\\.bin$`))]);
+    expect(loadCachedScript(script(), { folder, label: 'diff' }).cache).toBe('absent');
+    expect(loadCachedScript(script(), { folder }).cache).toBe('absent');
+    const again = loadCachedScript(script(), { folder, label: 'analyse' });
+    expect(again.cache).toBe('accepted');
+    expectExports(again.exports);
+    // Only letters and digits of a label name the file: no path can be made of one.
+    loadCachedScript(script(), { folder, label: '../x/y' }).save();
+    expect(readdirSync(folder).sort()).toEqual([expect.stringContaining('-analyse-'), expect.stringContaining('-xy-')]);
+  });
+
   it('writing a cache removes those not written for 30 days and temporary files over an hour old', () => {
     delete process.env['NODE_DISABLE_COMPILE_CACHE'];
     const folder = join(tempDir(), 'cache');
@@ -159,25 +176,26 @@ describe('the built CLI and its code cache', () => {
     return out;
   }
 
-  it('draws the golden figures without a cache, with the one it wrote, and with a damaged one', () => {
+  it('draws the golden figures without a cache, with the ones it wrote, and with damaged ones', () => {
     expect(golden).toHaveLength(9);
     const tmp = tempDir();
     const runs = [analyse(tmp)];
     const cacheFolder = join(tmp, 'cj-code-cache');
-    const [name] = readdirSync(cacheFolder);
-    expect(name).toBeDefined();
-    const cacheFile = join(cacheFolder, name!);
-    const written = readFileSync(cacheFile);
-    // The second run takes the cache (V8 accepts it): it writes none.
-    writeFileSync(cacheFile, written);
-    const { mtimeMs } = statSync(cacheFile);
+    // Two caches: the CLI's script for `cj analyse` (dist/bundle/cj.cjs) and Vega's drawing part.
+    const names = readdirSync(cacheFolder).sort();
+    expect(names).toHaveLength(2);
+    expect(names.filter((name) => name.includes('-analyse-'))).toHaveLength(1);
+    const files = names.map((name) => join(cacheFolder, name));
+    const written = files.map((file) => readFileSync(file));
+    // The second run takes both caches (V8 accepts them): it writes none.
+    const mtimes = files.map((file) => statSync(file).mtimeMs);
     runs.push(analyse(tmp));
-    expect(statSync(cacheFile).mtimeMs).toBe(mtimeMs);
-    // A cut-off cache is refused: the run draws without it and writes it whole again.
-    writeFileSync(cacheFile, written.subarray(0, 1000));
+    expect(files.map((file) => statSync(file).mtimeMs)).toEqual(mtimes);
+    // Cut-off caches are refused: the run goes without them and writes them whole again.
+    files.forEach((file, i) => writeFileSync(file, written[i]!.subarray(0, 1000)));
     runs.push(analyse(tmp));
-    expect(readFileSync(cacheFile).length).toBeGreaterThan(1000);
-    expect(readdirSync(cacheFolder)).toEqual([name]);
+    for (const file of files) expect(readFileSync(file).length).toBeGreaterThan(1000);
+    expect(readdirSync(cacheFolder).sort()).toEqual(names);
     for (const out of runs) {
       for (const svg of golden) expect(readFileSync(join(out, svg), 'utf8'), svg).toBe(readFileSync(join(goldenDir, svg), 'utf8'));
     }
