@@ -1,13 +1,13 @@
 /**
  * Loads a script the build made in CommonJS form (dist/bundle/*.cjs: the CLI, Vega's drawing
- * part) with V8's code cache, so that a run does not parse and compile the same ~750 kB of code
+ * part) with V8's code cache, so that a run does not parse and compile the same ~0.5 MB of code
  * again. Node 22.1+ keeps such a cache for modules itself (bin/cj.js enables it); Node 20 has
- * none, and neither caches a script loaded this way. The cache is one file per Node version, architecture, Node flags and
- * script text, in a folder of the OS temp folder that only this user may write (else it is not
- * used); V8 checks it against its own version, flags and the script and rejects what does not
- * fit, and the script then compiles as it would without. Written once, atomically, when the
- * process ends: by then it holds every function the run compiled. NODE_DISABLE_COMPILE_CACHE=1
- * turns it off, as it does Node's.
+ * none, and neither caches a script loaded this way. The cache is one file per Node version,
+ * architecture, Node flags, script text and label (below), in a folder of the OS temp folder that
+ * only this user may write (else it is not used); V8 checks it against its own version, flags
+ * and the script and rejects what does not fit, and the script then compiles as it would
+ * without. Written once, atomically, when the process ends: by then it holds every function the
+ * run compiled. NODE_DISABLE_COMPILE_CACHE=1 turns it off, as it does Node's.
  */
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
