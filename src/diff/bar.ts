@@ -4,6 +4,7 @@
  * The p-values are raw here; the Holm adjustment needs every bar and happens in compare.ts.
  */
 import {
+  chiSquareP,
   detectableShift,
   fisherFreemanHalton,
   mannWhitneyCounts,
@@ -140,7 +141,7 @@ export function detectableChange(
         }
         return p;
       }
-    : (table: number[][]): number => fisherFreemanHalton(table, { method: 'chi-square' }).p;
+    : chiSquareP;
   const shift = detectableShift(shares, Math.max(0, index), a.n, b.n, test, {
     alpha: options.alpha,
     power: options.power,

@@ -83,12 +83,16 @@ export function detectableShift(
   // Every simulated cohort of one size and share draws its category from one binomial: its
   // quantile function is tabulated once (binomialQuantiles).
   const quantiles = new Map<string, (u: number) => number>();
-  const logFactorial = logFactorials(Math.max(n1, n2));
-  const counts = (uniforms: Float64Array, n: number, target: number): number[] => {
-    const row = new Array<number>(k).fill(0);
+  const quantileOf = (n: number, target: number): ((u: number) => number) => {
     const key = `${n} ${target}`;
     let quantile = quantiles.get(key);
     if (quantile === undefined) quantiles.set(key, (quantile = binomialQuantiles(n, target)));
+    return quantile;
+  };
+  const logFactorial = logFactorials(Math.max(n1, n2));
+  // `quantile` draws the category's count (quantileOf(n, its share)): looked up once per share tried.
+  const counts = (uniforms: Float64Array, n: number, quantile: (u: number) => number): number[] => {
+    const row = new Array<number>(k).fill(0);
     let left = n - (row[category] = quantile(uniforms[0]!));
     // The others share what is left in their fixed proportions, one conditional binomial each.
     let mass = 1;
@@ -113,18 +117,20 @@ export function detectableShift(
     for (let i = 0; i < k; i++) u[i] = random();
     return u;
   };
+  const quantileA = quantileOf(n1, shares[category]!);
   const pairs = Array.from({ length: simulations }, () => {
-    const a = counts(draw(), n1, shares[category]!);
+    const a = counts(draw(), n1, quantileA);
     return { a, b: draw() };
   });
   const detects = (delta: number): boolean => {
     const target = Math.min(1, Math.max(0, shares[category]! + delta));
     const needed = power * simulations;
+    const quantileB = quantileOf(n2, target);
     let hits = 0;
     let tried = 0;
     // Stops as soon as the outcome is certain: the same answer as testing every pair.
     for (const { a, b } of pairs) {
-      if (test([a, counts(b, n2, target)]) < alpha) hits++;
+      if (test([a, counts(b, n2, quantileB)]) < alpha) hits++;
       tried++;
       if (hits >= needed) return true;
       if (hits + simulations - tried < needed) return false;

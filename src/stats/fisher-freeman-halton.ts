@@ -554,9 +554,19 @@ function network(
 }
 
 function chiSquare(counts: readonly (readonly number[])[]): FisherFreemanHaltonResult {
+  return { p: chiSquareP(counts), method: 'chi-square', tables: 0, standardError: null };
+}
+
+/**
+ * Pearson's asymptotic p (no continuity correction) of a table of non-negative whole counts, left
+ * unchecked: for the tables a power simulation makes, many thousands a bar. A row or column with
+ * a zero total is left out, as fisherFreemanHalton drops it (adding its zeros to a total changes
+ * no bit); a table left with fewer than two rows or columns has p = 1.
+ */
+export function chiSquareP(counts: readonly (readonly number[])[]): number {
   // Loops rather than array methods: a power simulation calls this for every simulated table.
   const rows = counts.length;
-  const columns = counts[0]!.length;
+  const columns = counts[0]?.length ?? 0;
   const rowTotals = new Float64Array(rows);
   const columnTotals = new Float64Array(columns);
   let total = 0;
@@ -568,14 +578,21 @@ function chiSquare(counts: readonly (readonly number[])[]): FisherFreemanHaltonR
     }
     total += rowTotals[i]!;
   }
+  let keptRows = 0;
+  let keptColumns = 0;
+  for (let i = 0; i < rows; i++) if (rowTotals[i]! > 0) keptRows++;
+  for (let j = 0; j < columns; j++) if (columnTotals[j]! > 0) keptColumns++;
+  if (keptRows < 2 || keptColumns < 2) return 1;
   let statistic = 0;
   for (let i = 0; i < rows; i++) {
+    if (rowTotals[i] === 0) continue;
     const row = counts[i]!;
     for (let j = 0; j < columns; j++) {
+      if (columnTotals[j] === 0) continue;
       const expected = (rowTotals[i]! * columnTotals[j]!) / total;
       statistic += (row[j]! - expected) ** 2 / expected;
     }
   }
-  const df = (rows - 1) * (columns - 1);
-  return { p: regularizedGammaQ(df / 2, statistic / 2), method: 'chi-square', tables: 0, standardError: null };
+  const df = (keptRows - 1) * (keptColumns - 1);
+  return regularizedGammaQ(df / 2, statistic / 2);
 }

@@ -5,6 +5,7 @@ export { binomialQuantiles } from './binomial-quantiles.js';
 export { binomialSample } from './binomial-sample.js';
 export { detectableShift, type DetectableShift, type DetectableShiftOptions } from './detectable-shift.js';
 export {
+  chiSquareP,
   fisherFreemanHalton,
   type ContingencyMethod,
   type FisherFreemanHaltonOptions,

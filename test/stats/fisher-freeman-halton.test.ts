@@ -4,7 +4,7 @@
 // python3 test/stats/reference/make-reference.py — scipy.stats.fisher_exact for the 2×2 tables.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fisherFreemanHalton, tablesAtLeast } from '../../src/stats/fisher-freeman-halton.js';
+import { chiSquareP, fisherFreemanHalton, tablesAtLeast } from '../../src/stats/fisher-freeman-halton.js';
 import { APPROXIMATE, EXACT, expectClose } from './helpers.js';
 import r from './reference/r.json' with { type: 'json' };
 import scipy from './reference/scipy.json' with { type: 'json' };
@@ -134,5 +134,36 @@ describe('fisherFreemanHalton', () => {
     const result = fisherFreemanHalton(table, { seed: 1, replicates: 1000 });
     expect(result.method).toBe('monte-carlo');
     expect(result.tables).toBe(1000);
+  });
+});
+
+describe('chiSquareP (the power simulation’s test of each simulated table)', () => {
+  it.each(r.chiSquare.map((k) => [name(k.table), k] as const))('matches R chisq.test(correct = FALSE) for %s', (_, { table, p }) => {
+    expectClose(chiSquareP(table), p, APPROXIMATE);
+  });
+
+  it('leaves out a row and a column with a zero total, as R does once they are removed', () => {
+    const reference = r.chiSquare.find((k) => name(k.table) === '[[1,8,7],[3,8,5]]')!;
+    expectClose(chiSquareP([[0, 0, 0, 0], [1, 0, 8, 7], [3, 0, 8, 5]]), reference.p, APPROXIMATE);
+  });
+
+  it('is 1 when fewer than two rows or columns have answers', () => {
+    expect(chiSquareP([[3, 4, 5], [0, 0, 0]])).toBe(1);
+    expect(chiSquareP([[3, 0], [4, 0]])).toBe(1);
+    expect(chiSquareP([[0, 0], [0, 0]])).toBe(1);
+  });
+
+  it('gives fisherFreemanHalton’s chi-square p to the last bit, zero rows and columns included (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 3 }).chain((rows) =>
+          fc.integer({ min: 2, max: 5 }).chain((columns) =>
+            fc.array(fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 100_000 })), { minLength: columns, maxLength: columns }), { minLength: rows, maxLength: rows }),
+          ),
+        ),
+        (table) => Object.is(chiSquareP(table), fisherFreemanHalton(table, { method: 'chi-square' }).p),
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
