@@ -18,6 +18,16 @@ export function formatDecimal(value: number, decimals: number, separator: string
   return text.replace('.', separator);
 }
 
+/** A share as whole percent, as reports print it: "83%" (the terminal, the pages, breakdowns). */
+export function percent(share: number): string {
+  return `${Math.round(100 * share)}%`;
+}
+
+/** A rate or margin to one decimal: "35,0%". */
+export function percentOne(share: number, messages: Messages): string {
+  return `${formatDecimal(100 * share, 1, messages.decimalSeparator)}%`;
+}
+
 /** A report mark (1–10): whole marks without decimals ("7"), others with one ("6,5"). */
 export function formatMark(mark: number, messages: Messages): string {
   return formatDecimal(mark, Number.isInteger(mark) ? 0 : 1, messages.decimalSeparator);

@@ -4,9 +4,9 @@
  * masked count's share is not printed (a share and n give the count back).
  */
 import type { BreakdownResult, Results } from '../count/results.js';
+import { percent, percentOne } from '../format.js';
 import type { Messages } from '../messages.js';
 import { cellKey } from './breakdown-spec.js';
-import { percent, percentOne } from './breakdown-terminal.js';
 import { escapeHtml } from './html.js';
 
 export function breakdownSection(results: Results, breakdown: BreakdownResult, svgs: readonly string[], m: Messages): string {

@@ -5,19 +5,9 @@
 import { Chalk } from 'chalk';
 import type { PopulationShare, SatisfactionResult, SatisfiedBar } from '../count/results.js';
 import type { Results } from '../count/results.js';
-import { displayWidth, formatDecimal, padEnd, padStart } from '../format.js';
+import { displayWidth, formatDecimal, padEnd, padStart, percent, percentOne } from '../format.js';
 import type { Messages } from '../messages.js';
 import { safeStrings } from '../safe-text.js';
-
-/** A share as whole percent, as reports print it: "83%". */
-export function percent(share: number): string {
-  return `${Math.round(100 * share)}%`;
-}
-
-/** A rate or margin to one decimal: "35,0%". */
-export function percentOne(share: number, messages: Messages): string {
-  return `${formatDecimal(100 * share, 1, messages.decimalSeparator)}%`;
-}
 
 function shareCell(bar: SatisfiedBar | undefined): string {
   if (bar?.share === null || bar === undefined) return '–';
