@@ -17,6 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { vendorPatches } from './vendor-patches.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bundled = ['commander', 'chalk', 'simple-statistics'];
@@ -99,72 +100,6 @@ const noCanvas = {
   },
 };
 
-// vega-dataflow's UniqueList (each operator's list of targets, a dataflow's touched operators)
-// remembers the ids it holds as keys of a plain object. Operator ids count on through a run, so
-// such an object of a later figure has keys in the thousands: V8 then grows its elements to the
-// largest id or makes it a dictionary, and these were the largest single allocation of drawing
-// the fixture (6.4 of 45 MB, a seventh of what the garbage collector works through). A Set of
-// the ids holds the same: every list is keyed by `id` (an operator's or event stream's number),
-// so an id is in the Set exactly when the object had it as a truthy key. Built from the text of
-// vega-dataflow 6.1.3; the build stops if that text is not there once, rather than bundle an
-// unpatched or half-patched copy. The fixture to its figures and pages: 0.95x the wall time
-// (41 paired runs, medians, 2026-12-02), the same SVG bytes.
-const UNIQUE_LIST = `function UniqueList(idFunc) {
-  const $ = idFunc || identity,
-    list = [],
-    ids = {};
-  list.add = _ => {
-    const id = $(_);
-    if (!ids[id]) {
-      ids[id] = 1;
-      list.push(_);
-    }
-    return list;
-  };
-  list.remove = _ => {
-    const id = $(_);
-    if (ids[id]) {
-      ids[id] = 0;
-      const idx = list.indexOf(_);
-      if (idx >= 0) list.splice(idx, 1);
-    }
-    return list;
-  };
-  return list;
-}`;
-const UNIQUE_LIST_BY_SET = `function UniqueList(idFunc) {
-  const $ = idFunc || identity,
-    list = [],
-    ids = new Set();
-  list.add = _ => {
-    const id = $(_);
-    if (!ids.has(id)) {
-      ids.add(id);
-      list.push(_);
-    }
-    return list;
-  };
-  list.remove = _ => {
-    const id = $(_);
-    if (ids.delete(id)) {
-      const idx = list.indexOf(_);
-      if (idx >= 0) list.splice(idx, 1);
-    }
-    return list;
-  };
-  return list;
-}`;
-const uniqueListBySet = {
-  name: 'unique-list-by-set',
-  setup(plugin) {
-    plugin.onLoad({ filter: /[\\/]vega-dataflow[\\/]build[\\/]vega-dataflow\.js$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      if (text.split(UNIQUE_LIST).length !== 2) throw new Error(`${args.path}: UniqueList is not the one scripts/build.mjs patches (vega-dataflow changed?)`);
-      return { contents: text.replace(UNIQUE_LIST, UNIQUE_LIST_BY_SET), loader: 'js' };
-    });
-  },
-};
-
 // Vega's drawing part (src/render/vega-draw.ts) as a script of its own: a run drawing the build's
 // shapes loads only this of Vega. No canvas: cj measures text with its own font metrics, and
 // vega-canvas would look for the `canvas` package with a top-level await, which a script cannot
@@ -182,7 +117,7 @@ for (const [entry, outfile] of [
     // d3-timer picks its clock when it loads; Node's global `performance` would load perf_hooks
     // (and its modules) for timers a drawing never runs. Date is its fallback.
     define: { performance: 'undefined' },
-    plugins: [noCanvas, uniqueListBySet],
+    plugins: [noCanvas, vendorPatches],
   });
 }
 
