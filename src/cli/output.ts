@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, ftruncateSync, openSync, statSync, writeSync } from 'node:fs';
-import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { closeSync, ftruncateSync, openSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ExitCode, OutputError } from '../errors.js';
 import type { Messages } from '../messages.js';
@@ -279,7 +279,8 @@ async function rollForward(dir: string, journal: Journal, step: StepHook): Promi
   const staging = join(dir, journal.staging);
   for (const name of journal.install) {
     try {
-      await rename(join(staging, name), join(dir, name));
+      // At once, as write() stages: one rename after the other, each its own step.
+      renameSync(join(staging, name), join(dir, name));
     } catch (error) {
       // Every staged file existed when the journal was written: a missing one is installed already.
       if (errnoOf(error) !== 'ENOENT') throw error;
@@ -404,9 +405,14 @@ export class OutputBatch implements OutputSink {
     return join(this.staging, name);
   }
 
+  /**
+   * Stages a file. Written at once, not through libuv's threads: a run stages its ~20 small files
+   * one after the other, and each asynchronous open, write and close waited for a thread (the
+   * fixture's files 9-12 ms instead of 1-2). Flushed to disk at commit, all together.
+   */
   async write(name: string, content: string | Uint8Array): Promise<void> {
     const path = this.stagedPath(name);
-    await guarded(join(this.dir, name), this.m, () => writeFile(path, content));
+    await guarded(join(this.dir, name), this.m, async () => writeFileSync(path, content));
   }
 
   /** A file written as the run goes (exclusions.csv), switched in with the rest. */
