@@ -77,7 +77,19 @@ const lazyChildProcess = {
     }));
   },
 };
-await build({ ...scriptOptions, entryPoints: ['src/cli/bundle.ts'], outfile: 'dist/bundle/cj.cjs', external, plugins: [noImport, lazyChildProcess] });
+// chalk works out on loading how many colours stdout and stderr take (its vendored
+// supports-color: node:os, node:tty, the environment), for its default instances. cj makes every
+// instance with the level it decided itself (useColor in src/cli/io.ts: --color, NO_COLOR, a
+// terminal) and never uses those, so chalk gets "no colour" for them without looking: a run
+// printing tables to a pipe loaded node:tty and node:os for nothing.
+const chalkLevelGiven = {
+  name: 'chalk-level-given',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^#supports-color$/ }, (args) => (/[\\/]chalk[\\/]/.test(args.importer) ? { path: 'supports-color', namespace: 'chalk-level-given' } : undefined));
+    plugin.onLoad({ filter: /.*/, namespace: 'chalk-level-given' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+  },
+};
+await build({ ...scriptOptions, entryPoints: ['src/cli/bundle.ts'], outfile: 'dist/bundle/cj.cjs', external, plugins: [noImport, lazyChildProcess, chalkLevelGiven] });
 for (const [entry, outfile] of [
   ['src/cli/start.ts', 'dist/bundle/start.cjs'],
   ['src/cli/analyse-worker-start.ts', 'dist/bundle/analyse-worker.cjs'],
