@@ -57,9 +57,16 @@ function copy(value: unknown): unknown {
   if (typeof value === 'string') return safeText(value);
   if (Array.isArray(value)) return value.map(copy);
   if (value === null || typeof value !== 'object') return value;
-  const out = Object.create(Object.getPrototypeOf(value) as object | null) as Record<string, unknown>;
-  for (const [key, inner] of Object.entries(value)) {
-    Object.defineProperty(out, safeText(key), { value: copy(inner), enumerable: true, writable: true, configurable: true });
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  const out = Object.create(prototype) as Record<string, unknown>;
+  // A plain or null-prototype object has no setter but Object.prototype's __proto__: any other key
+  // is assigned as defining it would (and several times faster, in a run's cold code).
+  const plain = prototype === null || prototype === Object.prototype;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const safeKey = safeText(key);
+    if (plain && safeKey !== '__proto__') out[safeKey] = copy(record[key]);
+    else Object.defineProperty(out, safeKey, { value: copy(record[key]), enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

@@ -32,7 +32,8 @@ export function satisfactionSentence(figures: readonly SatisfactionResult[], mes
 
 /** Satisfaction, response and every breakdown; `summary` adds the range sentences (--summary). */
 export function renderBreakdownTerminal(unsafe: Results, messages: Messages, color: boolean, summary: boolean): string {
-  const results = safeStrings(unsafe);
+  // What these tables print from, made safe (not the whole results: the exclusions, the input, ...).
+  const results = safeStrings({ figures: unsafe.figures, population: unsafe.population, satisfaction: unsafe.satisfaction, breakdowns: unsafe.breakdowns });
   const chalk = new Chalk({ level: color ? 3 : 0 });
   const lines: string[] = [''];
   const { population } = results;

@@ -73,6 +73,22 @@ describe('safeText', () => {
     expect(Object.hasOwn(copy.record, '__proto__')).toBe(true);
   });
 
+  it('safeStrings keeps a key __proto__ of an ordinary object a key (as JSON.parse makes it), and the prototype of any other object', () => {
+    const parsed = JSON.parse(`{"a": "x${'\\u001b'}", "__proto__": {"polluted": "y${'\\u202e'}"}, "b": 2}`) as Record<string, unknown>;
+    const copy = safeStrings(parsed);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(Object.keys(copy)).toEqual(['a', '__proto__', 'b']);
+    expect(Object.getOwnPropertyDescriptor(copy, '__proto__')?.value).toEqual({ polluted: 'y\uFFFD' });
+    expect(copy['a']).toBe('x\uFFFD');
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    class Point {
+      constructor(readonly label: string) {}
+    }
+    const point = safeStrings(new Point(`p${ESC}`));
+    expect(point).toBeInstanceOf(Point);
+    expect(point.label).toBe('p\uFFFD');
+  });
+
   it('jsonText keeps every string whole (JSON.parse gives it back) and writes no raw control or override', () => {
     const value = { label: ALL_UNSAFE.join(''), nested: [`${CLEAR}\u0085\u202e`] };
     const text = jsonText(value);
