@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
+import { withDefaultBudget } from './jit.js';
 
 /** What became of the cache: used, refused by V8, not there yet, or not to be used. */
 export type CacheUse = 'accepted' | 'rejected' | 'absent' | 'off';
@@ -83,7 +84,8 @@ export function loadCachedScript(file: string, options: { folder?: string; saveO
     cachedData = undefined;
   }
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new Script(wrapped, { filename: file, ...(cachedData === undefined ? {} : { cachedData }) });
+  // Under the flags the cache was made under (jit.ts: figures are drawn under another budget).
+  const script = withDefaultBudget(() => new Script(wrapped, { filename: file, ...(cachedData === undefined ? {} : { cachedData }) }));
   const cache: CacheUse = cacheFile === undefined ? 'off' : cachedData === undefined ? 'absent' : script.cachedDataRejected === true ? 'rejected' : 'accepted';
   const module = { exports: {} as unknown };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
@@ -94,7 +96,7 @@ export function loadCachedScript(file: string, options: { folder?: string; saveO
     saved = true;
     const temporary = `${cacheFile}.${process.pid}.tmp`;
     try {
-      writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+      writeFileSync(temporary, withDefaultBudget(() => script.createCachedData()), { mode: 0o600 });
       renameSync(temporary, cacheFile);
       if (folder !== undefined) prune(folder, Date.now());
     } catch {

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TopLevelSpec } from 'vega-lite';
 import { loadCachedScript } from './cached-script.js';
+import { budgetForDrawing } from './jit.js';
 import { fill, holesIn, shapeOf } from './spec-shape.js';
 
 // Resolves to the same files from src/render/ (tests) and dist/bundle/ (the built CLI, and the
@@ -320,6 +321,7 @@ async function builtDrawPart(): Promise<Draw> {
 }
 
 async function renderNow(spec: TopLevelSpec): Promise<string> {
+  budgetForDrawing();
   const { runtime, built } = await runtimeOf(spec);
   // A runtime compiled in this run loaded all of `vega` (every transform, registered in its copy
   // of the dataflow); the build's shapes use only those vega-draw.ts registers (scripts/build.mjs
