@@ -3,7 +3,7 @@
  * a function is sent to Turbofan, the optimising compiler, once it has run ~66 KB of bytecode
  * (`--interrupt-budget`), and for a drawing that is mostly compiling code that will barely run
  * again. While figures are drawn the budget is ten times that: the fixture to its figures and
- * pages took 0.79x the CPU and 0.91x the wall time (41 paired runs, medians, 2026-12-02). Only
+ * pages took 0.77x the CPU and 0.91x the wall time (41 paired runs, medians, 2026-12-02). Only
  * from the first figure on: the reading and counting before it (and cj diff's statistics) keep
  * V8's budget, which a 100k file needs (a budget four times larger for the whole run made
  * `analyse --format json` of 100k respondents 1.05x slower).
