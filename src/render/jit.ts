@@ -22,22 +22,26 @@ export const DRAWING_BUDGET = 10 * DEFAULT_BUDGET;
 
 let raised = false;
 
+function setBudget(bytes: number): void {
+  setFlagsFromString(`--interrupt-budget=${bytes}`);
+}
+
 /** Raises V8's interrupt budget for the rest of the run (once), and sets it back when the process exits. */
 export function budgetForDrawing(): void {
   if (raised || !BUDGET_V8.test(process.versions.v8)) return;
   raised = true;
-  setFlagsFromString(`--interrupt-budget=${DRAWING_BUDGET}`);
+  setBudget(DRAWING_BUDGET);
   // Before any other exit listener: the code caches are written by those (cached-script.ts).
-  process.prependOnceListener('exit', () => setFlagsFromString(`--interrupt-budget=${DEFAULT_BUDGET}`));
+  process.prependOnceListener('exit', () => setBudget(DEFAULT_BUDGET));
 }
 
 /** Runs `action` (loading a script with its code cache, or making one) under V8's own budget. */
 export function withDefaultBudget<T>(action: () => T): T {
   if (!raised) return action();
-  setFlagsFromString(`--interrupt-budget=${DEFAULT_BUDGET}`);
+  setBudget(DEFAULT_BUDGET);
   try {
     return action();
   } finally {
-    setFlagsFromString(`--interrupt-budget=${DRAWING_BUDGET}`);
+    setBudget(DRAWING_BUDGET);
   }
 }

@@ -213,7 +213,7 @@ describe('the built CLI and its code cache', () => {
     expect(files).toHaveLength(3);
     const mtimes = files.map((file) => statSync(file).mtimeMs);
     const second = analyse(tmp, '--layout', 'diverging');
-    // V8 took both caches: none was written again.
+    // V8 took all three caches: none was written again.
     expect(files.map((file) => statSync(file).mtimeMs)).toEqual(mtimes);
     for (const name of readdirSync(first).filter((file) => file.endsWith('.svg'))) expect(readFileSync(join(second, name), 'utf8'), name).toBe(readFileSync(join(first, name), 'utf8'));
   });

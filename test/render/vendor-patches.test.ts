@@ -5,6 +5,7 @@
  * operators added, removed and added again (vega-dataflow's UniqueList), and every continuous
  * colour scheme, asked for in turn, replaced, and drawn in a figure (vega-scale's schemes).
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import * as installed from 'vega';
@@ -15,8 +16,9 @@ import { repoRoot } from '../helpers/run.js';
 type Vega = typeof import('vega');
 /** An operator as the dataflow numbers it (its id is not in vega's typings). */
 type Numbered = installed.Operator & { readonly id: number };
-// The built script of all of Vega and Vega-Lite (dist/bundle/vega-full.cjs), patched by the build.
-const bundled = createRequire(import.meta.url)(join(repoRoot, 'dist', 'bundle', 'vega-full.cjs')) as {
+// The built script of all of Vega and Vega-Lite, patched by the build.
+const BUNDLE = join(repoRoot, 'dist', 'bundle', 'vega-full.cjs');
+const bundled = createRequire(import.meta.url)(BUNDLE) as {
   vega: Vega;
   vegaLite: typeof import('vega-lite');
 };
@@ -54,7 +56,7 @@ describe('the build\'s changes to Vega (scripts/vendor-patches.mjs)', () => {
     // What the bundle holds, so that the comparisons below compare the changed code.
     const text = String(bundled.vega.Operator.prototype.targets);
     expect(text).toContain('UniqueList');
-    const source = createRequire(import.meta.url)('node:fs').readFileSync(join(repoRoot, 'dist', 'bundle', 'vega-full.cjs'), 'utf8') as string;
+    const source = readFileSync(BUNDLE, 'utf8');
     expect(source).toMatch(/ids=new Set/);
     expect(source).toMatch(/unmade/);
   });
