@@ -31,6 +31,9 @@ export function columnKey(name: string): string {
 export const longColumns = { column: 'column', value: 'value' } as const;
 
 /** One respondent, checked and normalised: what the rules and counts read. */
+/** ResponseRow.ratings of an empty cell. */
+export const NO_ANSWER = -1;
+
 export interface ResponseRow {
   readonly line: number;
   readonly respondent: string;
@@ -39,8 +42,12 @@ export interface ResponseRow {
   readonly lastUsableStep: number;
   /** Whether `withdrawn_after` was filled in. */
   readonly withdrawn: boolean;
-  /** Category key per survey rating column (survey.ratingColumns order); null for an empty cell. */
-  readonly ratings: readonly (string | null)[];
+  /**
+   * Per survey rating column (survey.ratingColumns order), its answer as the index of the
+   * category among the column's keys (ColumnRole.keys: the scale's categories, n.v.t. last);
+   * NO_ANSWER for an empty cell.
+   */
+  readonly ratings: readonly number[];
   readonly grade: number | null;
   /**
    * Per step (survey.steps order) its date as a day number (days since 1970-01-01, so two

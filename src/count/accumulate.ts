@@ -1,4 +1,4 @@
-import type { ExclusionRule, ResponseRow } from '../contract.js';
+import { NO_ANSWER, type ExclusionRule, type ResponseRow } from '../contract.js';
 import { coversTrack, exclusionRules, judge, stepUsable, type Cell } from '../rules/judge.js';
 import type { Survey } from '../survey/load.js';
 import type { FigureDefinition } from '../survey/types.js';
@@ -98,6 +98,8 @@ interface ColumnPlan {
   readonly stepIndex: number;
   readonly stepId: string;
   readonly notApplicableKey: string;
+  /** The index of n.v.t. among `keys` (the last). */
+  readonly notApplicableIndex: number;
   /**
    * judge()'s verdict on every cell this column can hold, asked once: by track (survey.tracks
    * order), step usable or not, and EMPTY / NOT_APPLICABLE / ANSWER. Nothing else of a cell
@@ -106,7 +108,7 @@ interface ColumnPlan {
   readonly verdicts: Int8Array;
   /** Whether the column's figure counts the track, by track. */
   readonly covers: Uint8Array;
-  /** The scale's category keys, n.v.t. last, and per key its count in the bar so far. */
+  /** The scale's category keys, n.v.t. last (ColumnRole.keys: what a row's answer indexes), and per key its count in the bar so far. */
   readonly keys: readonly string[];
   readonly counts: Float64Array;
   /** Answers left out of the bar, by rule (exclusionRules order). */
@@ -116,12 +118,6 @@ interface ColumnPlan {
 
 function countOne(counts: Float64Array, index: number): void {
   counts[index] = (counts[index] ?? 0) + 1;
-}
-
-/** A category's position among `keys`, or -1 (keys are a scale's few categories). */
-function keyIndex(keys: readonly string[], key: string): number {
-  for (let i = 0; i < keys.length; i++) if (keys[i] === key) return i;
-  return -1;
 }
 
 /**
@@ -172,7 +168,7 @@ export class Accumulator {
     this.trackIds = survey.tracks.map((track) => track.id);
     this.plan = survey.ratingColumns.map((role, index) => {
       const figure = survey.figures[role.figureIndex] as FigureDefinition;
-      const keys = [...role.scale.categories, role.scale.notApplicable].map((category) => category.key);
+      const { keys } = role;
       return {
         index,
         column: role.column,
@@ -182,6 +178,7 @@ export class Accumulator {
         stepIndex: role.stepIndex,
         stepId: survey.steps[role.stepIndex]?.id ?? '',
         notApplicableKey: role.scale.notApplicable.key,
+        notApplicableIndex: keys.length - 1,
         verdicts: this.verdictTable(figure, role.stepIndex, role.scale.notApplicable.key, keys),
         covers: Uint8Array.from(this.trackIds, (track) => (coversTrack(figure.tracks, track) ? 1 : 0)),
         keys,
@@ -307,12 +304,12 @@ export class Accumulator {
     notApplicable.fill(0);
     const trackIndex = this.trackIds.indexOf(row.track);
     for (const column of this.plan) {
-      const value = row.ratings[column.index] ?? null;
+      const value = row.ratings[column.index] as number;
       const usable = column.stepIndex <= row.lastUsableStep ? 3 : 0;
-      const kind = value === null ? EMPTY : value === column.notApplicableKey ? NOT_APPLICABLE : ANSWER;
+      const kind = value === NO_ANSWER ? EMPTY : value === column.notApplicableIndex ? NOT_APPLICABLE : ANSWER;
       const verdict = column.verdicts[trackIndex * 6 + usable + kind] as number;
       if (verdict === COUNTED) {
-        countOne(column.counts, keyIndex(column.keys, value as string));
+        countOne(column.counts, value);
         counted[column.figureIndex] = 1;
         continue;
       }
@@ -327,12 +324,12 @@ export class Accumulator {
       if (rule === 'missing') column.missing++;
       if (rule === 'not-applicable') {
         // Kept in counts.nvt, outside n: the footnote and the JSON say how many were left out.
-        countOne(column.counts, keyIndex(column.keys, value as string));
+        countOne(column.counts, value);
         notApplicable[column.figureIndex] = 1;
       }
       countOne(column.leftOut, verdict);
       this.exclude(row, column.column, column.stepId, rule, row.answerLines?.[column.index]);
-      if (forOtherTrack) increment(this.otherBar(other, column.index).counts, value as string);
+      if (forOtherTrack) increment(this.otherBar(other, column.index).counts, column.keys[value] as string);
     }
     for (let figureIndex = 0; figureIndex < tallies.figures.length; figureIndex++) {
       const tally = tallies.figures[figureIndex] as FigureTally;

@@ -4,7 +4,7 @@
  * counts the whole. The accumulators are the pipeline's own (src/count/accumulate.ts), used
  * through their public interface, so a group is counted by exactly the rules the whole is.
  */
-import { columnKey, fixedColumns, type ResponseRow } from '../contract.js';
+import { columnKey, fixedColumns, NO_ANSWER, type ResponseRow } from '../contract.js';
 import { DataError } from '../errors.js';
 import { findPersonalData } from '../input/personal-data.js';
 import { fieldOf, type RawRecord } from '../input/records.js';
@@ -88,7 +88,7 @@ export class GroupRouter {
   /** The row's group, or a fault (a value outside the declared ones, too many groups). */
   private groupOf(row: ResponseRow, record: RawRecord, faults: DataError[]): string | null {
     const { source } = this;
-    if (source.kind === 'rating') return row.ratings[source.index] ?? EMPTY_GROUP;
+    if (source.kind === 'rating') return this.survey.ratingColumns[source.index]?.keys[row.ratings[source.index] ?? NO_ANSWER] ?? EMPTY_GROUP;
     if (source.kind === 'track') return row.track;
     const raw = fieldOf(record, source.field).trim();
     if (raw === '') return EMPTY_GROUP;

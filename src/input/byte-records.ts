@@ -35,6 +35,8 @@ type Utf8Slicing = Buffer & { utf8Slice(start: number, end: number): string };
 export class ByteRecord extends PlacedRecord {
   constructor(
     readonly bytes: Buffer,
+    /** The same bytes as a plain Uint8Array (a Buffer's elements are read through a subclass). */
+    readonly view: Uint8Array,
     /** Per field SLOTS numbers from `offset` on: start, end, kind. */
     readonly table: Int32Array,
     readonly offset: number,
@@ -209,7 +211,7 @@ export function splitBytes(
       }
     }
     at = i;
-    const record = new ByteRecord(bytes, table, offset, size, line);
+    const record = new ByteRecord(bytes, view, table, offset, size, line);
     line++;
     if (size === 1 && table[offset] === table[offset + 1] && table[offset + 2] === PLAIN) continue;
     if (record.blank) continue;

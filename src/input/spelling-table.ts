@@ -2,79 +2,85 @@ import { ByteRecord, PLAIN, SLOTS } from './byte-records.js';
 import { TextRecord, type RawRecord } from './records.js';
 
 /**
- * A scale's spellings (as written in the survey definition) → category keys, looked up exactly as
- * written: the fast first lookup of every answer (validate.ts tries the normalised spelling
- * next), no string made: a field is found by its length, first and last unit (slotOf) where it
- * stands, a ByteRecord's in its UTF-8 bytes, a TextRecord's in the decoded text, and compared
- * with the few spellings there. Both lookups give what the Map of spellings gives the field's text.
+ * Spellings (as written in the survey definition) → values (a rating's category index, a track's
+ * id), looked up exactly as written: the fast first lookup of every answer (validate.ts tries the
+ * normalised spelling next), no string made: a field is found by its length, first and last unit
+ * (slotOf) where it stands, a ByteRecord's in its UTF-8 bytes, a TextRecord's in the decoded
+ * text, and compared with the few spellings there. Both lookups give what the Map of spellings
+ * gives the field's text.
  */
-export class SpellingTable {
-  private readonly byText: ReadonlyMap<string, string>;
-  private readonly buckets = new Map<number, { readonly spelling: string; readonly key: string }[]>();
+export class SpellingTable<V> {
+  private readonly byText: ReadonlyMap<string, V>;
+  private readonly buckets = new Map<number, { readonly spelling: string; readonly value: V }[]>();
 
   /**
-   * For a ByteRecord: the spellings' UTF-8 bytes, their keys, and an open-addressed table from
-   * slotOf(length, first byte, last byte) to their index.
+   * For a ByteRecord: the spellings' UTF-8 bytes one after the other in `encoded` (entry i from
+   * starts[i] to starts[i + 1]), their values, and an open-addressed table from
+   * slotOf(length, first byte, last byte) to their entry.
    */
-  private readonly encoded: Uint8Array[] = [];
-  private readonly encodedKeys: string[] = [];
+  private readonly encoded: Uint8Array;
+  private readonly starts: Int32Array;
+  private readonly values: V[] = [];
   private readonly slots: Int32Array;
 
-  constructor(spellings: Readonly<Record<string, string>>) {
-    this.byText = new Map(Object.entries(spellings));
+  constructor(spellings: Iterable<readonly [string, V]>) {
+    this.byText = new Map(spellings);
     let size = 16;
     while (size < this.byText.size * 4) size *= 2;
     this.slots = new Int32Array(size).fill(-1);
-    for (const [spelling, key] of this.byText) {
-      if (spelling === '') continue;
-      const bytes = Buffer.from(spelling, 'utf8');
+    const written = [...this.byText].filter(([spelling]) => spelling !== '').map(([spelling, value]) => [Buffer.from(spelling, 'utf8'), value] as const);
+    this.encoded = new Uint8Array(written.reduce((total, [bytes]) => total + bytes.length, 0));
+    this.starts = new Int32Array(written.length + 1);
+    written.forEach(([bytes, value], entry) => {
       let slot = slotOf(bytes.length, bytes[0] as number, bytes[bytes.length - 1] as number, size - 1);
       while (this.slots[slot] !== -1) slot = (slot + 1) & (size - 1);
-      this.slots[slot] = this.encoded.length;
-      this.encoded.push(bytes);
-      this.encodedKeys.push(key);
-    }
-    for (const [spelling, key] of this.byText) {
+      this.slots[slot] = entry;
+      const start = this.starts[entry] as number;
+      this.encoded.set(bytes, start);
+      this.starts[entry + 1] = start + bytes.length;
+      this.values.push(value);
+    });
+    for (const [spelling, value] of this.byText) {
       if (spelling === '') continue;
       const bucket = slotOf(spelling.length, spelling.charCodeAt(0), spelling.charCodeAt(spelling.length - 1), TEXT_BUCKETS);
       const entries = this.buckets.get(bucket) ?? [];
-      entries.push({ spelling, key });
+      entries.push({ spelling, value });
       this.buckets.set(bucket, entries);
     }
   }
 
-  /** The category key of a spelling as written, or undefined. */
-  get(text: string): string | undefined {
+  /** The value of a spelling as written, or undefined. */
+  get(text: string): V | undefined {
     return this.byText.get(text);
   }
 
-  /** The category key of a record's field as written; undefined for an empty field or a spelling not in the table. */
-  of(record: RawRecord, index: number): string | undefined {
+  /** The value of a record's field as written; undefined for an empty field or a spelling not in the table. */
+  of(record: RawRecord, index: number): V | undefined {
     return record instanceof ByteRecord ? this.ofBytes(record, index) : this.ofText(record, index);
   }
 
-  private ofBytes(record: ByteRecord, index: number): string | undefined {
-    const { table, bytes } = record;
-    const at = record.offset + index * SLOTS;
+  private ofBytes(record: ByteRecord, index: number): V | undefined {
     if (index >= record.size) return undefined;
+    const { table, view } = record;
+    const at = record.offset + index * SLOTS;
     const start = table[at] as number;
     const length = (table[at + 1] as number) - start;
     if (length === 0) return undefined;
     if (table[at + 2] !== PLAIN) return this.byText.get(record.field(index));
-    const { slots, encoded } = this;
+    const { slots, encoded, starts } = this;
     const mask = slots.length - 1;
-    for (let slot = slotOf(length, bytes[start] as number, bytes[start + length - 1] as number, mask); ; slot = (slot + 1) & mask) {
+    for (let slot = slotOf(length, view[start] as number, view[start + length - 1] as number, mask); ; slot = (slot + 1) & mask) {
       const entry = slots[slot] as number;
       if (entry === -1) return undefined;
-      const spelling = encoded[entry] as Uint8Array;
-      if (spelling.length !== length) continue;
+      const from = starts[entry] as number;
+      if ((starts[entry + 1] as number) - from !== length) continue;
       let i = 0;
-      while (i < length && spelling[i] === bytes[start + i]) i++;
-      if (i === length) return this.encodedKeys[entry];
+      while (i < length && encoded[from + i] === view[start + i]) i++;
+      if (i === length) return this.values[entry];
     }
   }
 
-  private ofText(record: RawRecord, index: number): string | undefined {
+  private ofText(record: RawRecord, index: number): V | undefined {
     if (!(record instanceof TextRecord)) {
       const text = record.fields[index] ?? '';
       return text === '' ? undefined : this.byText.get(text);
@@ -91,7 +97,7 @@ export class SpellingTable {
     const entries = this.buckets.get(slotOf(end - start, text.charCodeAt(start), text.charCodeAt(end - 1), TEXT_BUCKETS));
     if (entries === undefined) return undefined;
     const length = end - start;
-    for (const entry of entries) if (entry.spelling.length === length && text.startsWith(entry.spelling, start)) return entry.key;
+    for (const entry of entries) if (entry.spelling.length === length && text.startsWith(entry.spelling, start)) return entry.value;
     return undefined;
   }
 }

@@ -1,4 +1,4 @@
-import type { ResponseRow } from '../contract.js';
+import { NO_ANSWER, type ResponseRow } from '../contract.js';
 import { DataError, type Location } from '../errors.js';
 import type { Messages } from '../messages.js';
 import type { Survey } from '../survey/load.js';
@@ -59,10 +59,10 @@ function normaliseSpelling(cell: string): string {
  */
 export class RowValidator {
   private readonly seen: DuplicateCheck;
-  /** Per rating column: spelling → category key, with the raw spelling as a fast first lookup. */
-  private readonly lookups: readonly SpellingTable[];
+  /** Per rating column: spelling → the category's index among the column's keys, the raw spelling a fast first lookup. */
+  private readonly lookups: readonly SpellingTable<number>[];
   /** Track spellings (as survey.trackBySpelling holds them: trimmed, lower case) → track id. */
-  private readonly tracks: SpellingTable;
+  private readonly tracks: SpellingTable<string>;
   private readonly accepted: readonly string[];
   private readonly checkUnknown: readonly { index: number; name: string }[];
   /** The dates of every row of a file without date columns (never written to). */
@@ -79,8 +79,8 @@ export class RowValidator {
     duplicates: DuplicateCheckOptions = {},
   ) {
     this.seen = new DuplicateCheck(duplicates);
-    this.lookups = survey.ratingColumns.map((role) => new SpellingTable(role.scale.spellings));
-    this.tracks = new SpellingTable(Object.fromEntries(survey.trackBySpelling));
+    this.lookups = survey.ratingColumns.map((role) => new SpellingTable(Object.entries(role.scale.spellings).map(([spelling, key]) => [spelling, role.keys.indexOf(key)] as const)));
+    this.tracks = new SpellingTable(survey.trackBySpelling);
     this.accepted = survey.ratingColumns.map((role) => Object.keys(role.scale.spellings).join(', '));
     this.checkUnknown = map.unknown.filter((column) => !allowColumns.has(column.key));
     this.noDates = new Array<number | null>(survey.steps.length).fill(null);
@@ -172,11 +172,11 @@ export class RowValidator {
       }
     }
 
-    const ratings: (string | null)[] = new Array<string | null>(map.ratings.length);
+    const ratings: number[] = new Array<number>(map.ratings.length);
     const { lookups } = this;
     for (let i = 0; i < map.ratings.length; i++) {
       const index = map.ratings[i] ?? -1;
-      const lookup = lookups[i] as SpellingTable;
+      const lookup = lookups[i] as SpellingTable<number>;
       let category = index < 0 ? undefined : lookup.of(record, index);
       const raw = category !== undefined || index < 0 ? '' : fieldOf(record, index);
       if (raw !== '') {
@@ -187,7 +187,7 @@ export class RowValidator {
           faults.push(new DataError('CJ_INVALID_VALUE', messages.badValue(raw.trim(), this.accepted[i] ?? ''), this.locate(record, index)));
         }
       }
-      ratings[i] = category ?? null;
+      ratings[i] = category ?? NO_ANSWER;
     }
 
     let grade: number | null = null;

@@ -22,6 +22,11 @@ export interface ColumnRole {
   readonly barIndex: number;
   readonly stepIndex: number;
   readonly scale: ScaleDefinition;
+  /**
+   * The scale's category keys, n.v.t. last: a row's answer in this column is its index here
+   * (ResponseRow.ratings), and a bar's counts are kept in this order.
+   */
+  readonly keys: readonly string[];
 }
 
 /** A lead-time segment and the indexes of its two steps. */
@@ -242,7 +247,7 @@ export function prepareSurvey(
       if (seenColumns.has(column)) fail(path, messages.definitionDuplicate('column', bar.column));
       if (reserved.has(column)) fail(path, messages.definitionReserved(bar.column, reserved.get(column) ?? column));
       seenColumns.add(column);
-      ratingColumns.push({ column, figureIndex, barIndex, stepIndex: step, scale });
+      ratingColumns.push({ column, figureIndex, barIndex, stepIndex: step, scale, keys: [...scale.categories, scale.notApplicable].map((category) => category.key) });
     });
   });
   const gradeStepIndex =
