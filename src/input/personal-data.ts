@@ -220,26 +220,33 @@ function mayHold(cell: string | Uint8Array, start: number, end: number): boolean
   const length = end - start;
   if (length < 5) return false;
   const text = typeof cell === 'string';
-  const at = (i: number): number => (text ? cell.charCodeAt(i) : i < end ? (cell[i] as number) : Number.NaN);
   let digits = 0;
   let numberStart = false;
   let previous = -1;
   for (let i = start; i < end; i++) {
-    const code = at(i);
+    const code = unitAt(cell, text, i, end);
     if (code === 64) return true;
     if (!text && code >= 0x80) return true;
     if (isDigit(code)) {
       digits++;
       if (!isDigit(previous) && !isAsciiLetter(previous)) numberStart = true;
       else if ((previous | 0x20) === 108) numberStart = true;
-    } else if (code === 32 && (previous | 0x20) === 108 && isDigit(at(i + 1))) {
+    } else if (code === 32 && (previous | 0x20) === 108 && isDigit(unitAt(cell, text, i + 1, end))) {
       numberStart = true;
     }
     previous = code;
   }
   if (digits < 5 || !numberStart) return false;
-  if (digits === length) return digits === 8 || digits === 9 || (digits >= 10 && at(start) === 48);
+  if (digits === length) return digits === 8 || digits === 9 || (digits >= 10 && unitAt(cell, text, start, end) === 48);
   return true;
+}
+
+/**
+ * mayHold's unit at `i`: a code unit of text, or a byte (NaN past `end`, as charCodeAt past the
+ * text's end). A function of its own, not a closure in mayHold: one of those was made a cell.
+ */
+function unitAt(cell: string | Uint8Array, text: boolean, i: number, end: number): number {
+  return text ? (cell as string).charCodeAt(i) : i < end ? ((cell as Uint8Array)[i] as number) : Number.NaN;
 }
 
 /**
