@@ -120,6 +120,32 @@ function countOne(counts: Float64Array, index: number): void {
   counts[index] = (counts[index] ?? 0) + 1;
 }
 
+/** The largest mark counted in an array (MarkCounter); a larger one, or one with decimals, in a Map. */
+const LARGEST_WHOLE_MARK = 100;
+
+/**
+ * Marks as they are counted: a whole mark (nearly every one) at its place in an array, any other
+ * in a Map; a MarkHistogram when the tallies are read.
+ */
+class MarkCounter {
+  private readonly whole = new Float64Array(LARGEST_WHOLE_MARK + 1);
+  private readonly other: MarkHistogram = new Map();
+  counted = 0;
+
+  add(mark: number): void {
+    this.counted++;
+    if (Number.isInteger(mark) && mark >= 0 && mark <= LARGEST_WHOLE_MARK) countOne(this.whole, mark);
+    else increment(this.other, mark);
+  }
+
+  /** Sets each mark's count in `histogram` (read again, the same). */
+  into(histogram: MarkHistogram): MarkHistogram {
+    this.whole.forEach((count, mark) => void (count > 0 && histogram.set(mark, count)));
+    for (const [mark, count] of this.other) histogram.set(mark, count);
+    return histogram;
+  }
+}
+
 /**
  * Rows → tallies, one row at a time: counts are kept, rows are not, so memory stays flat
  * however long the file is.
@@ -190,6 +216,8 @@ export class Accumulator {
     this.figureSteps = survey.figures.map((figure) => survey.stepIndex.get(figure.step) ?? 0);
     this.figureNByTrack = new Float64Array(survey.figures.length * this.trackIds.length);
     this.figureCovers = survey.figures.map((figure) => Uint8Array.from(this.trackIds, (track) => (coversTrack(figure.tracks, track) ? 1 : 0)));
+    this.respondentsByTrack = new Float64Array(this.trackIds.length);
+    this.marksByTrack = this.trackIds.map(() => new MarkCounter());
     this.counted = new Uint8Array(survey.figures.length);
     this.notApplicable = new Uint8Array(survey.figures.length);
     this.allTracks = survey.tracks.map((track) => track.id);
@@ -201,6 +229,10 @@ export class Accumulator {
   private readonly figureCovers: readonly Uint8Array[];
   /** Per figure, per track (survey.tracks order), the respondents it counts; copied into NByTrack when read. */
   private readonly figureNByTrack: Float64Array;
+  /** Respondents and their counted marks by track (survey.tracks order), and all counted marks; copied into tallies when they are read. */
+  private readonly respondentsByTrack: Float64Array;
+  private readonly marksByTrack: readonly MarkCounter[];
+  private readonly marks = new MarkCounter();
   /** Answers left out, by rule (exclusionRules order); copied into tallies when they are read. */
   private readonly leftOutByRule = new Float64Array(exclusionRules.length);
 
@@ -230,6 +262,19 @@ export class Accumulator {
   get tallies(): Tallies {
     const { state } = this;
     const copy = <K>(map: Map<K, number>, key: K, count: number): void => void (count > 0 && map.set(key, count));
+    this.trackIds.forEach((track, trackIndex) => {
+      copy(state.respondentsByTrack, track, this.respondentsByTrack[trackIndex] ?? 0);
+      const marks = this.marksByTrack[trackIndex] as MarkCounter;
+      if (marks.counted > 0) {
+        let histogram = state.marksByTrack.get(track);
+        if (histogram === undefined) state.marksByTrack.set(track, (histogram = new Map()));
+        marks.into(histogram);
+      }
+      const other = state.otherTracks.get(track);
+      // A track reported apart counts the marks its respondents gave (the grade's rules decide).
+      if (other !== undefined) marks.into(other.marks);
+    });
+    this.marks.into(state.marks);
     for (const column of this.plan) {
       column.keys.forEach((key, index) => copy(column.bar.counts, key, column.counts[index] ?? 0));
       exclusionRules.forEach((rule, index) => copy(column.bar.leftOut, rule, column.leftOut[index] ?? 0));
@@ -290,7 +335,8 @@ export class Accumulator {
   add(row: ResponseRow): void {
     const { survey, state: tallies, counted, notApplicable } = this;
     tallies.respondents++;
-    increment(tallies.respondentsByTrack, row.track);
+    const trackIndex = this.trackIds.indexOf(row.track);
+    countOne(this.respondentsByTrack, trackIndex);
     if (row.withdrawn) {
       tallies.withdrawnTotal++;
       if (tallies.withdrawn.length < this.listLimit) {
@@ -302,7 +348,6 @@ export class Accumulator {
 
     counted.fill(0);
     notApplicable.fill(0);
-    const trackIndex = this.trackIds.indexOf(row.track);
     for (const column of this.plan) {
       const value = row.ratings[column.index] as number;
       const usable = column.stepIndex <= row.lastUsableStep ? 3 : 0;
@@ -356,11 +401,8 @@ export class Accumulator {
     cell.showsNotApplicable = false;
     const verdict = judge(cell);
     if (verdict === 'counted' && row.grade !== null) {
-      increment(tallies.marks, row.grade);
-      const byTrack = tallies.marksByTrack.get(row.track) ?? new Map<number, number>();
-      tallies.marksByTrack.set(row.track, byTrack);
-      increment(byTrack, row.grade);
-      if (other !== undefined) increment(other.marks, row.grade);
+      this.marks.add(row.grade);
+      (this.marksByTrack[trackIndex] as MarkCounter).add(row.grade);
     } else if (verdict !== null && verdict !== 'counted') {
       this.exclude(row, grade.column, grade.step, verdict, row.answerLines?.[this.plan.length]);
     }
