@@ -290,6 +290,8 @@ export class Accumulator {
   // Every track has lead times of its own (the main track's in the tables, the others apart):
   // rule 1 decides where a date is shown, never whether it is used.
   private readonly allTracks: readonly string[];
+  /** state.leadTimes by track (survey.tracks order), once the track is seen. */
+  private readonly leadTimesByTrack: (LeadTimeTally[] | undefined)[] = [];
   // Per row, per step: is its date there and usable (reused across rows).
   private readonly usableDates: Uint8Array;
 
@@ -297,17 +299,21 @@ export class Accumulator {
    * The row's dates → lead times of its track. A date after the withdrawal step is left out
    * (rule 2) and listed; an empty date is not listed, as dates are optional (data contract).
    */
-  private addLeadTimes(row: ResponseRow): void {
+  private addLeadTimes(row: ResponseRow, trackIndex: number): void {
     const { survey, cell, usableDates } = this;
-    cell.row = row;
-    cell.tracks = this.allTracks;
-    cell.notApplicableKey = null;
-    cell.showsNotApplicable = false;
     usableDates.fill(0);
     const { dates } = row;
+    let judging = false;
     for (let stepIndex = 0; stepIndex < dates.length; stepIndex++) {
       const day = dates[stepIndex] ?? null;
       if (day === null) continue;
+      if (!judging) {
+        judging = true;
+        cell.row = row;
+        cell.tracks = this.allTracks;
+        cell.notApplicableKey = null;
+        cell.showsNotApplicable = false;
+      }
       cell.stepIndex = stepIndex;
       cell.value = day;
       const verdict = judge(cell);
@@ -316,9 +322,10 @@ export class Accumulator {
         this.exclude(row, survey.dateColumns[stepIndex] ?? '', survey.steps[stepIndex]?.id ?? '', verdict, row.dateLines?.[stepIndex]);
       }
     }
-    let tallies = this.state.leadTimes.get(row.track);
+    let tallies = this.leadTimesByTrack[trackIndex];
     if (tallies === undefined) {
       tallies = survey.leadTimes.map(() => ({ days: new Map(), missing: 0, withdrawnConsent: 0 }));
+      this.leadTimesByTrack[trackIndex] = tallies;
       this.state.leadTimes.set(row.track, tallies);
     }
     const segments = survey.leadTimes;
@@ -407,7 +414,7 @@ export class Accumulator {
       this.exclude(row, grade.column, grade.step, verdict, row.answerLines?.[this.plan.length]);
     }
     // The date columns come after the mark, in a template and so in the exclusions' order.
-    if (survey.leadTimes.length > 0) this.addLeadTimes(row);
+    if (survey.leadTimes.length > 0) this.addLeadTimes(row, trackIndex);
   }
 
   private otherBar(other: TrackTally, columnIndex: number): BarTally {
