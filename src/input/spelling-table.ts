@@ -1,5 +1,9 @@
 import { ByteRecord, PLAIN, SLOTS } from './byte-records.js';
+import { NO_ANSWER } from '../contract.js';
 import { TextRecord, type RawRecord } from './records.js';
+
+/** SpellingTable.answersOfBytes of a field that is not empty and not in the table as written. */
+export const UNMATCHED = -2;
 
 /**
  * Spellings (as written in the survey definition) → values (a rating's category index, a track's
@@ -61,22 +65,54 @@ export class SpellingTable<V> {
 
   private ofBytes(record: ByteRecord, index: number): V | undefined {
     if (index >= record.size) return undefined;
-    const { table, view } = record;
+    const { table } = record;
     const at = record.offset + index * SLOTS;
     const start = table[at] as number;
     const length = (table[at + 1] as number) - start;
     if (length === 0) return undefined;
     if (table[at + 2] !== PLAIN) return this.byText.get(record.field(index));
+    const entry = this.entryOf(record.view, start, length);
+    return entry === -1 ? undefined : this.values[entry];
+  }
+
+  /**
+   * Each rating's answer in a byte record as written, in one call a record: out[c] is the value
+   * tables[c] gives field fields[c] (of(); a category index), NO_ANSWER for an empty field or a
+   * column the file lacks (-1), UNMATCHED for a spelling not in the table as written.
+   */
+  static answersOfBytes(record: ByteRecord, fields: readonly number[], tables: readonly SpellingTable<number>[], out: number[]): void {
+    const { table, view, size, offset } = record;
+    for (let c = 0; c < fields.length; c++) {
+      const index = fields[c] as number;
+      const lookup = tables[c] as SpellingTable<number>;
+      if (index < 0 || index >= size) {
+        out[c] = NO_ANSWER;
+        continue;
+      }
+      const at = offset + index * SLOTS;
+      const start = table[at] as number;
+      const length = (table[at + 1] as number) - start;
+      if (length === 0) out[c] = NO_ANSWER;
+      else if (table[at + 2] !== PLAIN) out[c] = lookup.byText.get(record.field(index)) ?? UNMATCHED;
+      else {
+        const entry = lookup.entryOf(view, start, length);
+        out[c] = entry === -1 ? UNMATCHED : (lookup.values[entry] as number);
+      }
+    }
+  }
+
+  /** The entry whose spelling is `length` bytes of `view` from `start` (length > 0), or -1. */
+  private entryOf(view: Uint8Array, start: number, length: number): number {
     const { slots, encoded, starts } = this;
     const mask = slots.length - 1;
     for (let slot = slotOf(length, view[start] as number, view[start + length - 1] as number, mask); ; slot = (slot + 1) & mask) {
       const entry = slots[slot] as number;
-      if (entry === -1) return undefined;
+      if (entry === -1) return -1;
       const from = starts[entry] as number;
       if ((starts[entry + 1] as number) - from !== length) continue;
       let i = 0;
       while (i < length && encoded[from + i] === view[start + i]) i++;
-      if (i === length) return this.values[entry];
+      if (i === length) return entry;
     }
   }
 

@@ -7,7 +7,7 @@ import type { PersonalDataKind } from '../contract.js';
 import { ByteRecord } from './byte-records.js';
 import { findPersonalData, mayHoldPersonalDataBytes } from './personal-data.js';
 import { fieldCount, fieldOf, type RawRecord } from './records.js';
-import { SpellingTable } from './spelling-table.js';
+import { SpellingTable, UNMATCHED } from './spelling-table.js';
 import { DuplicateCheck, type DuplicateCheckOptions } from './duplicates.js';
 
 const DATE_ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -174,11 +174,19 @@ export class RowValidator {
 
     const ratings: number[] = new Array<number>(map.ratings.length);
     const { lookups } = this;
+    // Looked up as written first (a byte record's all at once, no string made), then normalised.
+    const bytePath = record instanceof ByteRecord;
+    if (bytePath) SpellingTable.answersOfBytes(record, map.ratings, lookups, ratings);
     for (let i = 0; i < map.ratings.length; i++) {
       const index = map.ratings[i] ?? -1;
       const lookup = lookups[i] as SpellingTable<number>;
-      let category = index < 0 ? undefined : lookup.of(record, index);
-      const raw = category !== undefined || index < 0 ? '' : fieldOf(record, index);
+      const written = bytePath ? (ratings[i] as number) : index < 0 ? NO_ANSWER : (lookup.of(record, index) ?? UNMATCHED);
+      if (written !== UNMATCHED) {
+        ratings[i] = written;
+        continue;
+      }
+      let category: number | undefined;
+      const raw = fieldOf(record, index);
       if (raw !== '') {
         const spelling = normaliseSpelling(raw);
         category = spelling === '' ? undefined : lookup.get(spelling);
