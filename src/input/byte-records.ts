@@ -37,6 +37,8 @@ export class ByteRecord extends PlacedRecord {
     readonly bytes: Buffer,
     /** The same bytes as a plain Uint8Array (a Buffer's elements are read through a subclass). */
     readonly view: Uint8Array,
+    /** The same bytes for reading four at a time. */
+    readonly words: DataView,
     /** Per field SLOTS numbers from `offset` on: start, end, kind. */
     readonly table: Int32Array,
     readonly offset: number,
@@ -137,6 +139,7 @@ export function splitBytes(
   let used = 0;
   let line = firstLine;
   const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  const words = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   let at = from;
   const stop = (cursor: number, handOver: boolean, stopped = false): ByteStop & { line: number; stopped: boolean } => ({ cursor, handOver, line, stopped });
   while (at < to) {
@@ -211,7 +214,7 @@ export function splitBytes(
       }
     }
     at = i;
-    const record = new ByteRecord(bytes, view, table, offset, size, line);
+    const record = new ByteRecord(bytes, view, words, table, offset, size, line);
     line++;
     if (size === 1 && table[offset] === table[offset + 1] && table[offset + 2] === PLAIN) continue;
     if (record.blank) continue;
