@@ -98,7 +98,8 @@ export function detectableShift(
     let mass = 1;
     others.forEach((j, i) => {
       const share = relative[i]!;
-      const p = Math.min(1, Math.max(0, share / mass));
+      // A share of 0 takes nothing, also once the shares left add up to 0 (0 / 0 would be NaN).
+      const p = share <= 0 ? 0 : Math.min(1, share / mass);
       let taken = left;
       if (i < others.length - 1) {
         taken =
