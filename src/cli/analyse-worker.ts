@@ -30,7 +30,13 @@ async function analyseHere(port: NonNullable<typeof parentPort>, { path, cwd, fl
   }
 }
 
-/** In a worker thread started by analyseApart (diff.ts): analyses the file it was given. */
+/**
+ * In a worker thread started by analyseApart (diff.ts): analyses the file it was given, or, in
+ * one started early (early-worker.ts), the file of the first message.
+ */
 export function serveAnalyseApart(): void {
-  if (parentPort !== null && workerData !== undefined) void analyseHere(parentPort, workerData as AnalyseApart);
+  const port = parentPort;
+  if (port === null) return;
+  if (workerData !== undefined && workerData !== null) void analyseHere(port, workerData as AnalyseApart);
+  else port.once('message', (work: AnalyseApart) => void analyseHere(port, work));
 }

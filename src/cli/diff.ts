@@ -11,6 +11,7 @@ import { safeText } from '../safe-text.js';
 import { addColorOptions, addInputOptions, fileSource, normaliseInputFlags, normaliseTestFlags, pipelineOptions, type InputFlags, type RawInputFlags } from './common.js';
 import { cjVersion, useColor, type Io } from './io.js';
 import type { AnalyseApart } from './analyse-worker.js';
+import { takeEarlyWorker } from './early-worker.js';
 import { receivedError, type SentError } from './worker-errors.js';
 import type { Results } from '../count/results.js';
 import type { OutputKind } from './output.js';
@@ -153,9 +154,11 @@ export async function analyseApart(path: string, flags: InputFlags, io: Io): Pro
   } catch {
     return undefined;
   }
-  const { Worker } = await import('node:worker_threads');
   const workerData: AnalyseApart = { path, cwd: io.cwd, flags };
-  const worker = new Worker(script, { workerData });
+  // The worker started with the process when there is one (its start overlapped the CLI's).
+  const early = takeEarlyWorker();
+  early?.postMessage(workerData);
+  const worker = early ?? new (await import('node:worker_threads')).Worker(script, { workerData });
   const results = new Promise<Results>((resolveResults, reject) => {
     worker.once('message', (message: { results: Results } | { error: SentError }) => {
       if ('results' in message) resolveResults(message.results);

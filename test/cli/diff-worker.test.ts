@@ -66,6 +66,29 @@ describe('cj diff with the second file read in a worker thread', () => {
     expect(await sameFault(['diff', fixturePath, withBadAnswer(), '--format', 'json'])).toContain('bad.csv:5');
   });
 
+  // The built CLI starts its worker with the process (src/cli/early-worker.ts); a run that does
+  // not use it must end all the same, neither waiting for it nor leaving it running.
+  it('ends as in turn when the worker started with the process is not used: two results.json, an --out that is a file', async () => {
+    const dir = tempDir();
+    const results = [fixturePath, fixture2017].map((file, index) => {
+      const analysed = spawnSync(process.execPath, [bin, 'analyse', file, '--format', 'json'], { encoding: 'utf8', env, cwd: repoRoot });
+      return writeTemp(`results-${index}.json`, analysed.stdout, dir);
+    });
+    for (const args of [
+      ['diff', ...results, '--format', 'json'],
+      ['diff', fixturePath, fixture2017, '--out', writeTemp('not-a-folder', 'x', dir)],
+    ]) {
+      const inTurn = await run(args, { cwd: repoRoot });
+      const started = Date.now();
+      const apart = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env, cwd: repoRoot, timeout: 60_000 });
+      expect(apart.signal, `${args.join(' ')} ran into the timeout`).toBeNull();
+      expect(apart.status).toBe(inTurn.code);
+      expect(apart.stdout).toBe(inTurn.stdout);
+      expect(apart.stderr).toBe(inTurn.stderr);
+      expect(Date.now() - started).toBeLessThan(30_000);
+    }
+  });
+
   it('reports the first file\'s fault, not the second\'s, when both have one (as in turn)', async () => {
     const stderr = await sameFault(['diff', withBadAnswer(), join(tempDir(), 'absent.csv'), '--format', 'json']);
     expect(stderr).toContain('bad.csv:5');
