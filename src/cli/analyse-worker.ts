@@ -13,15 +13,35 @@ import { messages } from '../messages.js';
 import { analyse } from '../pipeline.js';
 import { fileSource, pipelineOptions, type InputFlags } from './common.js';
 import { sendableError } from './worker-errors.js';
+import type { OrdinalJob } from '../diff/bar.js';
 
-/** What the worker is given: the file as the user named it, the folder it is named from, the run's flags. */
+/**
+ * What the worker is given: the file as the user named it, the folder it is named from, the run's
+ * flags; with `ordinals`, it then waits for an OrdinalWork (cj diff: the ordinal tests of the bars).
+ */
 export interface AnalyseApart {
   readonly path: string;
   readonly cwd: string;
   readonly flags: InputFlags;
+  readonly ordinals?: boolean;
 }
 
-async function analyseHere(port: NonNullable<typeof parentPort>, { path, cwd, flags }: AnalyseApart): Promise<void> {
+/** The ordinal tests cj diff has the worker run (ordinalTest of each job), sent back as `{ ordinals }`. */
+export interface OrdinalWork {
+  readonly jobs: readonly OrdinalJob[];
+  readonly alpha: number;
+  readonly seed: number;
+}
+
+async function analyseHere(port: NonNullable<typeof parentPort>, { path, cwd, flags, ordinals }: AnalyseApart): Promise<void> {
+  if (ordinals === true) {
+    port.once('message', (work: OrdinalWork) => {
+      // Loaded only here: the statistics are no part of analysing.
+      import('../diff/bar.js')
+        .then(({ ordinalTest }) => port.postMessage({ ordinals: work.jobs.map((job) => ordinalTest(job, work.alpha, work.seed)) }))
+        .catch((error: unknown) => port.postMessage({ error: sendableError(error) }));
+    });
+  }
   try {
     const { source } = await fileSource(path, { cwd }, messages[flags.lang]);
     port.postMessage({ results: await analyse(source, pipelineOptions(flags)) });

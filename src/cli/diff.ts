@@ -10,7 +10,9 @@ import { messages, type Messages } from '../messages.js';
 import { safeText } from '../safe-text.js';
 import { addColorOptions, addInputOptions, fileSource, normaliseInputFlags, normaliseTestFlags, pipelineOptions, type InputFlags, type RawInputFlags } from './common.js';
 import { cjVersion, useColor, type Io } from './io.js';
-import type { AnalyseApart } from './analyse-worker.js';
+import type { AnalyseApart, OrdinalWork } from './analyse-worker.js';
+import type { OrdinalJob } from '../diff/bar.js';
+import type { MannWhitneyResult } from '../stats/index.js';
 import { takeEarlyWorker } from './early-worker.js';
 import { receivedError, type SentError } from './worker-errors.js';
 import type { Results } from '../count/results.js';
@@ -138,6 +140,11 @@ export interface LoadedCohort {
 /** A response file being analysed in a worker thread (analyse-worker.ts): its results, and how to stop it. */
 export interface AnalysedApart {
   readonly results: Promise<Results>;
+  /**
+   * With `ordinals` asked for: the ordinal tests of `jobs` run in the thread once its results are
+   * sent (ordinalTest of each), while this thread runs the bars' other tests. Call once.
+   */
+  readonly ordinalTests: (jobs: readonly OrdinalJob[], alpha: number, seed: number) => Promise<(MannWhitneyResult | null)[]>;
   readonly stop: () => void;
 }
 
@@ -146,7 +153,7 @@ export interface AnalysedApart {
  * and the built CLI has the worker's module; undefined otherwise (the file is then read in turn,
  * and every refusal of it is made there, as before).
  */
-export async function analyseApart(path: string, flags: InputFlags, io: Io): Promise<AnalysedApart | undefined> {
+export async function analyseApart(path: string, flags: InputFlags, io: Io, ordinals = false): Promise<AnalysedApart | undefined> {
   const script = new URL('./analyse-worker.cjs', import.meta.url);
   const absolute = resolve(io.cwd, path);
   try {
@@ -154,7 +161,7 @@ export async function analyseApart(path: string, flags: InputFlags, io: Io): Pro
   } catch {
     return undefined;
   }
-  const workerData: AnalyseApart = { path, cwd: io.cwd, flags };
+  const workerData: AnalyseApart = { path, cwd: io.cwd, flags, ordinals };
   // The worker started with the process when there is one (its start overlapped the CLI's).
   const early = takeEarlyWorker();
   early?.postMessage(workerData);
@@ -163,14 +170,23 @@ export async function analyseApart(path: string, flags: InputFlags, io: Io): Pro
     worker.once('message', (message: { results: Results } | { error: SentError }) => {
       if ('results' in message) resolveResults(message.results);
       else reject(receivedError(message.error));
-      void worker.terminate();
+      if (!ordinals || !('results' in message)) void worker.terminate();
     });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the worker analysing ${path} ended (exit code ${code}) before it sent its results`)));
   });
   // Not awaited when the first file fails: that error is the one reported.
   results.catch(() => undefined);
-  return { results, stop: () => void worker.terminate() };
+  const ordinalTests = (jobs: readonly OrdinalJob[], alpha: number, seed: number): Promise<(MannWhitneyResult | null)[]> =>
+    new Promise((resolveTests, reject) => {
+      worker.once('message', (message: { ordinals: (MannWhitneyResult | null)[] } | { error: SentError }) => {
+        if ('ordinals' in message) resolveTests(message.ordinals);
+        else reject(receivedError(message.error));
+      });
+      worker.once('exit', () => reject(new Error('the worker ended before it sent the ordinal tests')));
+      worker.postMessage({ jobs, alpha, seed } satisfies OrdinalWork);
+    });
+  return { results, ordinalTests, stop: () => void worker.terminate() };
 }
 
 /** One side of the comparison: a results.json read and checked, or a response file analysed (or being analysed apart). */
@@ -220,8 +236,8 @@ export async function runDiff(flags: DiffFlags, io: Io): Promise<number> {
   let apart: AnalysedApart | undefined;
   try {
     // The second file in a worker thread while this one reads the first (two cores: about the time of one).
-    apart = await analyseApart(flags.b, flags, io);
-    const [{ compareCohorts }, { namingPath, waveLabels }] = await Promise.all([import('../diff/compare.js'), import('../diff/labels.js')]);
+    apart = await analyseApart(flags.b, flags, io, true);
+    const [{ compareCohorts, contingencyTests, ordinalJobs }, { namingPath, waveLabels }] = await Promise.all([import('../diff/compare.js'), import('../diff/labels.js')]);
     const a = await loadCohort(flags.a, flags, io, m);
     const b = await loadCohort(flags.b, flags, io, m, apart);
     const [labelA = 'a', labelB = 'b'] = waveLabels(
@@ -231,12 +247,16 @@ export async function runDiff(flags: DiffFlags, io: Io): Promise<number> {
       ],
       ['a', 'b'],
     );
-    const diff = compareCohorts(
-      a.cohort,
-      b.cohort,
-      { a: { label: labelA, ...a.input }, b: { label: labelB, ...b.input } },
-      { alpha: flags.alpha, seed: flags.seed, messages: m, version: cjVersion() },
-    );
+    // With the second file read apart, that thread runs the bars' ordinal tests while this one
+    // runs their table tests (the same functions on the same counts and seeds: the same numbers).
+    const compareOptions = { alpha: flags.alpha, seed: flags.seed, messages: m, version: cjVersion() };
+    let tests = {};
+    if (apart !== undefined) {
+      const ordinal = apart.ordinalTests(ordinalJobs(a.cohort, b.cohort), flags.alpha, flags.seed).catch(() => undefined);
+      tests = { contingency: contingencyTests(a.cohort, b.cohort, compareOptions), ordinal: await ordinal };
+      apart.stop();
+    }
+    const diff = compareCohorts(a.cohort, b.cohort, { a: { label: labelA, ...a.input }, b: { label: labelB, ...b.input } }, compareOptions, tests);
     const { renderDiffJson } = await import('../render/json.js');
     const json = renderDiffJson(diff);
     if (outputs === undefined) {

@@ -10,6 +10,7 @@ import {
   mannWhitneyCounts,
   newcombeDifference,
   type FisherFreemanHaltonResult,
+  type MannWhitneyResult,
 } from '../stats/index.js';
 import { ordinalCategories, type CohortBar, type CohortFigure } from './cohort.js';
 import type { CategoryChange, Detectable, OrdinalTest } from './types.js';
@@ -49,7 +50,37 @@ export function contingencyTest(table: readonly (readonly number[])[], seed: num
   return fisherFreemanHalton(table, { method: 'auto', ...monteCarloSettings(alpha, seed) });
 }
 
-export function compareBar(figure: CohortFigure, a: CohortBar, b: CohortBar, options: BarOptions): BarNumbers {
+/** A bar's 2×k table: a's counts, then b's, per category of the figure. */
+export function barTable(figure: CohortFigure, a: CohortBar, b: CohortBar): number[][] {
+  return [a, b].map((bar) => figure.categories.map((category) => bar.counts[category.key] ?? 0));
+}
+
+/** What the ordinal test of a bar works on: the answers per place on the scale, worst first. */
+export interface OrdinalJob {
+  readonly order: readonly string[];
+  readonly countsA: readonly number[];
+  readonly countsB: readonly number[];
+}
+
+export function ordinalJob(figure: CohortFigure, a: CohortBar, b: CohortBar): OrdinalJob {
+  const order = ordinalCategories(figure).map((category) => category.key);
+  return { order, countsA: order.map((key) => a.counts[key] ?? 0), countsB: order.map((key) => b.counts[key] ?? 0) };
+}
+
+/** The Mann–Whitney test of a bar's answers (ordinalJob); null when a cohort has none. */
+export function ordinalTest(job: OrdinalJob, alpha: number, seed: number): MannWhitneyResult | null {
+  const na = job.countsA.reduce((sum, count) => sum + count, 0);
+  const nb = job.countsB.reduce((sum, count) => sum + count, 0);
+  return na > 0 && nb > 0 ? mannWhitneyCounts(job.countsA, job.countsB, monteCarloSettings(alpha, seed)) : null;
+}
+
+/** A bar's two tests when they were run elsewhere (cj diff runs the ordinal ones in its worker thread). */
+export interface BarTests {
+  readonly contingency?: FisherFreemanHaltonResult | undefined;
+  readonly ordinal?: MannWhitneyResult | null | undefined;
+}
+
+export function compareBar(figure: CohortFigure, a: CohortBar, b: CohortBar, options: BarOptions, tests: BarTests = {}): BarNumbers {
   const categories = figure.categories.map((category): CategoryChange => {
     const xa = a.counts[category.key] ?? 0;
     const xb = b.counts[category.key] ?? 0;
@@ -63,19 +94,14 @@ export function compareBar(figure: CohortFigure, a: CohortBar, b: CohortBar, opt
     };
   });
 
-  const table = [a, b].map((bar) => figure.categories.map((category) => bar.counts[category.key] ?? 0));
-  const contingency = contingencyTest(table, options.seed, options.alpha);
+  const contingency = tests.contingency ?? contingencyTest(barTable(figure, a, b), options.seed, options.alpha);
 
-  const ordered = ordinalCategories(figure);
-  const order = ordered.map((category) => category.key);
-  // The answers per place on the scale, worst first: the test works on these counts.
-  const countsA = order.map((key) => a.counts[key] ?? 0);
-  const countsB = order.map((key) => b.counts[key] ?? 0);
-  const na = countsA.reduce((sum, count) => sum + count, 0);
-  const nb = countsB.reduce((sum, count) => sum + count, 0);
+  const job = ordinalJob(figure, a, b);
+  const test = tests.ordinal === undefined ? ordinalTest(job, options.alpha, options.seed) : tests.ordinal;
   let ordinal: BarNumbers['ordinal'] = null;
-  if (na > 0 && nb > 0) {
-    const test = mannWhitneyCounts(countsA, countsB, monteCarloSettings(options.alpha, options.seed));
+  if (test !== null) {
+    const na = job.countsA.reduce((sum, count) => sum + count, 0);
+    const nb = job.countsB.reduce((sum, count) => sum + count, 0);
     const pairs = na * nb;
     const Ub = pairs - test.U;
     ordinal = {
@@ -83,7 +109,7 @@ export function compareBar(figure: CohortFigure, a: CohortBar, b: CohortBar, opt
       method: test.method,
       standardError: test.standardError,
       draws: test.draws,
-      order,
+      order: job.order,
       na,
       nb,
       Ub,

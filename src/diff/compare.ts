@@ -4,9 +4,20 @@
  * in and out; reading files and printing are the CLI's.
  */
 import type { Messages } from '../messages.js';
-import { holm } from '../stats/index.js';
-import { compareBar, detectableChange, MAX_REPLICATES, REPLICATES, SIMULATIONS, STANDARD_ERROR_DIVISOR } from './bar.js';
-import type { Cohort } from './cohort.js';
+import { holm, type FisherFreemanHaltonResult, type MannWhitneyResult } from '../stats/index.js';
+import {
+  barTable,
+  compareBar,
+  contingencyTest,
+  detectableChange,
+  MAX_REPLICATES,
+  ordinalJob,
+  REPLICATES,
+  SIMULATIONS,
+  STANDARD_ERROR_DIVISOR,
+  type OrdinalJob,
+} from './bar.js';
+import type { Cohort, CohortBar, CohortFigure } from './cohort.js';
 import { compareGrade } from './grade.js';
 import { compareLeadTimes } from './lead-times.js';
 import { matchCohorts } from './match.js';
@@ -97,7 +108,32 @@ function decision(
   };
 }
 
-export function compareCohorts(a: Cohort, b: Cohort, inputs: { a: DiffInput; b: DiffInput }, options: CompareOptions): DiffResult {
+/** The bars both cohorts have, figure by figure: the order of step 2's tests (and of BarTests given to compareCohorts). */
+function matchedBars(a: Cohort, b: Cohort): { readonly figure: CohortFigure; readonly a: CohortBar; readonly b: CohortBar }[] {
+  return matchCohorts(a, b).figures.flatMap((figure) => figure.bars.map((pair) => ({ figure: figure.a, a: pair.a, b: pair.b })));
+}
+
+/** What each matched bar's ordinal test works on, in step 2's order (cj diff sends these to its worker thread). */
+export function ordinalJobs(a: Cohort, b: Cohort): OrdinalJob[] {
+  return matchedBars(a, b).map((bar) => ordinalJob(bar.figure, bar.a, bar.b));
+}
+
+/** Each matched bar's test of its 2×k table, in step 2's order. */
+export function contingencyTests(a: Cohort, b: Cohort, options: Pick<CompareOptions, 'alpha' | 'seed'>): FisherFreemanHaltonResult[] {
+  return matchedBars(a, b).map((bar) => contingencyTest(barTable(bar.figure, bar.a, bar.b), options.seed, options.alpha));
+}
+
+/**
+ * Two cohorts compared. `tests`: the bars' tests where they were run already (contingencyTests,
+ * ordinalTest of each of ordinalJobs), in step 2's order; the rest are run here.
+ */
+export function compareCohorts(
+  a: Cohort,
+  b: Cohort,
+  inputs: { a: DiffInput; b: DiffInput },
+  options: CompareOptions,
+  tests: { readonly contingency?: readonly FisherFreemanHaltonResult[]; readonly ordinal?: readonly (MannWhitneyResult | null)[] } = {},
+): DiffResult {
   const m = options.messages;
   const { alpha } = options;
   const labels: Labels = { a: inputs.a.label, b: inputs.b.label };
@@ -107,8 +143,12 @@ export function compareCohorts(a: Cohort, b: Cohort, inputs: { a: DiffInput; b: 
 
   // 2. per bar: change per category, the 2×k table test, the ordinal test, detectable change
   const barOptions = { confidence: CONFIDENCE, alpha, power: POWER, seed: options.seed };
+  let tested = 0;
   const raw = matching.figures.map((figure) =>
-    figure.bars.map((pair) => ({ pair, numbers: compareBar(figure.a, pair.a, pair.b, barOptions) })),
+    figure.bars.map((pair) => {
+      const at = tested++;
+      return { pair, numbers: compareBar(figure.a, pair.a, pair.b, barOptions, { contingency: tests.contingency?.[at], ordinal: tests.ordinal?.[at] }) };
+    }),
   );
 
   // 3. the grade, from the marks' distributions
