@@ -83,23 +83,10 @@ export class SpellingTable<V> {
    * column the file lacks (-1), UNMATCHED for a spelling not in the table as written.
    */
   static answersOfBytes(record: ByteRecord, fields: readonly number[], tables: readonly SpellingTable<number>[], out: number[]): void {
-    const { table, view, words, size, offset } = record;
     for (let c = 0; c < fields.length; c++) {
       const index = fields[c] as number;
-      const lookup = tables[c] as SpellingTable<number>;
-      if (index < 0 || index >= size) {
-        out[c] = NO_ANSWER;
-        continue;
-      }
-      const at = offset + index * SLOTS;
-      const start = table[at] as number;
-      const length = (table[at + 1] as number) - start;
-      if (length === 0) out[c] = NO_ANSWER;
-      else if (table[at + 2] !== PLAIN) out[c] = lookup.byText.get(record.field(index)) ?? UNMATCHED;
-      else {
-        const entry = lookup.entryOf(view, words, start, length);
-        out[c] = entry === -1 ? UNMATCHED : (lookup.values[entry] as number);
-      }
+      const value = index < 0 ? undefined : (tables[c] as SpellingTable<number>).ofBytes(record, index);
+      out[c] = value !== undefined ? value : index < 0 || index >= record.size || record.start(index) === record.end(index) ? NO_ANSWER : UNMATCHED;
     }
   }
 
