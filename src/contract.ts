@@ -30,10 +30,10 @@ export function columnKey(name: string): string {
 /** The columns of a long-shaped file besides the fixed ones: one row per answer. */
 export const longColumns = { column: 'column', value: 'value' } as const;
 
-/** One respondent, checked and normalised: what the rules and counts read. */
 /** ResponseRow.ratings of an empty cell. */
 export const NO_ANSWER = -1;
 
+/** One respondent, checked and normalised: what the rules and counts read. */
 export interface ResponseRow {
   readonly line: number;
   readonly respondent: string;
