@@ -60,18 +60,22 @@ export interface OrdinalJob {
   readonly order: readonly string[];
   readonly countsA: readonly number[];
   readonly countsB: readonly number[];
+  /** The answers on the scale in each cohort: the sums of countsA and countsB. */
+  readonly na: number;
+  readonly nb: number;
 }
 
 export function ordinalJob(figure: CohortFigure, a: CohortBar, b: CohortBar): OrdinalJob {
   const order = ordinalCategories(figure).map((category) => category.key);
-  return { order, countsA: order.map((key) => a.counts[key] ?? 0), countsB: order.map((key) => b.counts[key] ?? 0) };
+  const countsA = order.map((key) => a.counts[key] ?? 0);
+  const countsB = order.map((key) => b.counts[key] ?? 0);
+  const sum = (counts: readonly number[]): number => counts.reduce((total, count) => total + count, 0);
+  return { order, countsA, countsB, na: sum(countsA), nb: sum(countsB) };
 }
 
 /** The Mann–Whitney test of a bar's answers (ordinalJob); null when a cohort has none. */
 export function ordinalTest(job: OrdinalJob, alpha: number, seed: number): MannWhitneyResult | null {
-  const na = job.countsA.reduce((sum, count) => sum + count, 0);
-  const nb = job.countsB.reduce((sum, count) => sum + count, 0);
-  return na > 0 && nb > 0 ? mannWhitneyCounts(job.countsA, job.countsB, monteCarloSettings(alpha, seed)) : null;
+  return job.na > 0 && job.nb > 0 ? mannWhitneyCounts(job.countsA, job.countsB, monteCarloSettings(alpha, seed)) : null;
 }
 
 /** A bar's two tests when they were run elsewhere (cj diff runs the ordinal ones in its worker thread). */
@@ -100,8 +104,7 @@ export function compareBar(figure: CohortFigure, a: CohortBar, b: CohortBar, opt
   const test = tests.ordinal === undefined ? ordinalTest(job, options.alpha, options.seed) : tests.ordinal;
   let ordinal: BarNumbers['ordinal'] = null;
   if (test !== null) {
-    const na = job.countsA.reduce((sum, count) => sum + count, 0);
-    const nb = job.countsB.reduce((sum, count) => sum + count, 0);
+    const { na, nb } = job;
     const pairs = na * nb;
     const Ub = pairs - test.U;
     ordinal = {
