@@ -18,7 +18,7 @@ export const MAX_GROUPS = 50;
 
 /** Where a row's group comes from. */
 type GroupSource =
-  | { readonly kind: 'rating'; readonly index: number }
+  | { readonly kind: 'rating'; readonly index: number; readonly keys: readonly string[] }
   | { readonly kind: 'track' }
   | { readonly kind: 'cell'; readonly field: number; readonly spellings: ReadonlyMap<string, string> | undefined };
 
@@ -70,7 +70,8 @@ export class GroupRouter {
   ) {
     const rating = survey.ratingColumns.findIndex((role) => role.column === by.column);
     const track = survey.columnBySpelling.get(columnKey(by.column)) === fixedColumns.track;
-    if (rating !== -1) this.source = { kind: 'rating', index: rating };
+    const role = survey.ratingColumns[rating];
+    if (role !== undefined) this.source = { kind: 'rating', index: rating, keys: role.keys };
     else if (track) this.source = { kind: 'track' };
     else {
       const names = new Set([by.column, ...(by.background?.aliases ?? [])].map(columnKey));
@@ -88,7 +89,7 @@ export class GroupRouter {
   /** The row's group, or a fault (a value outside the declared ones, too many groups). */
   private groupOf(row: ResponseRow, record: RawRecord, faults: DataError[]): string | null {
     const { source } = this;
-    if (source.kind === 'rating') return this.survey.ratingColumns[source.index]?.keys[row.ratings[source.index] ?? NO_ANSWER] ?? EMPTY_GROUP;
+    if (source.kind === 'rating') return source.keys[row.ratings[source.index] ?? NO_ANSWER] ?? EMPTY_GROUP;
     if (source.kind === 'track') return row.track;
     const raw = fieldOf(record, source.field).trim();
     if (raw === '') return EMPTY_GROUP;
