@@ -220,7 +220,6 @@ export class Accumulator {
     this.marksByTrack = this.trackIds.map(() => new MarkCounter());
     this.counted = new Uint8Array(survey.figures.length);
     this.notApplicable = new Uint8Array(survey.figures.length);
-    this.allTracks = survey.tracks.map((track) => track.id);
     this.usableDates = new Uint8Array(survey.steps.length);
   }
 
@@ -287,9 +286,6 @@ export class Accumulator {
     return state;
   }
 
-  // Every track has lead times of its own (the main track's in the tables, the others apart):
-  // rule 1 decides where a date is shown, never whether it is used.
-  private readonly allTracks: readonly string[];
   /** state.leadTimes by track (survey.tracks order), once the track is seen. */
   private readonly leadTimesByTrack: (LeadTimeTally[] | undefined)[] = [];
   // Per row, per step: is its date there and usable (reused across rows).
@@ -310,7 +306,9 @@ export class Accumulator {
       if (!judging) {
         judging = true;
         cell.row = row;
-        cell.tracks = this.allTracks;
+        // Every track has lead times of its own (the main track's in the tables, the others
+        // apart): rule 1 decides where a date is shown, never whether it is used.
+        cell.tracks = this.trackIds;
         cell.notApplicableKey = null;
         cell.showsNotApplicable = false;
       }
